@@ -1,0 +1,26 @@
+package config
+
+// BuiltinData lists the ids of the built-in data categories; their labels
+// are messages data.ID in the locale files.
+var BuiltinData = []string{
+	"name", "email", "phone", "address", "date_of_birth", "gender", "company", "account",
+	"payment", "invoice", "ip_address", "device", "usage", "location", "communication",
+	"preferences", "identity_document",
+}
+
+// IsBuiltinData reports whether id is a built-in data category.
+func IsBuiltinData(id string) bool {
+	for _, b := range BuiltinData {
+		if b == id {
+			return true
+		}
+	}
+	return false
+}
+
+// DataIDs returns the ids of all data categories of the site: built-in and
+// custom.
+func (s *Site) DataIDs() []string {
+	ids := append([]string(nil), BuiltinData...)
+	return append(ids, sortedKeys(s.Data)...)
+}

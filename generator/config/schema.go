@@ -1,0 +1,119 @@
+package config
+
+import "time"
+
+// Site is a decoded site.toml. Field tags give the TOML key; ",required"
+// marks keys that must be present. JSON tags shape policy.json and the model
+// snapshots of released versions.
+type Site struct {
+	Site           Settings                `toml:"site,required" json:"site"`
+	Company        Company                 `toml:"company,required" json:"company"`
+	Representative *Contact                `toml:"representative" json:"representative,omitempty"`
+	DPO            *Contact                `toml:"dpo" json:"dpo,omitempty"`
+	Authority      *Authority              `toml:"authority" json:"authority,omitempty"`
+	Activities     []Activity              `toml:"activity" json:"activities"`
+	Processors     []Processor             `toml:"processor" json:"processors"`
+	Trackers       []Tracker               `toml:"tracker" json:"trackers"`
+	Retention      []Retention             `toml:"retention" json:"retention"`
+	Data           map[string]DataCategory `toml:"data" json:"data,omitempty"`
+	Changes        []Change                `toml:"change" json:"changes"`
+}
+
+// Settings is the [site] table.
+type Settings struct {
+	BaseURL        URL      `toml:"base_url,required" json:"base_url"`
+	Languages      []string `toml:"languages,required" json:"languages"`
+	Theme          string   `toml:"theme" json:"theme,omitempty"`
+	History        string   `toml:"history" json:"-"`
+	DisableClauses []string `toml:"disable_clauses" json:"disable_clauses,omitempty"`
+}
+
+// Company is the controller.
+type Company struct {
+	Name     string   `toml:"name,required" json:"name"`
+	Address  []string `toml:"address,required" json:"address"`
+	Country  Country  `toml:"country,required" json:"country"`
+	Region   string   `toml:"region" json:"region,omitempty"`
+	Email    Email    `toml:"email,required" json:"email"`
+	Phone    string   `toml:"phone" json:"phone,omitempty"`
+	Website  URL      `toml:"website" json:"website,omitempty"`
+	Register string   `toml:"register" json:"register,omitempty"`
+	VatID    string   `toml:"vat_id" json:"vat_id,omitempty"`
+}
+
+// Contact is a person or office to write to: the data protection officer or
+// the Art. 27 representative.
+type Contact struct {
+	Name    string   `toml:"name,required" json:"name"`
+	Address []string `toml:"address" json:"address,omitempty"`
+	Email   Email    `toml:"email,required" json:"email"`
+	Phone   string   `toml:"phone" json:"phone,omitempty"`
+}
+
+// Authority is a supervisory authority named in site.toml.
+type Authority struct {
+	Name    string   `toml:"name,required" json:"name"`
+	URL     URL      `toml:"url,required" json:"url"`
+	Address []string `toml:"address" json:"address,omitempty"`
+}
+
+// Activity is a processing activity: one purpose, its legal basis and data.
+type Activity struct {
+	ID           ID            `toml:"id,required" json:"id"`
+	Title        LocalizedText `toml:"title,required" json:"title"`
+	Purpose      LocalizedText `toml:"purpose,required" json:"purpose"`
+	Data         []ID          `toml:"data,required" json:"data"`
+	Basis        LegalBasis    `toml:"basis,required" json:"basis"`
+	Interest     LocalizedText `toml:"interest" json:"interest,omitzero"`
+	Source       LocalizedText `toml:"source" json:"source,omitzero"`
+	SourcePublic bool          `toml:"source_public" json:"source_public,omitempty"`
+	Required     Required      `toml:"required,required" json:"required"`
+	Consequence  LocalizedText `toml:"consequence" json:"consequence,omitzero"`
+	Recipients   []ID          `toml:"recipients" json:"recipients"`
+	Retention    ID            `toml:"retention,required" json:"retention"`
+	Automated    LocalizedText `toml:"automated" json:"automated,omitzero"`
+}
+
+// Processor is a recipient of personal data.
+type Processor struct {
+	ID         ID            `toml:"id,required" json:"id"`
+	Name       string        `toml:"name,required" json:"name"`
+	Role       Role          `toml:"role,required" json:"role"`
+	Service    LocalizedText `toml:"service,required" json:"service"`
+	Country    Country       `toml:"country,required" json:"country"`
+	Transfer   Transfer      `toml:"transfer" json:"transfer,omitempty"`
+	PrivacyURL URL           `toml:"privacy_url" json:"privacy_url,omitempty"`
+}
+
+// Tracker is a cookie or similar technology.
+type Tracker struct {
+	Name     string        `toml:"name,required" json:"name"`
+	Provider ID            `toml:"provider,required" json:"provider"`
+	Category Category      `toml:"category,required" json:"category"`
+	Kind     Kind          `toml:"kind,required" json:"kind"`
+	Expiry   Duration      `toml:"expiry,required" json:"expiry"`
+	Purpose  LocalizedText `toml:"purpose,required" json:"purpose"`
+}
+
+// FirstPartyProvider is the provider id of trackers set by the company itself.
+const FirstPartyProvider = "first_party"
+
+// Retention is a retention rule.
+type Retention struct {
+	ID     ID            `toml:"id,required" json:"id"`
+	Data   []ID          `toml:"data,required" json:"data"`
+	Period Duration      `toml:"period,required" json:"period"`
+	After  Trigger       `toml:"after,required" json:"after"`
+	Basis  LocalizedText `toml:"basis" json:"basis,omitzero"`
+}
+
+// DataCategory is a custom data category under [data.ID].
+type DataCategory struct {
+	Label LocalizedText `toml:"label,required" json:"label"`
+}
+
+// Change is a changelog entry: one released version of the text.
+type Change struct {
+	Date time.Time     `toml:"date,required" json:"date"`
+	Note LocalizedText `toml:"note" json:"note,omitzero"`
+}

@@ -1,0 +1,216 @@
+package config
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/legal"
+)
+
+// validator checks the rules that span keys: references, uniqueness and
+// what the GDPR requires of a complete notice.
+type validator struct {
+	*Loaded
+	facts *legal.Facts
+	errs  diag.List
+}
+
+// at reports a problem with the value at path.
+func (v *validator) at(path, hint, format string, args ...any) {
+	v.errs.Add(diag.Errorf(v.Pos.Value(path), format, args...).WithHint("%s", hint))
+}
+
+// atKey reports a problem with the key (or table header) at path.
+func (v *validator) atKey(path, hint, format string, args ...any) {
+	v.errs.Add(diag.Errorf(v.Pos.Key(path), format, args...).WithHint("%s", hint))
+}
+
+func validate(l *Loaded, texts []textRef, facts *legal.Facts) diag.List {
+	v := &validator{Loaded: l, facts: facts}
+	v.settings()
+	v.company()
+	v.contacts()
+	v.texts(texts)
+	ids := v.uniqueIDs()
+	v.dataCategories()
+	v.activities(ids)
+	v.processors()
+	v.trackers(ids)
+	v.retention()
+	v.changes()
+	return v.errs
+}
+
+var langPattern = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+func (v *validator) settings() {
+	s := &v.Site.Site
+	if len(s.Languages) == 0 {
+		v.at("site.languages", `write languages = ["en"] or any of en, de, nl`, "site.languages must name at least one language")
+	}
+	seen := map[string]bool{}
+	for i, lang := range s.Languages {
+		path := Path("site.languages", i)
+		switch {
+		case !langPattern.MatchString(lang):
+			v.at(path, `use a lowercase ISO 639-1 code such as "en", "de" or "nl"`, "invalid language code %q", lang)
+		case seen[lang]:
+			v.at(path, "remove the second one", "language %q is listed twice", lang)
+		}
+		seen[lang] = true
+	}
+	if !strings.HasSuffix(string(s.BaseURL), "/") {
+		s.BaseURL += "/"
+	}
+	if s.History == "" {
+		s.History = "history"
+	}
+	if s.Theme == "" {
+		s.Theme = "default"
+	}
+	for i, id := range s.DisableClauses {
+		if !idPattern.MatchString(id) {
+			v.at(Path("site.disable_clauses", i), "clause ids are the file names without number and language, such as \"children\"", "invalid clause id %q", id)
+		}
+	}
+}
+
+func (v *validator) company() {
+	c := &v.Site.Company
+	v.nonEmpty("company.name", c.Name)
+	v.lines("company.address", c.Address)
+	regions := v.facts.Regions(string(c.Country))
+	switch {
+	case c.Region != "" && len(regions) == 0:
+		v.at("company.region", "remove region; it only picks the authority in countries with regional authorities", "company.region is not used for country %s", c.Country)
+	case c.Region != "" && !contains(regions, c.Region):
+		v.at("company.region", "use one of: "+strings.Join(regions, ", "), "unknown region %q for country %s", c.Region, c.Country)
+	}
+	if v.Site.Authority != nil {
+		return
+	}
+	if _, ok := v.facts.Authority(string(c.Country), c.Region); ok {
+		return
+	}
+	if len(regions) > 0 && c.Region == "" {
+		v.atKey("company", "add region = \"XX\" with one of: "+strings.Join(regions, ", ")+", or an [authority] table",
+			"cannot determine the supervisory authority: company.region is missing")
+		return
+	}
+	v.at("company.country", "add an [authority] table with name and url of the competent supervisory authority",
+		"cannot determine the supervisory authority for country %s", c.Country)
+}
+
+func (v *validator) contacts() {
+	for _, c := range []struct {
+		path    string
+		contact *Contact
+	}{{"dpo", v.Site.DPO}, {"representative", v.Site.Representative}} {
+		if c.contact != nil {
+			v.nonEmpty(c.path+".name", c.contact.Name)
+		}
+	}
+	if r := v.Site.Representative; r != nil {
+		v.lines("representative.address", r.Address)
+	}
+	if a := v.Site.Authority; a != nil {
+		v.nonEmpty("authority.name", a.Name)
+	}
+}
+
+func (v *validator) nonEmpty(path, s string) {
+	if strings.TrimSpace(s) == "" {
+		v.at(path, "write the value between the quotes", "%s is empty", keyName(path))
+	}
+}
+
+func (v *validator) lines(path string, lines []string) {
+	if len(lines) == 0 {
+		v.at(path, `write the address as lines: ["Street 1", "12345 City", "Country"]`, "%s is empty", keyName(path))
+	}
+	for i, l := range lines {
+		v.nonEmpty(Path(path, i), l)
+	}
+}
+
+// texts checks that every localized text has exactly the site's languages.
+func (v *validator) texts(texts []textRef) {
+	langs := v.Site.Site.Languages
+	for _, t := range texts {
+		if t.text.ByLang == nil {
+			if len(langs) > 1 {
+				v.at(t.path, fmt.Sprintf(`write one text per language: { %s }`, langTemplate(langs)),
+					"%s is a plain text, but the site has %d languages", keyName(t.path), len(langs))
+			}
+			continue
+		}
+		for _, lang := range t.text.Langs() {
+			if !contains(langs, lang) {
+				v.atKey(Path(t.path, lang), "the site languages are "+strings.Join(langs, ", "),
+					"%s has a text in %q, which is not a site language", keyName(t.path), lang)
+			}
+		}
+		for _, lang := range langs {
+			if _, ok := t.text.ByLang[lang]; !ok {
+				v.at(t.path, fmt.Sprintf("add %s = \"…\"", lang), "%s of %s has no %s text", keyName(t.path), v.entryName(t.path), lang)
+			} else if strings.TrimSpace(t.text.ByLang[lang]) == "" {
+				v.atKey(Path(t.path, lang), "write the text or leave the key out", "%s has an empty %s text", keyName(t.path), lang)
+			}
+		}
+	}
+}
+
+func langTemplate(langs []string) string {
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		parts[i] = l + ` = "…"`
+	}
+	return strings.Join(parts, ", ")
+}
+
+// entryName names the entry a path belongs to for messages: `activity
+// "accounts"`, or the table name.
+func (v *validator) entryName(path string) string {
+	parts := strings.Split(path, ".")
+	if len(parts) >= 2 && isIndex(parts[1]) {
+		var i int
+		fmt.Sscan(parts[1], &i)
+		if id := v.idOf(parts[0], i); id != "" {
+			return fmt.Sprintf("%s %q", parts[0], id)
+		}
+		return fmt.Sprintf("%s #%d", parts[0], i+1)
+	}
+	return tableName(strings.Join(parts[:min(2, len(parts))], "."))
+}
+
+func (v *validator) idOf(table string, i int) string {
+	switch {
+	case table == "activity" && i < len(v.Site.Activities):
+		return string(v.Site.Activities[i].ID)
+	case table == "processor" && i < len(v.Site.Processors):
+		return string(v.Site.Processors[i].ID)
+	case table == "retention" && i < len(v.Site.Retention):
+		return string(v.Site.Retention[i].ID)
+	case table == "tracker" && i < len(v.Site.Trackers):
+		return v.Site.Trackers[i].Name
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sorted(list []string) []string {
+	out := append([]string(nil), list...)
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,244 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+)
+
+// idSets holds the ids of each kind of entry, for resolving references.
+type idSets struct {
+	processors, retention, data []string
+}
+
+func (v *validator) uniqueIDs() idSets {
+	var ids idSets
+	seen := map[string]string{}
+	check := func(table string, i int, id ID) string {
+		path := Path(table, i, "id")
+		key := table + ":" + string(id)
+		if prev, dup := seen[key]; dup {
+			v.at(path, "ids must be unique within their kind; the first one is at "+prev, "duplicate %s id %q", table, id)
+		}
+		seen[key] = v.Pos.Value(path).String()
+		return string(id)
+	}
+	for i, a := range v.Site.Activities {
+		check("activity", i, a.ID)
+	}
+	for i, p := range v.Site.Processors {
+		ids.processors = append(ids.processors, check("processor", i, p.ID))
+		if p.ID == FirstPartyProvider {
+			v.at(Path("processor", i, "id"), "choose another id", "%q is reserved for trackers set by the company itself", FirstPartyProvider)
+		}
+	}
+	for i, r := range v.Site.Retention {
+		ids.retention = append(ids.retention, check("retention", i, r.ID))
+	}
+	ids.data = v.Site.DataIDs()
+	return ids
+}
+
+func (v *validator) dataCategories() {
+	for _, id := range sortedKeys(v.Site.Data) {
+		path := Path("data", id)
+		switch {
+		case !idPattern.MatchString(id):
+			v.atKey(path, "ids use lowercase letters, digits, '_' and '-' only", "invalid data category id %q", id)
+		case IsBuiltinData(id):
+			v.atKey(path, "use the built-in category, or choose another id to define your own", "data category %q is built in", id)
+		}
+	}
+}
+
+// ref reports a reference that does not resolve.
+func (v *validator) ref(path, what, id string, known []string) bool {
+	if id == "" { // missing or invalid: reported by the decoder
+		return false
+	}
+	if contains(known, id) {
+		return true
+	}
+	hint := fmt.Sprintf("define it with [[%s]] id = %q", what, id)
+	if what == "data" {
+		hint = fmt.Sprintf("use a built-in category or define [data.%s]", id)
+	}
+	if s := suggest(id, known); s != "" {
+		hint = fmt.Sprintf("did you mean %q?", s)
+	}
+	v.at(path, hint, "unknown %s %q", refNoun(what), id)
+	return false
+}
+
+func refNoun(what string) string {
+	switch what {
+	case "data":
+		return "data category"
+	case "retention":
+		return "retention rule"
+	}
+	return what
+}
+
+func (v *validator) activities(ids idSets) {
+	for i, a := range v.Site.Activities {
+		v.dataList(Path("activity", i, "data"), a.Data, ids.data)
+		for j, r := range a.Recipients {
+			v.ref(Path("activity", i, "recipients", j), "processor", string(r), ids.processors)
+		}
+		if v.ref(Path("activity", i, "retention"), "retention", string(a.Retention), ids.retention) {
+			v.retentionCovers(i, a)
+		}
+		v.activityBasis(i, a)
+	}
+}
+
+func (v *validator) dataList(path string, data []ID, known []string) {
+	if len(data) == 0 {
+		v.at(path, `name the categories, such as data = ["name", "email"]`, "%s is empty", keyName(path))
+	}
+	seen := map[ID]bool{}
+	for j, d := range data {
+		if seen[d] {
+			v.at(Path(path, j), "remove the second one", "data category %q is listed twice", d)
+		}
+		seen[d] = true
+		v.ref(Path(path, j), "data", string(d), known)
+	}
+}
+
+// retentionCovers checks that the activity's retention rule names every
+// category the activity processes: a notice gives the period per category.
+func (v *validator) retentionCovers(i int, a Activity) {
+	var rule Retention
+	for _, r := range v.Site.Retention {
+		if r.ID == a.Retention {
+			rule = r
+		}
+	}
+	var missing []string
+	for _, d := range a.Data {
+		if !contains(idStrings(rule.Data), string(d)) {
+			missing = append(missing, string(d))
+		}
+	}
+	if len(missing) > 0 {
+		v.at(Path("activity", i, "retention"), fmt.Sprintf("add %s to the data of retention rule %q, or use a rule that covers them", quoteList(missing), rule.ID),
+			"retention rule %q does not cover %s of activity %q", rule.ID, quoteList(missing), a.ID)
+	}
+}
+
+func (v *validator) activityBasis(i int, a Activity) {
+	p := func(key string) string { return Path("activity", i, key) }
+	switch {
+	case a.Basis == "legitimate_interests" && a.Interest.IsZero():
+		v.atKey(p("basis"), "add interest = { … } saying which legitimate interest the processing pursues (Art. 13(1)(d) GDPR)",
+			"activity %q is based on legitimate interests but has no interest", a.ID)
+	case a.Basis != "legitimate_interests" && !a.Interest.IsZero():
+		v.atKey(p("interest"), "remove interest, or set basis = \"legitimate_interests\"",
+			"activity %q has an interest but its basis is %s", a.ID, a.Basis)
+	}
+	if a.Basis == "consent" && a.Required != "no" {
+		v.at(p("required"), `set required = "no": consent must be freely given (Art. 7(4) GDPR)`,
+			"activity %q is based on consent, so providing the data cannot be required", a.ID)
+	}
+	if a.SourcePublic && a.Source.IsZero() {
+		v.atKey(p("source_public"), "add source = { … } naming where the data comes from, or remove source_public",
+			"activity %q has source_public but no source", a.ID)
+	}
+}
+
+func (v *validator) processors() {
+	for i, p := range v.Site.Processors {
+		v.nonEmpty(Path("processor", i, "name"), p.Name)
+		v.transfer(i, p)
+	}
+}
+
+func (v *validator) transfer(i int, p Processor) {
+	path := Path("processor", i, "transfer")
+	country := string(p.Country)
+	switch {
+	case v.facts.InEEA(country):
+		if p.Transfer != "" {
+			v.atKey(path, "remove transfer", "processor %q is in the EEA (%s); no transfer safeguard applies", p.ID, country)
+		}
+	case p.Transfer == "" && v.facts.Adequate(country):
+		// the adequacy decision is the safeguard; the model fills it in
+	case p.Transfer == "":
+		hint := `add transfer = "scc" (standard contractual clauses), "bcr" or "consent"`
+		if v.facts.DPFCountry(country) {
+			hint = `add transfer = "dpf" if the recipient is certified under the EU-US Data Privacy Framework, otherwise "scc"`
+		}
+		v.atKey(Path("processor", i, "country"), hint,
+			"processor %q is in %s, outside the EEA without an adequacy decision, and needs a transfer safeguard", p.ID, country)
+	case p.Transfer == "dpf" && !v.facts.DPFCountry(country):
+		v.at(path, `use "scc", "bcr" or "consent"`, "the Data Privacy Framework covers only recipients in the United States, not %s", country)
+	case p.Transfer == "adequacy" && !v.facts.Adequate(country):
+		v.at(path, `use "scc", "bcr" or "consent"`, "%s has no adequacy decision", country)
+	}
+}
+
+func (v *validator) trackers(ids idSets) {
+	consent := false
+	for _, a := range v.Site.Activities {
+		consent = consent || a.Basis == "consent"
+	}
+	seen := map[string]bool{}
+	for i, t := range v.Site.Trackers {
+		v.nonEmpty(Path("tracker", i, "name"), t.Name)
+		if t.Provider != FirstPartyProvider {
+			v.ref(Path("tracker", i, "provider"), "processor", string(t.Provider), append(ids.processors, FirstPartyProvider))
+		}
+		if key := t.Name + "\x00" + string(t.Provider); seen[key] {
+			v.atKey(Path("tracker", i, "name"), "remove the second entry", "tracker %q of %s is listed twice", t.Name, t.Provider)
+		} else {
+			seen[key] = true
+		}
+		if t.Expiry.Special == "until_withdrawn" {
+			v.at(Path("tracker", i, "expiry"), `use "session" or a duration such as "1y"`, "a tracker's expiry cannot be until_withdrawn")
+		}
+		if t.Category != "" && t.Category != "necessary" && !consent {
+			v.at(Path("tracker", i, "category"), "add an [[activity]] with basis = \"consent\" for the trackers that need consent, or categorize the tracker as necessary if it is strictly necessary",
+				"tracker %q needs consent (category %s), but no activity has basis consent", t.Name, t.Category)
+		}
+	}
+}
+
+func (v *validator) retention() {
+	for i, r := range v.Site.Retention {
+		v.dataList(Path("retention", i, "data"), r.Data, v.Site.DataIDs())
+		switch {
+		case r.Period.Special == "session":
+			v.at(Path("retention", i, "period"), `use a duration such as "30d" or "until_withdrawn"`, "a retention period cannot be session")
+		case r.Period.Special == "until_withdrawn" && r.After != "consent_withdrawal":
+			v.at(Path("retention", i, "after"), `set after = "consent_withdrawal"`, "period until_withdrawn runs until consent is withdrawn, not from %s", r.After)
+		}
+	}
+}
+
+func (v *validator) changes() {
+	seen := map[string]string{}
+	for i, c := range v.Site.Changes {
+		d := c.Date.Format("2006-01-02")
+		if prev, dup := seen[d]; dup {
+			v.at(Path("change", i, "date"), "each version needs its own date; the first one is at "+prev, "two changes are dated %s", d)
+		}
+		seen[d] = v.Pos.Value(Path("change", i, "date")).String()
+	}
+}
+
+func idStrings(ids []ID) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
+}
+
+func quoteList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}

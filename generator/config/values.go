@@ -1,0 +1,276 @@
+package config
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// valueError is what a value type's UnmarshalText returns; the decoder puts
+// it at the value's position.
+type valueError struct {
+	msg, hint string
+}
+
+func (e *valueError) Error() string { return e.msg }
+
+func badValue(hint, format string, args ...any) error {
+	return &valueError{msg: fmt.Sprintf(format, args...), hint: hint}
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9_-]+$`)
+
+// ID names an activity, processor, retention rule or data category.
+type ID string
+
+// UnmarshalText accepts [a-z0-9_-]+.
+func (id *ID) UnmarshalText(b []byte) error {
+	if !idPattern.Match(b) {
+		return badValue("ids use lowercase letters, digits, '_' and '-' only", "invalid id %q", b)
+	}
+	*id = ID(b)
+	return nil
+}
+
+// enum is a string type with a fixed set of values.
+func enum(dst *string, b []byte, what string, allowed []string) error {
+	s := string(b)
+	for _, a := range allowed {
+		if s == a {
+			*dst = s
+			return nil
+		}
+	}
+	hint := "use one of: " + strings.Join(allowed, ", ")
+	if m := suggest(s, allowed); m != "" {
+		hint = fmt.Sprintf("did you mean %q? (%s)", m, hint)
+	}
+	return badValue(hint, "unknown %s %q", what, s)
+}
+
+// LegalBasis is a lawful basis of Art. 6(1) GDPR.
+type LegalBasis string
+
+// LegalBases lists the legal bases in the order of Art. 6(1) (a) to (f).
+var LegalBases = []string{"consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"}
+
+// UnmarshalText accepts one of LegalBases.
+func (v *LegalBasis) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "legal basis", LegalBases)
+}
+
+// Point returns the letter of Art. 6(1) for the basis: "a" for consent.
+func (v LegalBasis) Point() string {
+	for i, b := range LegalBases {
+		if string(v) == b {
+			return string(rune('a' + i))
+		}
+	}
+	return ""
+}
+
+// Role is a recipient's role under the GDPR.
+type Role string
+
+// UnmarshalText accepts processor, controller or joint_controller.
+func (v *Role) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "role", []string{"processor", "controller", "joint_controller"})
+}
+
+// Transfer is the safeguard for a transfer to a third country.
+type Transfer string
+
+// UnmarshalText accepts dpf, scc, bcr, adequacy or consent.
+func (v *Transfer) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "transfer mechanism", []string{"dpf", "scc", "bcr", "adequacy", "consent"})
+}
+
+// Required says whether a person must provide the data of an activity.
+type Required string
+
+// UnmarshalText accepts contract, statutory or no.
+func (v *Required) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "value for required", []string{"contract", "statutory", "no"})
+}
+
+// Category is a tracker category.
+type Category string
+
+// Categories lists the tracker categories in the order pages show them.
+var Categories = []string{"necessary", "preferences", "statistics", "marketing"}
+
+// UnmarshalText accepts one of Categories.
+func (v *Category) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "tracker category", Categories)
+}
+
+// Kind is the technology of a tracker.
+type Kind string
+
+// UnmarshalText accepts cookie, local_storage, session_storage or pixel.
+func (v *Kind) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "tracker kind", []string{"cookie", "local_storage", "session_storage", "pixel"})
+}
+
+// Trigger is the event a retention period runs from.
+type Trigger string
+
+// UnmarshalText accepts one of the retention triggers.
+func (v *Trigger) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "retention trigger", []string{"collection", "contract_end", "account_closure", "fiscal_year_end", "consent_withdrawal"})
+}
+
+// Country is an ISO 3166-1 alpha-2 country code, in capitals.
+type Country string
+
+// UnmarshalText accepts a known two-letter country code in either case.
+func (c *Country) UnmarshalText(b []byte) error {
+	s := strings.ToUpper(string(b))
+	r, err := language.ParseRegion(s)
+	if len(s) != 2 || err != nil || !r.IsCountry() {
+		return badValue("use an ISO 3166-1 alpha-2 code such as \"DE\", \"NL\" or \"US\"", "unknown country code %q", b)
+	}
+	*c = Country(s)
+	return nil
+}
+
+// Email is an e-mail address.
+type Email string
+
+// UnmarshalText accepts a bare address such as privacy@example.com.
+func (e *Email) UnmarshalText(b []byte) error {
+	s := string(b)
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return badValue("write the address alone, such as privacy@example.com", "invalid e-mail address %q", s)
+	}
+	*e = Email(s)
+	return nil
+}
+
+// URL is an absolute http or https URL.
+type URL string
+
+// UnmarshalText accepts an absolute http(s) URL.
+func (u *URL) UnmarshalText(b []byte) error {
+	s := string(b)
+	p, err := url.Parse(s)
+	if err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" || strings.ContainsAny(s, " \t\n<>\"") {
+		return badValue("write a full address such as https://www.example.com/privacy", "invalid URL %q", s)
+	}
+	*u = URL(s)
+	return nil
+}
+
+// Duration is a period such as "2y" or "30d", or one of the words "session"
+// (tracker expiry) and "until_withdrawn" (retention period).
+type Duration struct {
+	N       int
+	Unit    string // h, d, w, m or y
+	Special string // session or until_withdrawn, with N and Unit zero
+}
+
+// Duration units in the order of their length.
+var durationUnits = "hdwmy"
+
+// ParseDuration parses the duration grammar of site.toml.
+func ParseDuration(s string) (Duration, error) {
+	const hint = `write a number followed by h, d, w, m (months) or y, such as "30d" or "2y", or "session" or "until_withdrawn"`
+	switch s {
+	case "session", "until_withdrawn":
+		return Duration{Special: s}, nil
+	}
+	if len(s) < 2 || !strings.Contains(durationUnits, s[len(s)-1:]) {
+		return Duration{}, badValue(hint, "invalid duration %q", s)
+	}
+	digits := s[:len(s)-1]
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < 1 || n > 1000 || digits[0] == '0' || digits[0] == '+' {
+		return Duration{}, badValue(hint, "invalid duration %q", s)
+	}
+	return Duration{N: n, Unit: s[len(s)-1:]}, nil
+}
+
+// UnmarshalText parses the duration grammar.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := ParseDuration(string(b))
+	if err == nil {
+		*d = v
+	}
+	return err
+}
+
+// String formats the duration as it is written in site.toml.
+func (d Duration) String() string {
+	if d.Special != "" {
+		return d.Special
+	}
+	return strconv.Itoa(d.N) + d.Unit
+}
+
+// MarshalText writes the duration as in site.toml.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// LocalizedText is free text in one or more languages: in TOML either a
+// table with one string per language or, for a single-language site, a
+// plain string.
+type LocalizedText struct {
+	Plain  string            // the plain-string form, if used
+	ByLang map[string]string // the table form
+}
+
+// IsZero reports whether the text was not given.
+func (t LocalizedText) IsZero() bool { return t.Plain == "" && len(t.ByLang) == 0 }
+
+// In returns the text in lang.
+func (t LocalizedText) In(lang string) string {
+	if t.ByLang == nil {
+		return t.Plain
+	}
+	return t.ByLang[lang]
+}
+
+// UnmarshalTOML accepts a string or a table of strings.
+func (t *LocalizedText) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case string:
+		t.Plain = v
+		return nil
+	case map[string]any:
+		t.ByLang = make(map[string]string, len(v))
+		for lang, s := range v {
+			str, ok := s.(string)
+			if !ok {
+				return badValue(`write { en = "…", de = "…" }`, "the %s text must be a string, not %s", lang, tomlType(s))
+			}
+			t.ByLang[lang] = str
+		}
+		return nil
+	}
+	return badValue(`write { en = "…", de = "…", nl = "…" } with one text per site language`, "expected a text or a table of texts, not %s", tomlType(v))
+}
+
+// MarshalJSON writes the table form, or the plain string.
+func (t LocalizedText) MarshalJSON() ([]byte, error) {
+	if t.ByLang == nil {
+		return json.Marshal(t.Plain)
+	}
+	return json.Marshal(t.ByLang)
+}
+
+// Langs returns the languages of the table form, sorted.
+func (t LocalizedText) Langs() []string {
+	langs := make([]string, 0, len(t.ByLang))
+	for l := range t.ByLang {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	return langs
+}
