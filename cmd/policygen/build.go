@@ -1,0 +1,154 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/policygen/policygen"
+	"github.com/policygen/policygen/generator/build"
+)
+
+const buildHelp = `Usage: policygen build [flags]
+
+Renders the privacy and cookie policies of the site in every site language
+into the output folder, which is replaced as a whole: a failed build leaves
+the previous output untouched.
+
+Flags:
+  -s, --source DIR    site folder holding site.toml (default ".")
+  -o, --output DIR    output folder (default "public")
+      --date DATE     build as of DATE, YYYY-MM-DD (default today)
+      --draft         build unreleased changes as a draft
+  -q, --quiet         print nothing but errors
+  -v, --verbose       list every file written
+`
+
+const checkHelp = `Usage: policygen check [flags]
+
+Validates site.toml, the message files and the clauses, renders every page
+in memory and reports all problems at once, without writing anything.
+Exits 1 when the site has errors.
+
+Flags:
+  -s, --source DIR    site folder holding site.toml (default ".")
+      --date DATE     check as of DATE, YYYY-MM-DD (default today)
+  -q, --quiet         print nothing but errors
+`
+
+// siteFlags are the flags build and check share.
+type siteFlags struct {
+	source, output string
+	date           time.Time
+	draft          bool
+	quiet, verbose bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet, output bool) {
+	fs.StringVar(&f.source, "s", ".", "site folder")
+	fs.StringVar(&f.source, "source", ".", "site folder")
+	if output {
+		fs.StringVar(&f.output, "o", "public", "output folder")
+		fs.StringVar(&f.output, "output", "public", "output folder")
+		fs.BoolVar(&f.draft, "draft", false, "build unreleased changes as a draft")
+		fs.BoolVar(&f.verbose, "v", false, "list every file written")
+		fs.BoolVar(&f.verbose, "verbose", false, "list every file written")
+	}
+	fs.Var(dateFlag{&f.date}, "date", "build as of this date")
+	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
+	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
+}
+
+func (f *siteFlags) options(e *env) build.Options {
+	date := f.date
+	if date.IsZero() {
+		date = today(e.now)
+	}
+	return build.Options{Source: f.source, Defaults: policygen.Defaults, Date: date, Draft: f.draft}
+}
+
+func runBuild(e *env, args []string) int {
+	var f siteFlags
+	fs := flagSet(e, "build", buildHelp)
+	f.register(fs, true)
+	if code, ok := parse(e, fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "policygen build: unexpected argument %q\nRun 'policygen help build' for usage.\n", fs.Arg(0))
+		return exitUsage
+	}
+	start := time.Now()
+	site, out, err := render(f.options(e))
+	if err != nil {
+		return report(e, err)
+	}
+	if err := build.Write(f.output, out); err != nil {
+		fmt.Fprintf(e.stderr, "policygen build: %v\n", err)
+		return exitSite
+	}
+	if f.verbose {
+		names := make([]string, 0, len(out))
+		for name := range out {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			fmt.Fprintf(e.stdout, "%s/%s\n", f.output, n)
+		}
+	}
+	if !f.quiet {
+		fmt.Fprintf(e.stdout, "Built %d pages in %d languages (%s) into %s in %d ms\n",
+			countPages(out), len(site.Config.Site.Site.Languages), join(site.Config.Site.Site.Languages), f.output,
+			time.Since(start).Milliseconds())
+	}
+	return exitOK
+}
+
+func runCheck(e *env, args []string) int {
+	var f siteFlags
+	fs := flagSet(e, "check", checkHelp)
+	f.register(fs, false)
+	if code, ok := parse(e, fs, args); !ok {
+		return code
+	}
+	site, out, err := render(f.options(e))
+	if err != nil {
+		return report(e, err)
+	}
+	if !f.quiet {
+		fmt.Fprintf(e.stdout, "%s: no problems found (%d pages in %s)\n", site.Config.File, countPages(out), join(site.Config.Site.Site.Languages))
+	}
+	return exitOK
+}
+
+func render(opts build.Options) (*build.Site, build.Output, error) {
+	site, err := build.Load(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := site.Render()
+	return site, out, err
+}
+
+func countPages(out build.Output) int {
+	n := 0
+	for name := range out {
+		if len(name) > 5 && name[len(name)-5:] == ".html" {
+			n++
+		}
+	}
+	return n
+}
+
+func join(list []string) string {
+	s := ""
+	for i, x := range list {
+		if i > 0 {
+			s += ", "
+		}
+		s += x
+	}
+	return s
+}

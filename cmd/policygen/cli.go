@@ -1,0 +1,133 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitSite  = 1 // the site has errors
+	exitUsage = 2 // bad usage
+)
+
+// command is a subcommand.
+type command struct {
+	name, args, short, long string
+	run                     func(e *env, args []string) int
+}
+
+// env is what a command runs with: the streams and the clock.
+type env struct {
+	stdout, stderr io.Writer
+	now            time.Time
+}
+
+func commands() []*command {
+	return []*command{
+		{name: "init", args: "[DIR]", short: "scaffold a commented site.toml", long: initHelp, run: runInit},
+		{name: "build", args: "[flags]", short: "render all pages into the output folder", long: buildHelp, run: runBuild},
+		{name: "check", args: "[flags]", short: "validate site.toml, messages and clauses", long: checkHelp, run: runCheck},
+		{name: "version", short: "print the version", long: "Usage: policygen version\n\nPrints the version of policygen.\n", run: runVersion},
+		{name: "help", args: "[COMMAND]", short: "show help for a command", long: "Usage: policygen help [COMMAND]\n", run: nil},
+	}
+}
+
+// run is the whole program; main only exits with its result.
+func run(args []string, stdout, stderr io.Writer, now time.Time) int {
+	e := &env{stdout: stdout, stderr: stderr, now: now}
+	if len(args) == 0 {
+		usage(stdout)
+		return exitOK
+	}
+	name := args[0]
+	switch name {
+	case "-h", "--help", "-help":
+		usage(stdout)
+		return exitOK
+	case "help":
+		return help(e, args[1:])
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(e, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "policygen: unknown command %q\n\n", name)
+	usage(stderr)
+	return exitUsage
+}
+
+func help(e *env, args []string) int {
+	if len(args) == 0 {
+		usage(e.stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			fmt.Fprint(e.stdout, c.long)
+			return exitOK
+		}
+	}
+	fmt.Fprintf(e.stderr, "policygen help: unknown command %q\n", args[0])
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, "policygen builds privacy and cookie policies in several languages from site.toml.\n\nUsage:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  policygen %-18s %s\n", strings.TrimSpace(c.name+" "+c.args), c.short)
+	}
+	fmt.Fprint(w, "\nRun 'policygen help COMMAND' or 'policygen COMMAND --help' for details.\n")
+}
+
+// flagSet returns a FlagSet that prints the command's help on -h.
+func flagSet(e *env, c string, long string) *flag.FlagSet {
+	fs := flag.NewFlagSet(c, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() { fmt.Fprint(e.stdout, long) }
+	return fs
+}
+
+// parse parses flags; it returns an exit code when the command must stop.
+func parse(e *env, fs *flag.FlagSet, args []string) (int, bool) {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK, false
+	case err != nil:
+		fmt.Fprintf(e.stderr, "Run 'policygen help %s' for usage.\n", fs.Name())
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+// dateFlag is a --date value: YYYY-MM-DD.
+type dateFlag struct{ t *time.Time }
+
+func (d dateFlag) String() string {
+	if d.t == nil || d.t.IsZero() {
+		return "today"
+	}
+	return d.t.Format(time.DateOnly)
+}
+
+func (d dateFlag) Set(s string) error {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return fmt.Errorf("want a date as YYYY-MM-DD, such as 2025-03-01")
+	}
+	*d.t = t
+	return nil
+}
+
+// today is the calendar date of now, in UTC like the dates of site.toml.
+func today(now time.Time) time.Time {
+	y, m, d := now.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,142 @@
+// Package build owns a whole build: it loads a site folder (site.toml,
+// locales, clauses, theme over the embedded defaults), renders every page
+// of every language into memory, and writes the output folder atomically.
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/policygen/policygen/generator/assets"
+	"github.com/policygen/policygen/generator/clause"
+	"github.com/policygen/policygen/generator/config"
+	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/legal"
+	"github.com/policygen/policygen/generator/locale"
+	"github.com/policygen/policygen/generator/markdown"
+	"github.com/policygen/policygen/generator/theme"
+)
+
+// Options say what to build.
+type Options struct {
+	Source   string    // site folder
+	Defaults fs.FS     // embedded clauses/, locales/, themes/
+	Date     time.Time // build as of this date
+	Draft    bool      // build unreleased text as a draft
+}
+
+// Site is a loaded site: everything needed to render its pages.
+type Site struct {
+	Config   *config.Loaded
+	Files    *assets.FS
+	Facts    *legal.Facts
+	Catalog  *locale.Catalog
+	Clauses  *clause.Library
+	Theme    *theme.Theme
+	Markdown *markdown.Renderer
+	Date     time.Time
+	Docs     []string // document ids in page order
+}
+
+// SiteFile is the name of the configuration file in a site folder.
+const SiteFile = "site.toml"
+
+// Load reads and checks a site folder. Its errors are a diag.List.
+func Load(opts Options) (*Site, error) {
+	file := filepath.Join(opts.Source, SiteFile)
+	src, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "no %s in %s", SiteFile, opts.Source).
+			WithHint("run policygen init to create one, or point -s at the site folder")}
+	}
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "%v", err)}
+	}
+	facts, err := legal.Load()
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := config.Load(file, src, facts)
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date}
+	s.Files = assets.New(os.DirFS(opts.Source), opts.Source, opts.Defaults)
+	return s, s.loadParts()
+}
+
+// loadParts loads locales, theme and clauses, collecting the errors of all.
+func (s *Site) loadParts() error {
+	langs := s.Config.Site.Site.Languages
+	var errs diag.List
+	catalog, err := locale.Load(s.Files, langs)
+	if err != nil {
+		return err // clauses need the messages to parse
+	}
+	s.Catalog = catalog
+	if s.Theme, err = theme.Load(s.Files, s.Config.Site.Site.Theme); err != nil {
+		errs = append(errs, diag.Errors(err)...)
+	}
+	disabled := s.Config.Site.Site.DisableClauses
+	for i, id := range disabled {
+		if !clause.HasID(s.Files, id) {
+			errs.Addf(s.Config.Pos.Value(config.Path("site.disable_clauses", i)), "no clause has the id %q", id).
+				WithHint("clause ids are the file names without number and language, such as \"dpo\" for 020-dpo.en.md")
+		}
+	}
+	if s.Clauses, err = clause.Load(s.Files, catalog, langs, disabled); err != nil {
+		errs = append(errs, diag.Errors(err)...)
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	s.Docs = orderDocs(s.Clauses.Docs)
+	return s.checkSlugs()
+}
+
+// orderDocs puts the privacy policy first and the cookie policy second,
+// then any added document in name order.
+func orderDocs(docs []string) []string {
+	rank := map[string]int{"privacy": 0, "cookies": 1}
+	out := append([]string(nil), docs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, iok := rank[out[i]]
+		rj, jok := rank[out[j]]
+		switch {
+		case iok && jok:
+			return ri < rj
+		case iok != jok:
+			return iok
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+// checkSlugs makes sure every document has a slug and a title in every
+// language, and that no two documents share a slug.
+func (s *Site) checkSlugs() error {
+	var errs diag.List
+	for _, lang := range s.Config.Site.Site.Languages {
+		l := s.Catalog.Lang(lang)
+		seen := map[string]string{}
+		for _, doc := range s.Docs {
+			for _, id := range []string{"slug." + doc, "document." + doc} {
+				if _, err := l.T(id, nil, nil); err != nil {
+					errs.Addf(diag.Pos{File: s.Files.Describe("locales/" + lang + ".toml")}, "document %q needs the message %q", doc, id).
+						WithHint("add it to locales/%s.toml in the site folder", lang)
+				}
+			}
+			slug := l.MustT("slug."+doc, nil)
+			if prev, dup := seen[slug]; dup {
+				errs.Addf(diag.Pos{File: s.Files.Describe("locales/" + lang + ".toml")}, "documents %q and %q have the same slug %q", prev, doc, slug)
+			}
+			seen[slug] = doc
+		}
+	}
+	return errs.Err()
+}

@@ -1,0 +1,109 @@
+package clause
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/locale"
+)
+
+type templateT = template.Template
+
+// frontMatter is the TOML between the +++ lines.
+type frontMatter struct {
+	Title string `toml:"title"`
+}
+
+// parse reads the clause file: front matter, then the template body, parsed
+// with the helpers of the clause's language. Line numbers in template errors
+// match the file because the body keeps its place.
+func (c *Clause) parse(files Files, lang *locale.Lang) error {
+	where := files.Describe(c.File)
+	src, err := fs.ReadFile(files, c.File)
+	if err != nil {
+		return diag.Errorf(diag.Pos{File: where}, "%v", err)
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	fm, body, fmLines, err := splitFrontMatter(where, src)
+	if err != nil {
+		return err
+	}
+	if err := c.decodeFrontMatter(where, fm); err != nil {
+		return err
+	}
+	// Pad the body with the lines the front matter took, so that template
+	// errors give line numbers of the file.
+	padded := strings.Repeat("\n", fmLines) + body
+	t, err := template.New(c.File).Option("missingkey=error").Funcs(Funcs(lang)).Parse(padded)
+	if err != nil {
+		return templateError(where, err)
+	}
+	c.tmpl = t
+	return nil
+}
+
+func splitFrontMatter(where string, src []byte) (fm, body string, lines int, err error) {
+	s := string(src)
+	if !strings.HasPrefix(s, "+++\n") {
+		return "", "", 0, diag.Errorf(diag.Pos{File: where, Line: 1, Col: 1}, "clause has no front matter").
+			WithHint("start the file with +++, a line title = \"…\", and +++")
+	}
+	end := strings.Index(s[4:], "\n+++")
+	if end < 0 {
+		return "", "", 0, diag.Errorf(diag.Pos{File: where, Line: 1, Col: 1}, "front matter is not closed").
+			WithHint("end it with a line +++")
+	}
+	fm = s[4 : 4+end]
+	rest := s[4+end+4:]
+	rest = strings.TrimPrefix(rest, "\n")
+	lines = strings.Count(s[:len(s)-len(rest)], "\n")
+	return fm, rest, lines, nil
+}
+
+func (c *Clause) decodeFrontMatter(where, fm string) error {
+	var m frontMatter
+	md, err := toml.Decode(fm, &m)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return diag.Errorf(diag.Pos{File: where, Line: pe.Position.Line + 1, Col: pe.Position.Col}, "front matter: %s", pe.Message)
+		}
+		return diag.Errorf(diag.Pos{File: where, Line: 2}, "front matter: %v", err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return diag.Errorf(diag.Pos{File: where, Line: 2}, "front matter: unknown key %q", und[0].String()).
+			WithHint("the front matter of a clause has only title")
+	}
+	if strings.TrimSpace(m.Title) == "" {
+		return diag.Errorf(diag.Pos{File: where, Line: 1}, "clause has no title").WithHint("add title = \"…\" to the front matter")
+	}
+	c.Title = m.Title
+	return nil
+}
+
+var templateErrPattern = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (.*)$`)
+
+// templateError converts a text/template error into one with the file's
+// position.
+func templateError(where string, err error) error {
+	msg := err.Error()
+	m := templateErrPattern.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Errorf(diag.Pos{File: where}, "%s", strings.TrimPrefix(msg, "template: "))
+	}
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	text := m[3]
+	if i := strings.LastIndex(text, ": "); strings.HasPrefix(text, "executing") && i >= 0 {
+		text = text[i+2:]
+	}
+	return &diag.Error{Pos: diag.Pos{File: where, Line: line, Col: col}, Msg: text, Err: err}
+}

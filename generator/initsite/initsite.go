@@ -1,0 +1,27 @@
+// Package initsite owns the starter site.toml that policygen init writes.
+package initsite
+
+import (
+	_ "embed"
+	"os"
+)
+
+// Starter is the commented starter site.toml.
+//
+//go:embed starter.toml
+var Starter []byte
+
+// Write creates file with the starter content. It never overwrites: an
+// existing file is an error.
+func Write(file string) error {
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(Starter); err != nil {
+		f.Close()
+		os.Remove(file)
+		return err
+	}
+	return f.Close()
+}

@@ -1,0 +1,74 @@
+package locale
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/policygen/policygen/generator/config"
+)
+
+var durationUnits = map[string]string{"h": "hour", "d": "day", "w": "week", "m": "month", "y": "year"}
+
+// Date formats a date as people write it: "24 May 2018", "24. Mai 2018",
+// "24 mei 2018".
+func (l *Lang) Date(t time.Time) string {
+	month := l.MustT("month."+strconv.Itoa(int(t.Month())), nil)
+	return l.MustT("format.date", map[string]any{"Day": t.Day(), "Month": month, "Year": t.Year()})
+}
+
+// Duration formats a duration with the plural the number needs: "1 year",
+// "7 Jahre", "session".
+func (l *Lang) Duration(d config.Duration) (string, error) {
+	if d.Special != "" {
+		return l.T("duration."+d.Special, nil, nil)
+	}
+	return l.T("duration."+durationUnits[d.Unit], d.N, nil)
+}
+
+// Retention formats a retention period with the event it runs from: "7 years
+// after the end of the fiscal year". A period that lasts until consent is
+// withdrawn needs no event.
+func (l *Lang) Retention(period config.Duration, after config.Trigger) (string, error) {
+	p, err := l.Duration(period)
+	if err != nil || period.Special == "until_withdrawn" {
+		return p, err
+	}
+	trigger, err := l.T("trigger."+string(after), nil, nil)
+	if err != nil {
+		return "", err
+	}
+	return l.T("retention.phrase", nil, map[string]any{"Period": p, "Trigger": trigger})
+}
+
+// List joins items as a sentence does: "A, B and C".
+func (l *Lang) List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	and := l.MustT("format.list_and", nil)
+	return strings.Join(items[:len(items)-1], ", ") + " " + and + " " + items[len(items)-1]
+}
+
+// Country returns the name of a country in the language, from CLDR.
+func (l *Lang) Country(code string) string {
+	r, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	if name := l.regions.Name(r); name != "" {
+		return name
+	}
+	return code
+}
+
+// Cite cites the legal basis as lawyers of the language do: "Art. 6(1)(b)
+// GDPR", "Art. 6 Abs. 1 lit. b DSGVO", "artikel 6, lid 1, onder b, AVG".
+func (l *Lang) Cite(basis config.LegalBasis) (string, error) {
+	return l.T("format.citation", nil, map[string]any{"Point": basis.Point()})
+}

@@ -1,0 +1,145 @@
+package model
+
+import (
+	"sort"
+	"time"
+
+	"github.com/policygen/policygen/generator/config"
+	"github.com/policygen/policygen/generator/legal"
+)
+
+type builder struct {
+	site       *config.Site
+	lang       string
+	facts      *legal.Facts
+	label      Labeler
+	processors map[config.ID]*Processor
+	retention  map[config.ID]*Retention
+}
+
+func (b *builder) text(t config.LocalizedText) Text { return Text(t.In(b.lang)) }
+
+func texts(lines []string) []Text {
+	out := make([]Text, len(lines))
+	for i, l := range lines {
+		out[i] = Text(l)
+	}
+	return out
+}
+
+func (b *builder) build(asOf time.Time) *Site {
+	s := b.site
+	m := &Site{
+		Lang:      b.lang,
+		Languages: s.Site.Languages,
+		BaseURL:   string(s.Site.BaseURL),
+		Company:   b.company(),
+		Authority: b.authority(),
+	}
+	m.Representative = contact(s.Representative)
+	m.DPO = contact(s.DPO)
+	b.processorsAndRetention(m)
+	for _, a := range s.Activities {
+		m.Activities = append(m.Activities, b.activity(a))
+	}
+	for _, t := range s.Trackers {
+		m.Trackers = append(m.Trackers, b.tracker(t))
+	}
+	m.Changes, m.Effective = b.changes(asOf)
+	m.Draft = m.Effective.IsZero()
+	return m
+}
+
+func (b *builder) company() Company {
+	c := b.site.Company
+	return Company{
+		Name: Text(c.Name), Address: texts(c.Address), Country: string(c.Country), Region: c.Region,
+		Email: Text(c.Email), Phone: Text(c.Phone), Website: Text(c.Website),
+		Register: Text(c.Register), VatID: Text(c.VatID),
+	}
+}
+
+func contact(c *config.Contact) *Contact {
+	if c == nil {
+		return nil
+	}
+	return &Contact{Name: Text(c.Name), Address: texts(c.Address), Email: Text(c.Email), Phone: Text(c.Phone)}
+}
+
+func (b *builder) authority() Authority {
+	if a := b.site.Authority; a != nil {
+		return Authority{Name: Text(a.Name), URL: Text(a.URL), Address: texts(a.Address)}
+	}
+	a, _ := b.facts.Authority(string(b.site.Company.Country), b.site.Company.Region)
+	return Authority{Name: Text(a.Name), URL: Text(a.URL), Address: texts(a.Address)}
+}
+
+func (b *builder) processorsAndRetention(m *Site) {
+	b.processors = map[config.ID]*Processor{}
+	for _, p := range b.site.Processors {
+		mp := &Processor{
+			ID: string(p.ID), Name: Text(p.Name), Role: string(p.Role), Service: b.text(p.Service),
+			Country: string(p.Country), Transfer: string(p.Transfer), PrivacyURL: Text(p.PrivacyURL),
+			ThirdCountry: !b.facts.InEEA(string(p.Country)),
+		}
+		if mp.ThirdCountry && mp.Transfer == "" {
+			mp.Transfer = "adequacy" // validation allows a blank only where a decision exists
+		}
+		b.processors[p.ID] = mp
+		m.Processors = append(m.Processors, mp)
+	}
+	b.retention = map[config.ID]*Retention{}
+	for _, r := range b.site.Retention {
+		mr := &Retention{ID: string(r.ID), Data: b.data(r.Data), Period: r.Period, After: r.After, Basis: b.text(r.Basis)}
+		b.retention[r.ID] = mr
+		m.Retention = append(m.Retention, mr)
+	}
+}
+
+func (b *builder) data(ids []config.ID) []DataCategory {
+	out := make([]DataCategory, len(ids))
+	for i, id := range ids {
+		label := Text(b.label(string(id)))
+		if custom, ok := b.site.Data[string(id)]; ok {
+			label = b.text(custom.Label)
+		}
+		out[i] = DataCategory{ID: string(id), Label: label}
+	}
+	return out
+}
+
+func (b *builder) activity(a config.Activity) *Activity {
+	ma := &Activity{
+		ID: string(a.ID), Title: b.text(a.Title), Purpose: b.text(a.Purpose), Data: b.data(a.Data),
+		Basis: a.Basis, Interest: b.text(a.Interest), Source: b.text(a.Source), SourcePublic: a.SourcePublic,
+		Required: string(a.Required), Consequence: b.text(a.Consequence), Retention: b.retention[a.Retention],
+		Automated: b.text(a.Automated),
+	}
+	for _, r := range a.Recipients {
+		ma.Recipients = append(ma.Recipients, b.processors[r])
+	}
+	return ma
+}
+
+func (b *builder) tracker(t config.Tracker) *Tracker {
+	return &Tracker{
+		Name: Text(t.Name), Provider: b.processors[t.Provider], FirstParty: t.Provider == config.FirstPartyProvider,
+		Category: string(t.Category), Kind: string(t.Kind), Expiry: t.Expiry, Purpose: b.text(t.Purpose),
+	}
+}
+
+// changes returns the changelog entries in effect on asOf, newest first,
+// and the date of the newest of them.
+func (b *builder) changes(asOf time.Time) ([]Change, time.Time) {
+	var out []Change
+	for _, c := range b.site.Changes {
+		if !c.Date.After(asOf) {
+			out = append(out, Change{Date: c.Date, Note: b.text(c.Note)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Date.After(out[j].Date) })
+	if len(out) == 0 {
+		return nil, time.Time{}
+	}
+	return out, out[0].Date
+}

@@ -1,0 +1,75 @@
+package model
+
+import "github.com/policygen/policygen/generator/config"
+
+// UsesBasis reports whether some activity has the legal basis.
+func (s *Site) UsesBasis(basis string) bool {
+	for _, a := range s.Activities {
+		if string(a.Basis) == basis {
+			return true
+		}
+	}
+	return false
+}
+
+// ThirdCountryRecipients returns the processors outside the EEA.
+func (s *Site) ThirdCountryRecipients() []*Processor {
+	var out []*Processor
+	for _, p := range s.Processors {
+		if p.ThirdCountry {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// SourcedActivities returns the activities whose data does not come from
+// the person (Art. 14 GDPR).
+func (s *Site) SourcedActivities() []*Activity {
+	var out []*Activity
+	for _, a := range s.Activities {
+		if a.Source != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// AutomatedActivities returns the activities with automated decision-making.
+func (s *Site) AutomatedActivities() []*Activity {
+	var out []*Activity
+	for _, a := range s.Activities {
+		if a.Automated != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// TrackerGroups groups the trackers by category, in the order of
+// config.Categories, leaving out empty groups.
+func (s *Site) TrackerGroups() []TrackerGroup {
+	var out []TrackerGroup
+	for _, c := range config.Categories {
+		g := TrackerGroup{Category: c}
+		for _, t := range s.Trackers {
+			if t.Category == c {
+				g.Trackers = append(g.Trackers, t)
+			}
+		}
+		if len(g.Trackers) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// ConsentTrackers reports whether some tracker needs consent.
+func (s *Site) ConsentTrackers() bool {
+	for _, t := range s.Trackers {
+		if t.Category != "necessary" {
+			return true
+		}
+	}
+	return false
+}

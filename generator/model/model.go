@@ -1,0 +1,144 @@
+// Package model owns the data a clause template sees: a site.toml resolved
+// into one language, with references followed, localized texts picked, and
+// every value from site.toml typed as markdown.Text so that it prints
+// escaped. Its field names are a public interface (docs/templates.md).
+package model
+
+import (
+	"time"
+
+	"github.com/policygen/policygen/generator/config"
+	"github.com/policygen/policygen/generator/legal"
+	"github.com/policygen/policygen/generator/markdown"
+)
+
+// Text is a value from site.toml; it escapes itself when printed.
+type Text = markdown.Text
+
+// Site is the whole site in one language.
+type Site struct {
+	Lang           string
+	Languages      []string
+	BaseURL        string
+	Company        Company
+	Representative *Contact
+	DPO            *Contact
+	Authority      Authority
+	Activities     []*Activity
+	Processors     []*Processor
+	Trackers       []*Tracker
+	Retention      []*Retention
+	Changes        []Change // newest first
+	Effective      time.Time
+	Draft          bool
+}
+
+// Company is the controller.
+type Company struct {
+	Name     Text
+	Address  []Text
+	Country  string
+	Region   string
+	Email    Text
+	Phone    Text
+	Website  Text
+	Register Text
+	VatID    Text
+}
+
+// Contact is the data protection officer or the Art. 27 representative.
+type Contact struct {
+	Name    Text
+	Address []Text
+	Email   Text
+	Phone   Text
+}
+
+// Authority is the competent supervisory authority.
+type Authority struct {
+	Name    Text
+	URL     Text
+	Address []Text
+}
+
+// Activity is a processing activity.
+type Activity struct {
+	ID           string
+	Title        Text
+	Purpose      Text
+	Data         []DataCategory
+	Basis        config.LegalBasis
+	Interest     Text
+	Source       Text
+	SourcePublic bool
+	Required     string
+	Consequence  Text
+	Recipients   []*Processor
+	Retention    *Retention
+	Automated    Text
+}
+
+// Processor is a recipient.
+type Processor struct {
+	ID           string
+	Name         Text
+	Role         string
+	Service      Text
+	Country      string
+	Transfer     string
+	PrivacyURL   Text
+	ThirdCountry bool
+}
+
+// Tracker is a cookie or similar technology.
+type Tracker struct {
+	Name       Text
+	Provider   *Processor
+	FirstParty bool
+	Category   string
+	Kind       string
+	Expiry     config.Duration
+	Purpose    Text
+}
+
+// Retention is a retention rule.
+type Retention struct {
+	ID     string
+	Data   []DataCategory
+	Period config.Duration
+	After  config.Trigger
+	Basis  Text
+}
+
+// DataCategory is a category of personal data with its label in the
+// page's language.
+type DataCategory struct {
+	ID    string
+	Label Text
+}
+
+// String prints the label, escaped.
+func (d DataCategory) String() string { return d.Label.String() }
+
+// Change is a changelog entry.
+type Change struct {
+	Date time.Time
+	Note Text
+}
+
+// TrackerGroup is the trackers of one category.
+type TrackerGroup struct {
+	Category string
+	Trackers []*Tracker
+}
+
+// Labeler returns the label of a built-in data category in the language.
+type Labeler func(id string) string
+
+// Build resolves site into lang. asOf is the build date: the newest change
+// on or before it is the effective version. site must have passed
+// validation.
+func Build(site *config.Site, lang string, facts *legal.Facts, label Labeler, asOf time.Time) *Site {
+	b := builder{site: site, lang: lang, facts: facts, label: label}
+	return b.build(asOf)
+}
