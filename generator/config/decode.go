@@ -19,9 +19,10 @@ import (
 // are errors at their positions, and decoding goes on after an error so that
 // one run reports them all.
 type decoder struct {
-	pos   *Positions
-	errs  diag.List
-	texts []textRef // every localized text, for the language check
+	pos    *Positions
+	errs   diag.List
+	texts  []textRef       // every localized text, for the language check
+	failed map[string]bool // paths whose value did not decode
 }
 
 type textRef struct {
@@ -90,6 +91,7 @@ func (d *decoder) unmarshalText(path string, v any, u encoding.TextUnmarshaler) 
 }
 
 func (d *decoder) valueErr(path string, err error) {
+	d.fail(path)
 	var ve *valueError
 	hint := ""
 	if errors.As(err, &ve) {
@@ -99,7 +101,17 @@ func (d *decoder) valueErr(path string, err error) {
 }
 
 func (d *decoder) typeErr(path string, v any, want string) {
+	d.fail(path)
 	d.errorf(d.pos.Value(path), "", "%s must be %s, not %s", keyName(path), want, tomlType(v))
+}
+
+// fail marks path as not decoded, so that validation does not report
+// consequences of an error already reported.
+func (d *decoder) fail(path string) {
+	if d.failed == nil {
+		d.failed = map[string]bool{}
+	}
+	d.failed[path] = true
 }
 
 func (d *decoder) date(path string, v any, rv reflect.Value) {
@@ -183,30 +195,37 @@ func (d *decoder) table(path string, v any, rv reflect.Value) {
 		return
 	}
 	fields := fieldsOf(rv.Type())
+	misspelt := map[string]bool{} // required keys an unknown key was likely meant as
 	for _, k := range sortedKeys(m) {
 		f, ok := fields[k]
 		if !ok {
-			d.unknownKey(path, k, fields)
+			misspelt[d.unknownKey(path, k, fields)] = true
 			continue
 		}
 		d.decode(Path(path, k), m[k], rv.Field(f.index))
 	}
 	for _, name := range sortedKeys(fields) {
-		if f := fields[name]; f.required {
-			if _, ok := m[name]; !ok {
-				d.errorf(d.pos.Key(path), fmt.Sprintf("add %s = … to %s", name, tableName(path)),
-					"%s has no %s", tableName(path), name)
-			}
+		if _, ok := m[name]; ok || !fields[name].required {
+			continue
+		}
+		d.fail(Path(path, name))
+		if !misspelt[name] {
+			d.errorf(d.pos.Key(path), fmt.Sprintf("add %s = … to %s", name, tableName(path)),
+				"%s has no %s", tableName(path), name)
 		}
 	}
 }
 
-func (d *decoder) unknownKey(path, key string, fields map[string]field) {
+// unknownKey reports a key the schema does not have and returns the key it
+// was probably meant as, or "".
+func (d *decoder) unknownKey(path, key string, fields map[string]field) string {
 	hint := "allowed keys: " + strings.Join(sortedKeys(fields), ", ")
-	if s := suggest(key, sortedKeys(fields)); s != "" {
+	s := suggest(key, sortedKeys(fields))
+	if s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
 	d.errorf(d.pos.Key(Path(path, key)), hint, "unknown key %q in %s", key, tableName(path))
+	return s
 }
 
 type field struct {

@@ -36,7 +36,7 @@ func Load(file string, src []byte, facts *legal.Facts) (*Loaded, error) {
 	l := &Loaded{Site: site, File: file, Pos: pos}
 	// Validation runs even after decoding errors so that one run reports
 	// everything; its rules skip values that failed to decode (left zero).
-	errs := append(d.errs, validate(l, d.texts, facts)...)
+	errs := append(d.errs, validate(l, d.texts, d.failed, facts)...)
 	return l, errs.Err()
 }
 

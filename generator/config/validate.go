@@ -14,8 +14,9 @@ import (
 // what the GDPR requires of a complete notice.
 type validator struct {
 	*Loaded
-	facts *legal.Facts
-	errs  diag.List
+	facts  *legal.Facts
+	failed map[string]bool // paths the decoder reported already
+	errs   diag.List
 }
 
 // at reports a problem with the value at path.
@@ -28,8 +29,8 @@ func (v *validator) atKey(path, hint, format string, args ...any) {
 	v.errs.Add(diag.Errorf(v.Pos.Key(path), format, args...).WithHint("%s", hint))
 }
 
-func validate(l *Loaded, texts []textRef, facts *legal.Facts) diag.List {
-	v := &validator{Loaded: l, facts: facts}
+func validate(l *Loaded, texts []textRef, failed map[string]bool, facts *legal.Facts) diag.List {
+	v := &validator{Loaded: l, facts: facts, failed: failed}
 	v.settings()
 	v.company()
 	v.contacts()
@@ -48,7 +49,7 @@ var langPattern = regexp.MustCompile(`^[a-z]{2,3}$`)
 
 func (v *validator) settings() {
 	s := &v.Site.Site
-	if len(s.Languages) == 0 {
+	if len(s.Languages) == 0 && !v.failed["site.languages"] {
 		v.at("site.languages", `write languages = ["en"] or any of en, de, nl`, "site.languages must name at least one language")
 	}
 	seen := map[string]bool{}
@@ -139,6 +140,9 @@ func (v *validator) lines(path string, lines []string) {
 // texts checks that every localized text has exactly the site's languages.
 func (v *validator) texts(texts []textRef) {
 	langs := v.Site.Site.Languages
+	if len(langs) == 0 {
+		return // reported by settings or the decoder
+	}
 	for _, t := range texts {
 		if t.text.ByLang == nil {
 			if len(langs) > 1 {

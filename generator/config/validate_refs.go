@@ -116,8 +116,9 @@ func (v *validator) retentionCovers(i int, a Activity) {
 		}
 	}
 	var missing []string
+	known := v.Site.DataIDs()
 	for _, d := range a.Data {
-		if !contains(idStrings(rule.Data), string(d)) {
+		if contains(known, string(d)) && !contains(idStrings(rule.Data), string(d)) {
 			missing = append(missing, string(d))
 		}
 	}
@@ -158,6 +159,7 @@ func (v *validator) transfer(i int, p Processor) {
 	path := Path("processor", i, "transfer")
 	country := string(p.Country)
 	switch {
+	case country == "": // reported by the decoder
 	case v.facts.InEEA(country):
 		if p.Transfer != "" {
 			v.atKey(path, "remove transfer", "processor %q is in the EEA (%s); no transfer safeguard applies", p.ID, country)

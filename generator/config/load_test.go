@@ -1,0 +1,200 @@
+package config
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/legal"
+)
+
+// validSite is a small complete site; tests append to it or replace lines.
+const validSite = `[site]
+base_url = "https://www.example.com/legal"
+languages = ["en", "nl"]
+
+[company]
+name = "Voorbeeld B.V."
+address = ["Voorbeeldstraat 1", "1011 AB Amsterdam"]
+country = "NL"
+email = "privacy@example.com"
+
+[[activity]]
+id = "accounts"
+title = { en = "Accounts", nl = "Accounts" }
+purpose = { en = "Running your account", nl = "Uw account beheren" }
+data = ["name", "email"]
+basis = "contract"
+required = "contract"
+recipients = ["host"]
+retention = "account"
+
+[[processor]]
+id = "host"
+name = "Host GmbH"
+role = "processor"
+service = { en = "Hosting", nl = "Hosting" }
+country = "DE"
+
+[[retention]]
+id = "account"
+data = ["name", "email"]
+period = "30d"
+after = "account_closure"
+`
+
+func load(t *testing.T, src string) (*Loaded, diag.List) {
+	t.Helper()
+	l, err := Load("site.toml", []byte(src), legal.MustLoad())
+	return l, diag.Errors(err)
+}
+
+func TestValidSiteLoadsWithDefaults(t *testing.T) {
+	l, errs := load(t, validSite)
+	if len(errs) > 0 {
+		t.Fatalf("unexpected errors:\n%v", errs)
+	}
+	s := l.Site.Site
+	if s.BaseURL != "https://www.example.com/legal/" || s.History != "history" || s.Theme != "default" {
+		t.Errorf("defaults not applied: %+v", s)
+	}
+	if got := l.Site.Activities[0].Title.In("nl"); got != "Accounts" {
+		t.Errorf("title in nl = %q", got)
+	}
+}
+
+// TestErrorsNamePositionAndHint checks the exact message, position and
+// hint of each rule, one mistake at a time.
+func TestErrorsNamePositionAndHint(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           string // "line:col: message"
+		hint           string // substring of the hint
+	}{
+		{"unknown key suggests", `retention = "account"` + "\n\n[[processor]]", `retension = "account"` + "\n\n[[processor]]",
+			`19:1: unknown key "retension" in [[activity]]`, `did you mean "retention"?`},
+		{"bad enum suggests", `basis = "contract"`, `basis = "contrat"`,
+			`16:9: activity.basis: unknown legal basis "contrat"`, `did you mean "contract"?`},
+		{"unknown reference suggests", `recipients = ["host"]`, `recipients = ["hots"]`,
+			`18:15: unknown processor "hots"`, `did you mean "host"?`},
+		{"unknown data category", `data = ["name", "email"]` + "\nbasis", `data = ["name", "emial"]` + "\nbasis",
+			`15:17: unknown data category "emial"`, `did you mean "email"?`},
+		{"missing language", `purpose = { en = "Running your account", nl = "Uw account beheren" }`, `purpose = { en = "Running your account" }`,
+			`14:11: activity.purpose of activity "accounts" has no nl text`, `add nl = "…"`},
+		{"plain text on multilingual site", `title = { en = "Accounts", nl = "Accounts" }`, `title = "Accounts"`,
+			`13:9: activity.title is a plain text, but the site has 2 languages`, `{ en = "…", nl = "…" }`},
+		{"foreign language key", `title = { en = "Accounts", nl = "Accounts" }`, `title = { en = "Accounts", nl = "Accounts", fr = "Comptes" }`,
+			`13:45: activity.title has a text in "fr", which is not a site language`, "en, nl"},
+		{"wrong type", `languages = ["en", "nl"]`, `languages = "en"`,
+			`3:13: site.languages must be an array, not a string`, ""},
+		{"bad country", `country = "DE"`, `country = "XX"`,
+			`26:11: processor.country: unknown country code "XX"`, "ISO 3166-1"},
+		{"bad duration", `period = "30d"`, `period = "30 days"`,
+			`31:10: retention.period: invalid duration "30 days"`, `"30d"`},
+		{"missing required key", `role = "processor"` + "\n", "",
+			`21:1: [[processor]] has no role`, "add role = …"},
+		{"legitimate interests need an interest", `basis = "contract"`, `basis = "legitimate_interests"`,
+			`16:1: activity "accounts" is based on legitimate interests but has no interest`, "Art. 13(1)(d)"},
+		{"consent cannot be required", `basis = "contract"`, `basis = "consent"`,
+			`17:12: activity "accounts" is based on consent, so providing the data cannot be required`, `required = "no"`},
+		{"transfer needed outside EEA", `country = "DE"`, `country = "US"`,
+			`26:1: processor "host" is in US, outside the EEA without an adequacy decision, and needs a transfer safeguard`, `"dpf"`},
+		{"no transfer inside EEA", `country = "DE"`, "country = \"DE\"\ntransfer = \"scc\"",
+			`27:1: processor "host" is in the EEA (DE); no transfer safeguard applies`, "remove transfer"},
+		{"dpf only for the US", `country = "DE"`, "country = \"IN\"\ntransfer = \"dpf\"",
+			`27:12: the Data Privacy Framework covers only recipients in the United States, not IN`, `"scc"`},
+		{"authority needs region in Germany", `country = "NL"`, `country = "DE"`,
+			`5:1: cannot determine the supervisory authority: company.region is missing`, "NW"},
+		{"authority unknown elsewhere", `country = "NL"`, `country = "FR"`,
+			`8:11: cannot determine the supervisory authority for country FR`, "[authority]"},
+		{"retention must cover the activity's data", `data = ["name", "email"]` + "\nperiod", `data = ["name"]` + "\nperiod",
+			`19:13: retention rule "account" does not cover "email" of activity "accounts"`, "add \"email\""},
+		{"syntax error shows position", `id = "host"`, `id = "host`,
+			`22:11: strings cannot contain newlines`, ""},
+		{"invalid id", `id = "accounts"`, `id = "Accounts"`,
+			`12:6: activity.id: invalid id "Accounts"`, "lowercase"},
+		{"invalid email", `email = "privacy@example.com"`, `email = "privacy at example"`,
+			`9:9: company.email: invalid e-mail address "privacy at example"`, "privacy@example.com"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !strings.Contains(validSite, tt.old) {
+				t.Fatalf("test setup: %q not in validSite", tt.old)
+			}
+			_, errs := load(t, strings.Replace(validSite, tt.old, tt.new, 1))
+			if len(errs) != 1 {
+				t.Fatalf("want exactly one error, got %d:\n%v", len(errs), errs)
+			}
+			e := errs[0]
+			got := strings.TrimPrefix(e.Error(), "site.toml:")
+			if !strings.HasPrefix(got, tt.want) {
+				t.Errorf("error\n got: %s\nwant: %s", got, tt.want)
+			}
+			if !strings.Contains(e.Hint, tt.hint) {
+				t.Errorf("hint %q does not contain %q", e.Hint, tt.hint)
+			}
+		})
+	}
+}
+
+func TestAllErrorsReportedTogetherInOrder(t *testing.T) {
+	src := strings.NewReplacer(
+		`basis = "contract"`, `basis = "contrat"`,
+		`country = "DE"`, `country = "US"`,
+		`period = "30d"`, `period = "forever"`,
+		`purpose = { en = "Running your account", nl = "Uw account beheren" }`, `purpose = { en = "Running your account" }`,
+	).Replace(validSite)
+	_, errs := load(t, src)
+	var lines []int
+	for _, e := range errs {
+		lines = append(lines, e.Pos.Line)
+	}
+	want := []int{14, 16, 26, 31}
+	if len(lines) != len(want) {
+		t.Fatalf("got %d errors at lines %v, want lines %v:\n%v", len(lines), lines, want, errs)
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("error %d at line %d, want %d", i, lines[i], want[i])
+		}
+	}
+}
+
+func TestTrackerNeedingConsentWithoutConsentActivityIsAnError(t *testing.T) {
+	src := validSite + `
+[[tracker]]
+name = "_ga"
+provider = "host"
+category = "statistics"
+kind = "cookie"
+expiry = "2y"
+purpose = { en = "Statistics", nl = "Statistieken" }
+`
+	_, errs := load(t, src)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `37:12: tracker "_ga" needs consent (category statistics), but no activity has basis consent`) {
+		t.Fatalf("got %v", errs)
+	}
+}
+
+func TestPositionsInsideArraysOfTables(t *testing.T) {
+	src := validSite + `
+[[activity]]
+id = "second"
+title = { en = "Second", nl = "Tweede" }
+purpose = { en = "P", nl = "P" }
+data = ["name", "phone", "nope"]
+basis = "contract"
+required = "no"
+retention = "account"
+`
+	_, errs := load(t, src)
+	var found bool
+	for _, e := range errs {
+		if strings.Contains(e.Error(), `site.toml:38:26: unknown data category "nope"`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no error at the third element of the second activity's data:\n%v", errs)
+	}
+}
