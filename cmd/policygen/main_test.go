@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var testNow = time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
+
+// runCLI runs policygen with args and returns exit code, stdout, stderr.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb, testNow)
+	return code, out.String(), errb.String()
+}
+
+func TestNoArgumentsPrintsUsage(t *testing.T) {
+	code, out, _ := runCLI(t)
+	if code != 0 || !strings.Contains(out, "policygen build") || !strings.Contains(out, "policygen init [DIR]") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+}
+
+func TestUnknownCommandIsUsageError(t *testing.T) {
+	code, _, errs := runCLI(t, "biuld")
+	if code != exitUsage || !strings.Contains(errs, `unknown command "biuld"`) {
+		t.Errorf("exit %d, stderr:\n%s", code, errs)
+	}
+}
+
+func TestHelpWorksForEveryCommand(t *testing.T) {
+	for _, c := range commands() {
+		if c.name == "help" {
+			continue
+		}
+		code, out, _ := runCLI(t, c.name, "--help")
+		if code != 0 || !strings.HasPrefix(out, "Usage: policygen "+c.name) {
+			t.Errorf("%s --help: exit %d, output %q", c.name, code, out)
+		}
+		code, out2, _ := runCLI(t, "help", c.name)
+		if code != 0 || out2 != out {
+			t.Errorf("help %s: exit %d, output differs from --help", c.name, code)
+		}
+	}
+}
+
+func TestBadDateIsUsageError(t *testing.T) {
+	code, _, errs := runCLI(t, "build", "--date", "15.01.2026")
+	if code != exitUsage || !strings.Contains(errs, "YYYY-MM-DD") {
+		t.Errorf("exit %d, stderr:\n%s", code, errs)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, out, _ := runCLI(t, "version")
+	if code != 0 || !strings.HasPrefix(out, "policygen ") {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+}
+
+func TestInitWritesASiteThatBuilds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "mysite")
+	if code, _, errs := runCLI(t, "init", dir); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, errs)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, errs := runCLI(t, "build", "-s", dir, "-o", out)
+	if code != 0 {
+		t.Fatalf("build of the starter: exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(stdout, "Built ") || strings.Count(strings.TrimSpace(stdout), "\n") != 0 {
+		t.Errorf("want one summary line, got %q", stdout)
+	}
+	for _, p := range []string{"index.html", "en/privacy/index.html", "de/datenschutz/index.html", "nl/cookies/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("starter build lacks %s", p)
+		}
+	}
+	if code, _, errs := runCLI(t, "init", dir); code != exitSite || !strings.Contains(errs, "exists already") {
+		t.Errorf("second init: exit %d, %s", code, errs)
+	}
+}
+
+// TestFailedBuildReportsAllErrorsAndKeepsOutput breaks a site in several
+// places and checks that every mistake is printed with its line and caret,
+// the exit code is 1, and the previous output is untouched.
+func TestFailedBuildReportsAllErrorsAndKeepsOutput(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := runCLI(t, "init", dir); code != 0 {
+		t.Fatalf("init: %s", errs)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, errs := runCLI(t, "build", "-s", dir, "-o", out); code != 0 {
+		t.Fatalf("first build: %s", errs)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "en", "privacy", "index.html"))
+
+	file := filepath.Join(dir, "site.toml")
+	src, _ := os.ReadFile(file)
+	broken := strings.NewReplacer(`basis = "contract"`, `basis = "contrakt"`, `period = "`, `period = "x`).Replace(string(src))
+	broken = strings.Replace(broken, "[company]\n", "[company]\nnmae = \"x\"\n", 1)
+	if broken == string(src) {
+		t.Fatal("test setup: the starter changed; update the replacements")
+	}
+	os.WriteFile(file, []byte(broken), 0o644)
+
+	code, stdout, errs := runCLI(t, "build", "-s", dir, "-o", out)
+	if code != exitSite {
+		t.Errorf("exit %d, want %d", code, exitSite)
+	}
+	for _, want := range []string{`unknown key "nmae" in [company]`, `unknown legal basis "contrakt"`, `invalid duration "x`, "^", "hint: ", "3 errors; nothing was written"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if stdout != "" {
+		t.Errorf("stdout of a failed build: %q", stdout)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "en", "privacy", "index.html"))
+	if !bytes.Equal(before, after) {
+		t.Error("a failed build changed the previous output")
+	}
+}
+
+func TestBuildRemovesStaleFiles(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	out := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(filepath.Join(out, "fr", "old"), 0o755)
+	os.WriteFile(filepath.Join(out, "fr", "old", "index.html"), []byte("stale"), 0o644)
+	if code, _, errs := runCLI(t, "build", "-s", dir, "-o", out); code != 0 {
+		t.Fatalf("build: %s", errs)
+	}
+	if _, err := os.Stat(filepath.Join(out, "fr")); !os.IsNotExist(err) {
+		t.Error("stale files survived the build")
+	}
+}
+
+func TestBuildRefusesToReplaceTheSiteFolder(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	code, _, errs := runCLI(t, "build", "-s", dir, "-o", dir)
+	if code == 0 || !strings.Contains(errs, "refusing to replace") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err != nil {
+		t.Error("site.toml is gone")
+	}
+}
+
+func TestCheckWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	wd, _ := os.Getwd()
+	os.Chdir(t.TempDir())
+	defer os.Chdir(wd)
+	code, out, errs := runCLI(t, "check", "-s", dir)
+	if code != 0 || !strings.Contains(out, "no problems found") {
+		t.Errorf("exit %d: %s %s", code, out, errs)
+	}
+	if _, err := os.Stat("public"); !os.IsNotExist(err) {
+		t.Error("check wrote output")
+	}
+}

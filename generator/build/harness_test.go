@@ -1,0 +1,88 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/policygen/policygen"
+)
+
+// siteFiles writes a txtar archive into a new folder and returns it.
+func siteFiles(t *testing.T, archive string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range txtar.Parse([]byte(archive)).Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// buildArchive builds the site of a txtar archive with the embedded
+// defaults as of date (YYYY-MM-DD).
+func buildArchive(t *testing.T, archive, date string) (Output, error) {
+	t.Helper()
+	return buildDir(t, siteFiles(t, archive), date)
+}
+
+func buildDir(t *testing.T, dir, date string) (Output, error) {
+	t.Helper()
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, err := Load(Options{Source: dir, Defaults: policygen.Defaults, Date: d})
+	if err != nil {
+		return nil, err
+	}
+	return site.Render()
+}
+
+// mustBuild builds an archive that must have no errors.
+func mustBuild(t *testing.T, archive, date string) Output {
+	t.Helper()
+	out, err := buildArchive(t, archive, date)
+	if err != nil {
+		t.Fatalf("build failed:\n%v", err)
+	}
+	return out
+}
+
+// assertFile checks a file of the output against expectations: each is a
+// substring it must contain, or, starting with "! ", must not contain.
+func assertFile(t *testing.T, out Output, name string, expectations ...string) {
+	t.Helper()
+	data, ok := out[name]
+	if !ok {
+		t.Errorf("%s was not built; built: %v", name, names(out))
+		return
+	}
+	s := string(data)
+	for _, e := range expectations {
+		if not, ok := strings.CutPrefix(e, "! "); ok {
+			if strings.Contains(s, not) {
+				t.Errorf("%s contains %q but must not", name, not)
+			}
+		} else if !strings.Contains(s, e) {
+			t.Errorf("%s does not contain %q", name, e)
+		}
+	}
+}
+
+func names(out Output) []string {
+	var n []string
+	for k := range out {
+		n = append(n, k)
+	}
+	return n
+}
