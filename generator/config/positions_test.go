@@ -1,0 +1,64 @@
+package config
+
+import (
+	"testing"
+)
+
+func TestPositionsOfKeysValuesAndElements(t *testing.T) {
+	src := `# comment [not.a.table]
+[site]
+languages = [
+  "en",   # first
+  "de",
+]
+text = """
+a = "not a key"
+"""
+
+[[activity]]
+id = "one"
+title = { en = "T", de = 'D' }
+
+[[activity]]
+"id" = "two"
+data = ["a", "b", "c"]
+nested.key = 1
+
+[data.x]
+label = 'x'
+`
+	p := scanPositions("f.toml", []byte(src))
+	tests := []struct {
+		path      string
+		key       bool
+		line, col int
+	}{
+		{"site", true, 2, 1},
+		{"site.languages", true, 3, 1},
+		{"site.languages.0", true, 4, 3},
+		{"site.languages.1", true, 5, 3},
+		{"site.text", true, 7, 1},
+		{"activity.0", true, 11, 1},
+		{"activity.0.id", false, 12, 6},
+		{"activity.0.title.de", true, 13, 21},
+		{"activity.0.title.de", false, 13, 26},
+		{"activity.1", true, 15, 1},
+		{"activity.1.id", true, 16, 1},
+		{"activity.1.data.2", true, 17, 19},
+		{"activity.1.nested.key", true, 18, 1},
+		{"data.x.label", true, 21, 1},
+		{"activity.1.missing.deeper", true, 15, 1}, // falls back to the nearest ancestor
+	}
+	for _, tt := range tests {
+		pos := p.Value(tt.path)
+		if tt.key {
+			pos = p.Key(tt.path)
+		}
+		if pos.Line != tt.line || pos.Col != tt.col {
+			t.Errorf("%s (key=%v) at %d:%d, want %d:%d", tt.path, tt.key, pos.Line, pos.Col, tt.line, tt.col)
+		}
+	}
+	if _, ok := p.keys["a"]; ok {
+		t.Error("a key inside a multi-line string was indexed")
+	}
+}

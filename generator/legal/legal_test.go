@@ -1,0 +1,48 @@
+package legal
+
+import "testing"
+
+func TestEEAHasThirtyCountriesAndNotSwitzerlandOrTheUK(t *testing.T) {
+	f := MustLoad()
+	n := 0
+	for c := range f.eea {
+		if len(c) != 2 {
+			t.Errorf("bad code %q", c)
+		}
+		n++
+	}
+	if n != 30 {
+		t.Errorf("EEA has %d countries, want 30 (EU 27 + IS, LI, NO)", n)
+	}
+	for _, c := range []string{"CH", "GB", "US"} {
+		if f.InEEA(c) {
+			t.Errorf("%s is not in the EEA", c)
+		}
+	}
+	if !f.Adequate("CH") || !f.Adequate("GB") || f.Adequate("US") || !f.DPFCountry("US") {
+		t.Error("adequacy: CH and GB adequate; US only through the DPF")
+	}
+}
+
+func TestEveryGermanStateHasAnAuthority(t *testing.T) {
+	f := MustLoad()
+	states := []string{"BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"}
+	if got := f.Regions("DE"); len(got) != len(states) {
+		t.Errorf("DE has %d regions, want 16: %v", len(got), got)
+	}
+	for _, s := range states {
+		a, ok := f.Authority("DE", s)
+		if !ok || a.Name == "" || a.URL == "" {
+			t.Errorf("no authority for DE-%s", s)
+		}
+	}
+	if _, ok := f.Authority("DE", ""); ok {
+		t.Error("Germany without a state has no single authority")
+	}
+	if a, ok := f.Authority("NL", ""); !ok || a.Name != "Autoriteit Persoonsgegevens" {
+		t.Errorf("NL authority = %+v", a)
+	}
+	if _, ok := f.Authority("FR", ""); ok {
+		t.Error("FR is not in the data; the site must name its authority")
+	}
+}
