@@ -33,7 +33,7 @@ func commands() []*command {
 		{name: "init", args: "[DIR]", short: "scaffold a commented site.toml", long: initHelp, run: runInit},
 		{name: "build", args: "[flags]", short: "render all pages into the output folder", long: buildHelp, run: runBuild},
 		{name: "check", args: "[flags]", short: "validate site.toml, messages and clauses", long: checkHelp, run: runCheck},
-		{name: "version", short: "print the version", long: "Usage: policygen version\n\nPrints the version of policygen.\n", run: runVersion},
+		{name: "version", short: "print the version", long: versionHelp, run: runVersion},
 		{name: "help", args: "[COMMAND]", short: "show help for a command", long: "Usage: policygen help [COMMAND]\n", run: nil},
 	}
 }

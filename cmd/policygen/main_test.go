@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -102,8 +103,9 @@ func TestFailedBuildReportsAllErrorsAndKeepsOutput(t *testing.T) {
 
 	file := filepath.Join(dir, "site.toml")
 	src, _ := os.ReadFile(file)
-	broken := strings.NewReplacer(`basis = "contract"`, `basis = "contrakt"`, `period = "`, `period = "x`).Replace(string(src))
-	broken = strings.Replace(broken, "[company]\n", "[company]\nnmae = \"x\"\n", 1)
+	broken := regexp.MustCompile(`basis( *)= "contract"`).ReplaceAllString(string(src), `basis$1= "contrakt"`)
+	broken = regexp.MustCompile(`period( *)= "`).ReplaceAllString(broken, `period$1= "x`)
+	broken = regexp.MustCompile(`(?m)^\[company\].*\n`).ReplaceAllString(broken, "${0}nmae = \"x\"\n")
 	if broken == string(src) {
 		t.Fatal("test setup: the starter changed; update the replacements")
 	}

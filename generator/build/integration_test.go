@@ -250,7 +250,7 @@ func TestSeveralMistakesAreAllReported(t *testing.T) {
 	if len(errs) != 3 {
 		t.Fatalf("want 3 errors, got %d:\n%v", len(errs), err)
 	}
-	for i, want := range []string{`site.toml:11:1: unknown key "fax" in [company]`, `site.toml:18:9: activity.basis: unknown legal basis "contrat"`, `site.toml:26:10: retention.period: invalid duration "1 year"`} {
+	for i, want := range []string{`site.toml:9:1: unknown key "fax" in [company]`, `site.toml:17:9: activity.basis: unknown legal basis "contrat"`, `site.toml:24:10: retention.period: invalid duration "1 year"`} {
 		if got := errs[i].Error(); !strings.HasSuffix(got, want) {
 			t.Errorf("error %d = %q, want suffix %q", i, got, want)
 		}

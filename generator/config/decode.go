@@ -41,6 +41,10 @@ func (d *decoder) errorf(p diag.Pos, hint, format string, args ...any) {
 }
 
 func (d *decoder) decode(path string, v any, rv reflect.Value) {
+	if rv.Type() == timeType { // before TextUnmarshaler, which time.Time also is
+		d.date(path, v, rv)
+		return
+	}
 	if rv.CanAddr() {
 		switch p := rv.Addr(); {
 		case p.Type().Implements(tomlUnmarshaler):
@@ -52,8 +56,6 @@ func (d *decoder) decode(path string, v any, rv reflect.Value) {
 		}
 	}
 	switch {
-	case rv.Type() == timeType:
-		d.date(path, v, rv)
 	case rv.Kind() == reflect.Pointer:
 		elem := reflect.New(rv.Type().Elem())
 		d.decode(path, v, elem.Elem())

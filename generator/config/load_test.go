@@ -198,3 +198,21 @@ retention = "account"
 		t.Fatalf("no error at the third element of the second activity's data:\n%v", errs)
 	}
 }
+
+func TestChangeDatesAreTOMLDates(t *testing.T) {
+	l, errs := load(t, validSite+"\n[[change]]\ndate = 2024-05-24\n")
+	if len(errs) > 0 {
+		t.Fatalf("unexpected errors: %v", errs)
+	}
+	if got := l.Site.Changes[0].Date.Format("2006-01-02"); got != "2024-05-24" {
+		t.Errorf("date = %s", got)
+	}
+	_, errs = load(t, validSite+"\n[[change]]\ndate = \"2024-05-24\"\n")
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "35:8: change.date must be a date, not a string") {
+		t.Errorf("quoted date: %v", errs)
+	}
+	_, errs = load(t, validSite+"\n[[change]]\ndate = 2024-05-24T10:00:00\n")
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "change.date must be a date without a time") {
+		t.Errorf("datetime: %v", errs)
+	}
+}
