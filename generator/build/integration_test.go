@@ -361,4 +361,3 @@ func TestTemplateErrorNamesClauseLine(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
-

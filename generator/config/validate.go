@@ -90,7 +90,7 @@ func (v *validator) company() {
 	case c.Region != "" && !contains(regions, c.Region):
 		v.at("company.region", "use one of: "+strings.Join(regions, ", "), "unknown region %q for country %s", c.Region, c.Country)
 	}
-	if v.Site.Authority != nil {
+	if v.Site.Authority != nil || v.failed["company.country"] {
 		return
 	}
 	if _, ok := v.facts.Authority(string(c.Country), c.Region); ok {

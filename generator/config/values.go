@@ -134,8 +134,11 @@ type Country string
 func (c *Country) UnmarshalText(b []byte) error {
 	s := strings.ToUpper(string(b))
 	r, err := language.ParseRegion(s)
-	if len(s) != 2 || err != nil || !r.IsCountry() {
+	if len(s) != 2 || err != nil || !r.IsCountry() || r.Canonicalize().ISO3() == "ZZZ" {
 		return badValue("use an ISO 3166-1 alpha-2 code such as \"DE\", \"NL\" or \"US\"", "unknown country code %q", b)
+	}
+	if c := r.Canonicalize().String(); c != s { // an alias such as UK, which ISO 3166-1 writes GB
+		return badValue(fmt.Sprintf("write %q", c), "%q is not the ISO 3166-1 code of the country", b)
 	}
 	*c = Country(s)
 	return nil

@@ -40,7 +40,11 @@ func (b *builder) build(asOf time.Time) *Site {
 	m.DPO = contact(s.DPO)
 	b.processorsAndRetention(m)
 	for _, a := range s.Activities {
-		m.Activities = append(m.Activities, b.activity(a))
+		ma := b.activity(a)
+		m.Activities = append(m.Activities, ma)
+		if ma.Retention != nil {
+			ma.Retention.Activities = append(ma.Retention.Activities, ma)
+		}
 	}
 	for _, t := range s.Trackers {
 		m.Trackers = append(m.Trackers, b.tracker(t))

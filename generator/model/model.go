@@ -103,11 +103,12 @@ type Tracker struct {
 
 // Retention is a retention rule.
 type Retention struct {
-	ID     string
-	Data   []DataCategory
-	Period config.Duration
-	After  config.Trigger
-	Basis  Text
+	ID         string
+	Data       []DataCategory
+	Period     config.Duration
+	After      config.Trigger
+	Basis      Text
+	Activities []*Activity // the activities whose data the rule governs
 }
 
 // DataCategory is a category of personal data with its label in the
@@ -119,6 +120,16 @@ type DataCategory struct {
 
 // String prints the label, escaped.
 func (d DataCategory) String() string { return d.Label.String() }
+
+// String prints the activity's title, escaped, so that a list of
+// activities reads as their titles.
+func (a *Activity) String() string { return a.Title.String() }
+
+// String prints the recipient's name, escaped.
+func (p *Processor) String() string { return p.Name.String() }
+
+// String prints the tracker's name, escaped.
+func (t *Tracker) String() string { return t.Name.String() }
 
 // Change is a changelog entry.
 type Change struct {

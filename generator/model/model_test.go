@@ -1,0 +1,74 @@
+package model
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/policygen/policygen/generator/config"
+	"github.com/policygen/policygen/generator/legal"
+)
+
+func site() *config.Site {
+	return &config.Site{
+		Site:    config.Settings{Languages: []string{"en"}, BaseURL: "https://x.example/"},
+		Company: config.Company{Name: "C", Country: "NL"},
+		Activities: []config.Activity{
+			{ID: "a", Title: config.LocalizedText{Plain: "A *1*"}, Basis: "contract", Retention: "r", Recipients: []config.ID{"p", "q"}},
+			{ID: "b", Title: config.LocalizedText{Plain: "B"}, Basis: "consent", Retention: "r"},
+		},
+		Processors: []config.Processor{
+			{ID: "p", Name: "P_1", Country: "DE"},
+			{ID: "q", Name: "Q", Country: "GB"},
+			{ID: "u", Name: "U", Country: "US", Transfer: "dpf"},
+		},
+		Trackers: []config.Tracker{
+			{Name: "m", Provider: "u", Category: "marketing"},
+			{Name: "n", Provider: "first_party", Category: "necessary"},
+		},
+		Retention: []config.Retention{{ID: "r", Period: config.Duration{N: 1, Unit: "y"}, After: "collection"}},
+		Changes: []config.Change{
+			{Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)},
+			{Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
+			{Date: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)},
+		},
+	}
+}
+
+func TestModelResolvesReferencesAndDerivedFacts(t *testing.T) {
+	m := Build(site(), "en", legal.MustLoad(), func(id string) string { return id }, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if got := fmt.Sprint(m.Activities[0].Recipients); got != `[P\_1 Q]` {
+		t.Errorf("recipients print as %s", got)
+	}
+	if got := fmt.Sprint(m.Activities[0]); got != `A \*1\*` {
+		t.Errorf("activity prints as %s", got)
+	}
+	if r := m.Retention[0]; len(r.Activities) != 2 || r.Activities[1].ID != "b" {
+		t.Errorf("retention activities: %v", r.Activities)
+	}
+	if q := m.Processors[1]; !q.ThirdCountry || q.Transfer != "adequacy" {
+		t.Errorf("GB recipient: third country %v, transfer %q", q.ThirdCountry, q.Transfer)
+	}
+	if p := m.Processors[0]; p.ThirdCountry || p.Transfer != "" {
+		t.Errorf("DE recipient: %+v", p)
+	}
+	if got := len(m.ThirdCountryRecipients()); got != 2 {
+		t.Errorf("%d third-country recipients, want 2", got)
+	}
+	if g := m.TrackerGroups(); len(g) != 2 || g[0].Category != "necessary" || g[1].Category != "marketing" {
+		t.Errorf("tracker groups: %+v", g)
+	}
+	if !m.Trackers[1].FirstParty || m.Trackers[0].Provider.ID != "u" || !m.ConsentTrackers() || !m.UsesBasis("consent") {
+		t.Error("tracker providers or consent facts wrong")
+	}
+	if len(m.Changes) != 2 || m.Effective.Year() != 2025 || m.Draft {
+		t.Errorf("changes as of 2026: %d, effective %v, draft %v", len(m.Changes), m.Effective, m.Draft)
+	}
+}
+
+func TestNoChangeOnOrBeforeTheDateIsADraft(t *testing.T) {
+	m := Build(site(), "en", legal.MustLoad(), func(id string) string { return id }, time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC))
+	if !m.Draft || !m.Effective.IsZero() || len(m.Changes) != 0 {
+		t.Errorf("draft %v, effective %v, changes %d", m.Draft, m.Effective, len(m.Changes))
+	}
+}
