@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"regexp"
 	"strings"
 
 	"github.com/policygen/policygen/generator/clause"
@@ -83,13 +84,16 @@ func (s *Site) renderSections(m *model.Site, doc string) ([]theme.Section, error
 	return sections, nil
 }
 
-// resolveDocLinks replaces the document links of clause.DocLinkPrefix with
-// URLs relative to a page whose folder is up from the language folder.
+var docLink = regexp.MustCompile(`href="` + clause.DocLinkPrefix + `([a-z0-9_-]+)(#[a-z0-9_-]+)?"`)
+
+// resolveDocLinks replaces the document links of clause.DocLinkPrefix
+// ("policygen-doc:privacy#transfers") with URLs relative to a page whose
+// folder is up from the language folder.
 func (s *Site) resolveDocLinks(lang, html, up string) string {
-	for _, doc := range s.Docs {
-		html = strings.ReplaceAll(html, `href="`+clause.DocLinkPrefix+doc+`"`, `href="`+up+s.slug(lang, doc)+`/"`)
-	}
-	return html
+	return docLink.ReplaceAllStringFunc(html, func(m string) string {
+		sub := docLink.FindStringSubmatch(m)
+		return `href="` + up + s.slug(lang, sub[1]) + "/" + sub[2] + `"`
+	})
 }
 
 func (s *Site) renderPage(m *model.Site, doc string) ([]byte, error) {

@@ -132,7 +132,15 @@ func lines(list []markdown.Text) string {
 	return strings.Join(parts, "\\\n")
 }
 
-func docurl(doc string) string { return DocLinkPrefix + doc }
+// docurl links another document, optionally at a clause: "privacy" or
+// "privacy#transfers".
+func docurl(doc string) (string, error) {
+	name, _, _ := strings.Cut(doc, "#")
+	if name == "" {
+		return "", fmt.Errorf("docurl: no document in %q", doc)
+	}
+	return DocLinkPrefix + doc, nil
+}
 
 // raw returns the unescaped string of a value: for markdown.Text its
 // content, for other string types the string.
