@@ -7,8 +7,10 @@ package clause
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 
 	"github.com/policygen/policygen/generator/diag"
@@ -57,7 +59,7 @@ func Load(files Files, catalog *locale.Catalog, langs []string, disabled []strin
 			errs.Add(err)
 			continue
 		}
-		if c == nil || !contains(langs, c.Lang) || contains(disabled, c.ID) {
+		if c == nil || !slices.Contains(langs, c.Lang) || slices.Contains(disabled, c.ID) {
 			continue
 		}
 		if err := c.parse(files, catalog.Lang(c.Lang)); err != nil {
@@ -90,7 +92,7 @@ func parseName(files Files, name string) (*Clause, *diag.Error) {
 func (lib *Library) collect(files Files, found map[string]map[string]*Clause, langs []string) diag.List {
 	var errs diag.List
 	docs := map[string]bool{}
-	for _, key := range sortedKeys(found) {
+	for _, key := range slices.Sorted(maps.Keys(found)) {
 		byLang := found[key]
 		var some *Clause
 		for _, c := range byLang {
@@ -120,7 +122,7 @@ func (lib *Library) collect(files Files, found map[string]map[string]*Clause, la
 			sort.Slice(list, func(i, j int) bool { return list[i].Order+list[i].ID < list[j].Order+list[j].ID })
 		}
 	}
-	lib.Docs = sortedKeys(docs)
+	lib.Docs = slices.Sorted(maps.Keys(docs))
 	return errs
 }
 
@@ -137,22 +139,4 @@ func HasID(files Files, id string) bool {
 		}
 	}
 	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -1,5 +1,10 @@
 package config
 
+import (
+	"maps"
+	"slices"
+)
+
 // BuiltinData lists the ids of the built-in data categories; their labels
 // are messages data.ID in the locale files.
 var BuiltinData = []string{
@@ -9,18 +14,11 @@ var BuiltinData = []string{
 }
 
 // IsBuiltinData reports whether id is a built-in data category.
-func IsBuiltinData(id string) bool {
-	for _, b := range BuiltinData {
-		if b == id {
-			return true
-		}
-	}
-	return false
-}
+func IsBuiltinData(id string) bool { return slices.Contains(BuiltinData, id) }
 
 // DataIDs returns the ids of all data categories of the site: built-in and
 // custom.
 func (s *Site) DataIDs() []string {
 	ids := append([]string(nil), BuiltinData...)
-	return append(ids, sortedKeys(s.Data)...)
+	return append(ids, slices.Sorted(maps.Keys(s.Data))...)
 }

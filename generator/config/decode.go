@@ -4,8 +4,9 @@ import (
 	"encoding"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -182,7 +183,7 @@ func (d *decoder) mapOf(path string, v any, rv reflect.Value) {
 		return
 	}
 	out := reflect.MakeMapWithSize(rv.Type(), len(m))
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		elem := reflect.New(rv.Type().Elem()).Elem()
 		d.decode(Path(path, k), m[k], elem)
 		out.SetMapIndex(reflect.ValueOf(k), elem)
@@ -198,7 +199,7 @@ func (d *decoder) table(path string, v any, rv reflect.Value) {
 	}
 	fields := fieldsOf(rv.Type())
 	misspelt := map[string]bool{} // required keys an unknown key was likely meant as
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		f, ok := fields[k]
 		if !ok {
 			misspelt[d.unknownKey(path, k, fields)] = true
@@ -206,7 +207,7 @@ func (d *decoder) table(path string, v any, rv reflect.Value) {
 		}
 		d.decode(Path(path, k), m[k], rv.Field(f.index))
 	}
-	for _, name := range sortedKeys(fields) {
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
 		if _, ok := m[name]; ok || !fields[name].required {
 			continue
 		}
@@ -221,8 +222,8 @@ func (d *decoder) table(path string, v any, rv reflect.Value) {
 // unknownKey reports a key the schema does not have and returns the key it
 // was probably meant as, or "".
 func (d *decoder) unknownKey(path, key string, fields map[string]field) string {
-	hint := "allowed keys: " + strings.Join(sortedKeys(fields), ", ")
-	s := suggest(key, sortedKeys(fields))
+	hint := "allowed keys: " + strings.Join(slices.Sorted(maps.Keys(fields)), ", ")
+	s := suggest(key, slices.Sorted(maps.Keys(fields)))
 	if s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
@@ -244,15 +245,6 @@ func fieldsOf(t reflect.Type) map[string]field {
 		}
 	}
 	return fields
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // tableName names the table at path the way it is written in site.toml.

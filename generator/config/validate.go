@@ -3,7 +3,7 @@ package config
 import (
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/policygen/policygen/generator/diag"
@@ -87,7 +87,7 @@ func (v *validator) company() {
 	switch {
 	case c.Region != "" && len(regions) == 0:
 		v.at("company.region", "remove region; it only picks the authority in countries with regional authorities", "company.region is not used for country %s", c.Country)
-	case c.Region != "" && !contains(regions, c.Region):
+	case c.Region != "" && !slices.Contains(regions, c.Region):
 		v.at("company.region", "use one of: "+strings.Join(regions, ", "), "unknown region %q for country %s", c.Region, c.Country)
 	}
 	if v.Site.Authority != nil || v.failed["company.country"] {
@@ -152,7 +152,7 @@ func (v *validator) texts(texts []textRef) {
 			continue
 		}
 		for _, lang := range t.text.Langs() {
-			if !contains(langs, lang) {
+			if !slices.Contains(langs, lang) {
 				v.atKey(Path(t.path, lang), "the site languages are "+strings.Join(langs, ", "),
 					"%s has a text in %q, which is not a site language", keyName(t.path), lang)
 			}
@@ -202,19 +202,4 @@ func (v *validator) idOf(table string, i int) string {
 		return v.Site.Trackers[i].Name
 	}
 	return ""
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func sorted(list []string) []string {
-	out := append([]string(nil), list...)
-	sort.Strings(out)
-	return out
 }

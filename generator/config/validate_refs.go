@@ -2,6 +2,8 @@ package config
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -39,7 +41,7 @@ func (v *validator) uniqueIDs() idSets {
 }
 
 func (v *validator) dataCategories() {
-	for _, id := range sortedKeys(v.Site.Data) {
+	for _, id := range slices.Sorted(maps.Keys(v.Site.Data)) {
 		path := Path("data", id)
 		switch {
 		case !idPattern.MatchString(id):
@@ -55,7 +57,7 @@ func (v *validator) ref(path, what, id string, known []string) bool {
 	if id == "" { // missing or invalid: reported by the decoder
 		return false
 	}
-	if contains(known, id) {
+	if slices.Contains(known, id) {
 		return true
 	}
 	hint := fmt.Sprintf("define it with [[%s]] id = %q", what, id)
@@ -118,7 +120,7 @@ func (v *validator) retentionCovers(i int, a Activity) {
 	var missing []string
 	known := v.Site.DataIDs()
 	for _, d := range a.Data {
-		if contains(known, string(d)) && !contains(idStrings(rule.Data), string(d)) {
+		if slices.Contains(known, string(d)) && !slices.Contains(idStrings(rule.Data), string(d)) {
 			missing = append(missing, string(d))
 		}
 	}
