@@ -361,3 +361,17 @@ func TestTemplateErrorNamesClauseLine(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+func TestDocumentLinksResolveWithAnchors(t *testing.T) {
+	site := strings.Replace(minimalSite, `languages = ["en", "de", "nl"]`, `languages = ["en"]`, 1)
+	site = regexp.MustCompile(`\{ en = ("[^"]*")[^}]*\}`).ReplaceAllString(site, "$1")
+	ok := site + "\n-- clauses/cookies/060-x.en.md --\n+++\ntitle = \"X\"\n+++\nSee [rights]({{ docurl \"privacy#rights\" }}).\n"
+	out := mustBuild(t, ok, "2025-06-01")
+	assertFile(t, out, "en/cookies/index.html", `<a href="../privacy/#rights">rights</a>`)
+
+	bad := site + "\n-- clauses/cookies/060-x.en.md --\n+++\ntitle = \"X\"\n+++\nSee [it]({{ docurl \"imprint\" }}).\n"
+	_, err := buildArchive(t, bad, "2025-06-01")
+	if err == nil || !strings.Contains(err.Error(), `clauses/cookies/060-x.en.md: docurl links to "imprint", which is not a document of the site`) {
+		t.Errorf("got %v", err)
+	}
+}

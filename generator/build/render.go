@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/policygen/policygen/generator/clause"
@@ -77,6 +78,11 @@ func (s *Site) renderSections(m *model.Site, doc string) ([]theme.Section, error
 			return nil, fmt.Errorf("clause %s: %w", r.ID, err)
 		}
 		html = s.resolveDocLinks(m.Lang, html, "../")
+		if i := strings.Index(html, clause.DocLinkPrefix); i >= 0 {
+			doc, _, _ := strings.Cut(html[i+len(clause.DocLinkPrefix):], `"`)
+			return nil, diag.Errorf(diag.Pos{File: r.File}, "docurl links to %q, which is not a document of the site", doc).
+				WithHint("the documents are: %s", strings.Join(s.Docs, ", "))
+		}
 		html = strings.ReplaceAll(html, "<table>", `<div class="table-wrap" tabindex="0"><table>`)
 		html = strings.ReplaceAll(html, "</table>", "</table></div>")
 		sections = append(sections, theme.Section{ID: r.ID, Title: r.Title, HTML: template.HTML(html)})
@@ -92,6 +98,9 @@ var docLink = regexp.MustCompile(`href="` + clause.DocLinkPrefix + `([a-z0-9_-]+
 func (s *Site) resolveDocLinks(lang, html, up string) string {
 	return docLink.ReplaceAllStringFunc(html, func(m string) string {
 		sub := docLink.FindStringSubmatch(m)
+		if !slices.Contains(s.Docs, sub[1]) {
+			return m // reported by renderSections
+		}
 		return `href="` + up + s.slug(lang, sub[1]) + "/" + sub[2] + `"`
 	})
 }

@@ -8,6 +8,7 @@ import (
 
 // Rendered is a clause executed over a site: Markdown ready for goldmark.
 type Rendered struct {
+	File     string // the clause file, as messages name it
 	ID       string
 	Title    string
 	Markdown string
@@ -26,7 +27,7 @@ func (lib *Library) Render(files Files, doc string, m *model.Site) ([]Rendered, 
 		if md == "" {
 			continue
 		}
-		out = append(out, Rendered{ID: c.ID, Title: c.Title, Markdown: md + "\n"})
+		out = append(out, Rendered{File: files.Describe(c.File), ID: c.ID, Title: c.Title, Markdown: md + "\n"})
 	}
 	return out, nil
 }
