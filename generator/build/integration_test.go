@@ -1,10 +1,14 @@
 package build
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/policygen/policygen"
 	"github.com/policygen/policygen/generator/diag"
 )
 
@@ -373,5 +377,55 @@ func TestDocumentLinksResolveWithAnchors(t *testing.T) {
 	_, err := buildArchive(t, bad, "2025-06-01")
 	if err == nil || !strings.Contains(err.Error(), `clauses/cookies/060-x.en.md: docurl links to "imprint", which is not a document of the site`) {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestFourthLanguageFromTheSiteFolder adds French by giving the site a
+// locales/fr.toml and a French version of every clause (copies of the
+// English ones, which is enough to show that nothing else is needed).
+func TestFourthLanguageFromTheSiteFolder(t *testing.T) {
+	site := strings.Replace(minimalSite, `languages = ["en", "de", "nl"]`, `languages = ["fr", "en"]`, 1)
+	site = regexp.MustCompile(`, de = "[^"]*", nl = ("[^"]*")`).ReplaceAllString(site, ", fr = $1")
+	dir := siteFiles(t, site)
+	en, err := fs.ReadFile(policygen.Defaults, "locales/en.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := strings.Replace(string(en), `name = "English"`, `name = "Français"`, 1)
+	writeFile(t, filepath.Join(dir, "locales", "fr.toml"), fr)
+	clauses, _ := fs.Glob(policygen.Defaults, "clauses/*/*.en.md")
+	for _, c := range clauses {
+		data, _ := fs.ReadFile(policygen.Defaults, c)
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(strings.TrimSuffix(c, ".en.md")+".fr.md")), string(data))
+	}
+	out, err := buildDir(t, dir, "2025-06-01")
+	if err != nil {
+		t.Fatalf("French site does not build:\n%v", err)
+	}
+	assertFile(t, out, "fr/privacy/index.html", `<html lang="fr">`, `hreflang="en"`, "Français")
+	assertFile(t, out, "index.html", `<html lang="fr">`, `href="fr/cookies/"`)
+}
+
+func TestThemeAndMessagesOverriddenFileByFile(t *testing.T) {
+	site := strings.Replace(minimalSite, `languages = ["en", "de", "nl"]`, `languages = ["en"]`, 1)
+	site = regexp.MustCompile(`\{ en = ("[^"]*")[^}]*\}`).ReplaceAllString(site, "$1")
+	dir := siteFiles(t, site+"\n-- themes/default/style.css --\nbody { color: rebeccapurple; }\n")
+	en, _ := fs.ReadFile(policygen.Defaults, "locales/en.toml")
+	writeFile(t, filepath.Join(dir, "locales", "en.toml"), strings.Replace(string(en), `privacy = "Privacy policy"`, `privacy = "Data protection notice"`, 1))
+	out, err := buildDir(t, dir, "2025-06-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, out, "style.css", "rebeccapurple")
+	assertFile(t, out, "en/privacy/index.html", "<h1>Data protection notice</h1>", `class="skip"`)
+}
+
+func writeFile(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
