@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/policygen/policygen"
@@ -99,8 +100,9 @@ func runBuild(e *env, args []string) int {
 		}
 	}
 	if !f.quiet {
-		fmt.Fprintf(e.stdout, "Built %d pages in %d languages (%s) into %s in %d ms\n",
-			countPages(out), len(site.Config.Site.Site.Languages), join(site.Config.Site.Site.Languages), f.output,
+		langs := site.Config.Site.Site.Languages
+		fmt.Fprintf(e.stdout, "Built %s in %s (%s) into %s in %d ms\n",
+			plural(countPages(out), "page"), plural(len(langs), "language"), strings.Join(langs, ", "), f.output,
 			time.Since(start).Milliseconds())
 	}
 	return exitOK
@@ -118,7 +120,7 @@ func runCheck(e *env, args []string) int {
 		return report(e, err)
 	}
 	if !f.quiet {
-		fmt.Fprintf(e.stdout, "%s: no problems found (%d pages in %s)\n", site.Config.File, countPages(out), join(site.Config.Site.Site.Languages))
+		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", site.Config.File, plural(countPages(out), "page"), strings.Join(site.Config.Site.Site.Languages, ", "))
 	}
 	return exitOK
 }
@@ -135,20 +137,17 @@ func render(opts build.Options) (*build.Site, build.Output, error) {
 func countPages(out build.Output) int {
 	n := 0
 	for name := range out {
-		if len(name) > 5 && name[len(name)-5:] == ".html" {
+		if strings.HasSuffix(name, ".html") {
 			n++
 		}
 	}
 	return n
 }
 
-func join(list []string) string {
-	s := ""
-	for i, x := range list {
-		if i > 0 {
-			s += ", "
-		}
-		s += x
+// plural writes a count with its noun: "1 page", "7 pages".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
 	}
-	return s
+	return fmt.Sprintf("%d %ss", n, noun)
 }
