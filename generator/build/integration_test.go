@@ -26,11 +26,6 @@ country = "DE"
 region = "NW"
 email = "privacy@example.com"
 
-[representative]
-name = "Rep Ltd"
-email = "rep@example.com"
-address = ["1 Rep Street"]
-
 [dpo]
 name = "Dana Schutz"
 email = "dpo@example.com"
@@ -176,7 +171,7 @@ func sections(out Output, page string) []string {
 func TestConditionalItemsAppearExactlyWhenTheyApply(t *testing.T) {
 	full := mustBuild(t, fullSite, "2025-06-01")
 	minimal := mustBuild(t, minimalSite, "2025-06-01")
-	conditional := []string{"representative", "dpo", "sources", "recipients", "transfers", "consent", "cookies"}
+	conditional := []string{"dpo", "sources", "recipients", "transfers", "consent", "cookies"}
 	always := []string{"controller", "processing", "retention", "rights", "objection", "complaint", "obligation", "automated", "changes"}
 	for _, page := range []string{"en/privacy/index.html", "de/datenschutz/index.html", "nl/privacy/index.html"} {
 		got := strings.Join(sections(full, page), " ")
@@ -205,7 +200,7 @@ func TestConditionalItemsAppearExactlyWhenTheyApply(t *testing.T) {
 func TestItemsUseOfficialTermsInEachLanguage(t *testing.T) {
 	out := mustBuild(t, fullSite, "2025-06-01")
 	want := map[string][]string{
-		"en/privacy/index.html": {"Beispiel GmbH", "Rep Ltd", "Dana Schutz", "Art. 6(1)(b) GDPR", "Art. 6(1)(a) GDPR",
+		"en/privacy/index.html": {"Beispiel GmbH", "Dana Schutz", "Art. 6(1)(b) GDPR", "Art. 6(1)(a) GDPR",
 			"Art. 6(1)(c) GDPR", "Art. 6(1)(f) GDPR", "Avoiding payment defaults", "Credit agency", "Mail Inc.", "United States",
 			"2 years after the end of the contract", "10 years after the end of the fiscal year", "§ 147 AO",
 			"Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen", "A score decides", "1 March 2025"},
@@ -428,4 +423,19 @@ func writeFile(t *testing.T, name, data string) {
 	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestRepresentativeOfAControllerOutsideTheEU builds a Swiss company with an
+// EU representative (Art. 27) and its own [authority].
+func TestRepresentativeOfAControllerOutsideTheEU(t *testing.T) {
+	site := strings.NewReplacer(
+		`address = ["Straat 1", "1000 AA Amsterdam"]`+"\ncountry = \"NL\"\nemail = \"info@example.nl\"",
+		`address = ["Bahnhofstrasse 1", "8001 Zürich"]`+"\ncountry = \"CH\"\nemail = \"info@example.ch\"\n\n[representative]\nname = \"Rep B.V.\"\nemail = \"rep@example.nl\"\naddress = [\"Rep 1\", \"1000 AA Amsterdam\"]\n\n[authority]\nname = \"Autoriteit Persoonsgegevens\"\nurl = \"https://autoriteitpersoonsgegevens.nl\"",
+	).Replace(minimalSite)
+	out := mustBuild(t, site, "2025-06-01")
+	for _, page := range []string{"en/privacy/index.html", "de/datenschutz/index.html", "nl/privacy/index.html"} {
+		assertFile(t, out, page, `<section id="representative"`, "Rep B.V.", "rep@example.nl", "Autoriteit Persoonsgegevens")
+	}
+	assertFile(t, out, "de/datenschutz/index.html", "Vertreter")
+	assertFile(t, out, "nl/privacy/index.html", "vertegenwoordiger")
 }

@@ -93,6 +93,8 @@ func TestErrorsNamePositionAndHint(t *testing.T) {
 			`26:11: processor.country: "UK" is not the ISO 3166-1 code of the country`, `write "GB"`},
 		{"bad company country", `country = "NL"`, `country = "NLD"`,
 			`8:11: company.country: unknown country code "NLD"`, "ISO 3166-1"},
+		{"representative only outside the EEA", "[[activity]]\nid", "[representative]\nname = \"R\"\nemail = \"r@example.com\"\naddress = [\"x\"]\n\n[[activity]]\nid",
+			`11:1: a company established in NL does not designate an EU representative`, "Art. 27"},
 		{"bad duration", `period = "30d"`, `period = "30 days"`,
 			`31:10: retention.period: invalid duration "30 days"`, `"30d"`},
 		{"missing required key", `role = "processor"` + "\n", "",

@@ -116,6 +116,10 @@ func (v *validator) contacts() {
 	}
 	if r := v.Site.Representative; r != nil {
 		v.lines("representative.address", r.Address)
+		if c := string(v.Site.Company.Country); v.facts.InEEA(c) {
+			v.atKey("representative", "remove [representative]; Art. 27 GDPR applies only to controllers not established in the EU",
+				"a company established in %s does not designate an EU representative", c)
+		}
 	}
 	if a := v.Site.Authority; a != nil {
 		v.nonEmpty("authority.name", a.Name)
