@@ -238,6 +238,28 @@ func TestHostileValuesPrintLiterally(t *testing.T) {
 	assertFile(t, out, "en/privacy/index.html", "a | b &lt;img src=x&gt; **c**", "! <img", "! <strong>c")
 }
 
+// TestHostileValuesStayInTheirTableCell puts a pipe, a line break and
+// Markdown into an activity title, which the retention and obligation
+// tables print in a cell, and checks that every row keeps its columns.
+func TestHostileValuesStayInTheirTableCell(t *testing.T) {
+	site := strings.Replace(minimalSite, `title = { en = "Contact"`, `title = { en = "Con|tact\n| *x* | y"`, 1)
+	out := mustBuild(t, site, "2025-06-01")
+	page := string(out["en/privacy/index.html"])
+	if !strings.Contains(page, "<td>Con|tact | *x* | y</td>") {
+		t.Fatalf("title not in one literal cell:\n%s", page)
+	}
+	for _, table := range regexp.MustCompile(`(?s)<table>.*?</table>`).FindAllString(page, -1) {
+		head := len(regexp.MustCompile(`<th[ >]`).FindAllString(table, -1))
+		for _, row := range regexp.MustCompile(`(?s)<tbody>.*?</tbody>`).FindAllString(table, -1) {
+			for _, tr := range strings.Split(row, "<tr>")[1:] {
+				if n := len(regexp.MustCompile(`<td[ >]`).FindAllString(tr, -1)); n != head {
+					t.Errorf("row with %d cells under %d headers: %s", n, head, tr)
+				}
+			}
+		}
+	}
+}
+
 func TestSeveralMistakesAreAllReported(t *testing.T) {
 	site := strings.NewReplacer(
 		`basis = "contract"`, `basis = "contrat"`,

@@ -56,14 +56,16 @@ func splitFrontMatter(where string, src []byte) (fm, body string, lines int, err
 		return "", "", 0, diag.Errorf(diag.Pos{File: where, Line: 1, Col: 1}, "clause has no front matter").
 			WithHint("start the file with +++, a line title = \"…\", and +++")
 	}
-	end := strings.Index(s[4:], "\n+++")
-	if end < 0 {
-		return "", "", 0, diag.Errorf(diag.Pos{File: where, Line: 1, Col: 1}, "front matter is not closed").
-			WithHint("end it with a line +++")
+	rest := s[4:]
+	if !strings.HasPrefix(rest, "+++") { // empty front matter closes at once
+		end := strings.Index(rest, "\n+++")
+		if end < 0 {
+			return "", "", 0, diag.Errorf(diag.Pos{File: where, Line: 1, Col: 1}, "front matter is not closed").
+				WithHint("end it with a line +++")
+		}
+		fm, rest = rest[:end], rest[end+1:]
 	}
-	fm = s[4 : 4+end]
-	rest := s[4+end+4:]
-	rest = strings.TrimPrefix(rest, "\n")
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "+++"), "\n")
 	lines = strings.Count(s[:len(s)-len(rest)], "\n")
 	return fm, rest, lines, nil
 }
