@@ -57,7 +57,7 @@ func splitFrontMatter(where string, src []byte) (fm, body string, lines int, err
 			WithHint("start the file with +++, a line title = \"…\", and +++")
 	}
 	rest := s[4:]
-	if !strings.HasPrefix(rest, "+++") { // empty front matter closes at once
+	if !strings.HasPrefix(rest, "+++") { // not empty: it ends at the next +++ line
 		end := strings.Index(rest, "\n+++")
 		if end < 0 {
 			return "", "", 0, diag.Errorf(diag.Pos{File: where, Line: 1, Col: 1}, "front matter is not closed").
