@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -220,5 +221,27 @@ func TestChangeDatesAreTOMLDates(t *testing.T) {
 	_, errs = load(t, validSite+"\n[[change]]\ndate = 2024-05-24T10:00:00\n")
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "change.date must be a date without a time") {
 		t.Errorf("datetime: %v", errs)
+	}
+}
+
+func TestSiteSurvivesJSONRoundTrip(t *testing.T) {
+	l, errs := load(t, validSite+"\n[[change]]\ndate = 2024-05-24\nnote = { en = \"First\", nl = \"Eerste\" }\n")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	b, err := json.Marshal(l.Site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Site
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	b2, _ := json.Marshal(&back)
+	if string(b) != string(b2) {
+		t.Errorf("round trip changed the model:\n%s\n%s", b, b2)
+	}
+	if back.Retention[0].Period != (Duration{N: 30, Unit: "d"}) || back.Changes[0].Note.In("nl") != "Eerste" {
+		t.Errorf("decoded: %+v %+v", back.Retention[0], back.Changes[0])
 	}
 }

@@ -268,6 +268,15 @@ func (t LocalizedText) MarshalJSON() ([]byte, error) {
 	return json.Marshal(t.ByLang)
 }
 
+// UnmarshalJSON reads what MarshalJSON wrote: a string or an object.
+func (t *LocalizedText) UnmarshalJSON(b []byte) error {
+	*t = LocalizedText{}
+	if len(b) > 0 && b[0] == '"' {
+		return json.Unmarshal(b, &t.Plain)
+	}
+	return json.Unmarshal(b, &t.ByLang)
+}
+
 // Langs returns the languages of the table form, sorted.
 func (t LocalizedText) Langs() []string {
 	langs := make([]string, 0, len(t.ByLang))
