@@ -1,0 +1,102 @@
+// Package history owns released versions: one folder per version under the
+// site's history folder, named by the date the version takes effect, holding
+// the rendered Markdown of every document in every language, the normalized
+// model as JSON, and a manifest with the SHA-256 of each file and of the
+// previous version's manifest, so that the versions form a hash chain.
+//
+// Released versions are immutable: this package reads and verifies them and
+// adds new ones atomically, and has no operation that changes one.
+package history
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/policygen/policygen/generator/config"
+)
+
+// ManifestFile and ModelFile are the fixed files of a version folder.
+const (
+	ManifestFile = "manifest.toml"
+	ModelFile    = "model.json"
+)
+
+// Version is one released version of the site's text.
+type Version struct {
+	Date     time.Time
+	Note     config.LocalizedText
+	Dir      string                       // the version folder, as messages name it
+	Docs     map[string]map[string]string // document -> language -> Markdown
+	Model    []byte                       // model.json
+	Manifest []byte                       // manifest.toml as written
+}
+
+// Name is the version's folder name and URL segment: its date.
+func (v *Version) Name() string { return v.Date.Format(time.DateOnly) }
+
+// Site decodes the version's model snapshot.
+func (v *Version) Site() (*config.Site, error) {
+	var s config.Site
+	if err := json.Unmarshal(v.Model, &s); err != nil {
+		return nil, fmt.Errorf("%s/%s: %w", v.Dir, ModelFile, err)
+	}
+	return &s, nil
+}
+
+// Markdown returns the text of a document in a language, and whether the
+// version has it.
+func (v *Version) Markdown(doc, lang string) (string, bool) {
+	md, ok := v.Docs[doc][lang]
+	return md, ok
+}
+
+// DocFile is the file name of a document's Markdown in a language.
+func DocFile(doc, lang string) string { return doc + "." + lang + ".md" }
+
+// parseDocFile reads document and language from a DocFile name.
+func parseDocFile(name string) (doc, lang string, ok bool) {
+	base, found := strings.CutSuffix(name, ".md")
+	if !found {
+		return "", "", false
+	}
+	i := strings.LastIndexByte(base, '.')
+	if i <= 0 || i == len(base)-1 {
+		return "", "", false
+	}
+	return base[:i], base[i+1:], true
+}
+
+// Hash is the SHA-256 of data as written in manifests: "sha256:" and hex.
+func Hash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// Sort orders versions by date, oldest first.
+func Sort(vs []*Version) {
+	sort.Slice(vs, func(i, j int) bool { return vs[i].Date.Before(vs[j].Date) })
+}
+
+// Newest returns the newest version, or nil.
+func Newest(vs []*Version) *Version {
+	if len(vs) == 0 {
+		return nil
+	}
+	return vs[len(vs)-1]
+}
+
+// EffectiveOn returns the newest version dated on or before date, or nil.
+func EffectiveOn(vs []*Version, date time.Time) *Version {
+	var cur *Version
+	for _, v := range vs {
+		if !v.Date.After(date) {
+			cur = v
+		}
+	}
+	return cur
+}

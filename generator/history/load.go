@@ -1,0 +1,136 @@
+package history
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/policygen/policygen/generator/config"
+	"github.com/policygen/policygen/generator/diag"
+)
+
+// Load reads and verifies every version under root in fsys. where is how
+// messages name root ("history", or "mysite/history"). A missing root means
+// no version has been released. Every file must match its manifest hash, no
+// file may be missing or extra, and each manifest must name the hash of the
+// one before it; any failure is an error naming the file.
+func Load(fsys fs.FS, root, where string) ([]*Version, error) {
+	entries, err := fs.ReadDir(fsys, root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: where}, "%v", err)}
+	}
+	var versions []*Version
+	var errs diag.List
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") { // an unfinished release, or editor files
+			continue
+		}
+		date, err := time.Parse(time.DateOnly, name)
+		if !e.IsDir() || err != nil {
+			errs.Addf(diag.Pos{File: path.Join(where, name)}, "not a version folder").
+				WithHint("the history folder holds only folders named by date, YYYY-MM-DD, written by policygen release")
+			continue
+		}
+		v, verrs := loadVersion(fsys, path.Join(root, name), path.Join(where, name), date)
+		errs = append(errs, verrs...)
+		if v != nil {
+			versions = append(versions, v)
+		}
+	}
+	Sort(versions)
+	errs = append(errs, verifyChain(versions)...)
+	return versions, errs.Err()
+}
+
+const tamperHint = "released versions never change: restore the folder from version control, or remove it only if it was never published"
+
+func loadVersion(fsys fs.FS, dir, where string, date time.Time) (*Version, diag.List) {
+	var errs diag.List
+	mdata, err := fs.ReadFile(fsys, path.Join(dir, ManifestFile))
+	if err != nil {
+		errs.Addf(diag.Pos{File: path.Join(where, ManifestFile)}, "manifest is missing").WithHint("%s", tamperHint)
+		return nil, errs
+	}
+	m, err := decodeManifest(mdata)
+	if err != nil {
+		errs.Addf(diag.Pos{File: path.Join(where, ManifestFile)}, "manifest cannot be read: %v", err).WithHint("%s", tamperHint)
+		return nil, errs
+	}
+	if m.Date != date.Format(time.DateOnly) {
+		errs.Addf(diag.Pos{File: path.Join(where, ManifestFile)}, "manifest is dated %s but the folder %s", m.Date, date.Format(time.DateOnly)).WithHint("%s", tamperHint)
+	}
+	v := &Version{Date: date, Dir: where, Docs: map[string]map[string]string{}, Manifest: mdata}
+	if len(m.Note) > 0 {
+		v.Note = config.LocalizedText{ByLang: m.Note}
+	}
+	errs = append(errs, v.readFiles(fsys, dir, m.Files)...)
+	return v, errs
+}
+
+// readFiles reads the files the manifest lists, checking each hash, and
+// reports files the manifest does not list.
+func (v *Version) readFiles(fsys fs.FS, dir string, files map[string]string) diag.List {
+	var errs diag.List
+	entries, _ := fs.ReadDir(fsys, dir)
+	for _, e := range entries {
+		if _, listed := files[e.Name()]; !listed && e.Name() != ManifestFile {
+			errs.Addf(diag.Pos{File: path.Join(v.Dir, e.Name())}, "file is not part of the released version").WithHint("%s", tamperHint)
+		}
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, path.Join(dir, name))
+		switch {
+		case err != nil:
+			errs.Addf(diag.Pos{File: path.Join(v.Dir, name)}, "file of the released version is missing").WithHint("%s", tamperHint)
+			continue
+		case Hash(data) != files[name]:
+			errs.Addf(diag.Pos{File: path.Join(v.Dir, name)}, "file was changed after its release (SHA-256 does not match the manifest)").WithHint("%s", tamperHint)
+			continue
+		}
+		v.addFile(name, data)
+	}
+	if v.Model == nil {
+		errs.Addf(diag.Pos{File: path.Join(v.Dir, ModelFile)}, "model snapshot is missing").WithHint("%s", tamperHint)
+	}
+	return errs
+}
+
+func (v *Version) addFile(name string, data []byte) {
+	if name == ModelFile {
+		v.Model = data
+		return
+	}
+	if doc, lang, ok := parseDocFile(name); ok {
+		if v.Docs[doc] == nil {
+			v.Docs[doc] = map[string]string{}
+		}
+		v.Docs[doc][lang] = string(data)
+	}
+}
+
+// verifyChain checks that each manifest names the hash of the previous one.
+func verifyChain(versions []*Version) diag.List {
+	var errs diag.List
+	prev := ""
+	for _, v := range versions {
+		m, err := decodeManifest(v.Manifest)
+		if err == nil && m.Previous != prev {
+			errs.Addf(diag.Pos{File: path.Join(v.Dir, ManifestFile)}, "the chain of versions is broken: previous does not match the manifest of the version before").
+				WithHint("%s", tamperHint)
+		}
+		prev = Hash(v.Manifest)
+	}
+	return errs
+}

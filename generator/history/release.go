@@ -1,0 +1,138 @@
+package history
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/policygen/policygen/generator/config"
+)
+
+// Snapshot is what a release freezes.
+type Snapshot struct {
+	Date time.Time
+	Note config.LocalizedText
+	Docs map[string]map[string]string // document -> language -> Markdown
+	Site *config.Site                 // the normalized model
+}
+
+// Writer writes a new version folder. Its file writing can be replaced in
+// tests to simulate a crash halfway.
+type Writer struct {
+	WriteFile func(name string, data []byte) error
+}
+
+// Release writes snap as a new version under dir (the history folder on
+// disk), chained to prev (nil for the first version). The folder appears
+// complete or not at all: files go to a hidden temporary folder, which is
+// renamed into place last. An existing version is never touched.
+func Release(dir string, snap Snapshot, prev *Version) (*Version, error) {
+	return Writer{WriteFile: writeSynced}.Release(dir, snap, prev)
+}
+
+// Release is the package-level Release with w's file writing.
+func (w Writer) Release(dir string, snap Snapshot, prev *Version) (*Version, error) {
+	name := snap.Date.Format(time.DateOnly)
+	final := filepath.Join(dir, name)
+	if _, err := os.Stat(final); err == nil {
+		return nil, fmt.Errorf("%s exists already: a released version is never rewritten", final)
+	}
+	files, err := snapshotFiles(snap)
+	if err != nil {
+		return nil, err
+	}
+	previous := ""
+	if prev != nil {
+		previous = Hash(prev.Manifest)
+	}
+	hashes := map[string]string{}
+	for n, data := range files {
+		hashes[n] = Hash(data)
+	}
+	manifestData := encodeManifest(snap.Date, snap.Note.ByLang, previous, hashes)
+	if err := w.writeFolder(dir, name, files, manifestData); err != nil {
+		return nil, err
+	}
+	v := &Version{Date: snap.Date, Note: snap.Note, Dir: final, Docs: snap.Docs, Model: files[ModelFile], Manifest: manifestData}
+	return v, nil
+}
+
+func snapshotFiles(snap Snapshot) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for doc, byLang := range snap.Docs {
+		for lang, md := range byLang {
+			files[DocFile(doc, lang)] = []byte(md)
+		}
+	}
+	model, err := json.MarshalIndent(snap.Site, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	files[ModelFile] = append(model, '\n')
+	return files, nil
+}
+
+// writeFolder writes the files and the manifest into a temporary folder
+// beside the version and renames it into place.
+func (w Writer) writeFolder(dir, name string, files map[string][]byte, manifestData []byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(dir, "."+name+".tmp-")
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := w.WriteFile(filepath.Join(tmp, n), files[n]); err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
+	}
+	if err := w.WriteFile(filepath.Join(tmp, ManifestFile), manifestData); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return syncDir(dir)
+}
+
+// writeSynced writes a file and flushes it to disk before returning.
+func writeSynced(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
