@@ -9,3 +9,5 @@ require (
 	golang.org/x/text v0.43.0
 	golang.org/x/tools v0.52.0
 )
+
+require github.com/sergi/go-diff v1.4.0 // indirect

@@ -15,7 +15,15 @@ const buildHelp = `Usage: policygen build [flags]
 
 Renders the privacy and cookie policies of the site in every site language
 into the output folder, which is replaced as a whole: a failed build leaves
-the previous output untouched.
+the previous output untouched. Besides the text in force on the build date,
+every released version is rendered at LANG/SLUG/DATE/, with a changelog,
+diff pages and an Atom feed under LANG/SLUG/changes/.
+
+When site.toml or the clauses now render a text other than the newest
+released version, the build fails and names the documents and languages
+that differ: describe the change in a [[change]] entry and run policygen
+release, or preview it with --draft. A site never released builds as a
+draft.
 
 Flags:
   -s, --source DIR    site folder holding site.toml (default ".")
@@ -28,13 +36,15 @@ Flags:
 
 const checkHelp = `Usage: policygen check [flags]
 
-Validates site.toml, the message files and the clauses, renders every page
-in memory and reports all problems at once, without writing anything.
-Exits 1 when the site has errors.
+Validates site.toml, the message files, the clauses and the released
+versions, renders every page in memory and reports all problems at once,
+without writing anything. Unreleased changes are a problem unless --draft
+is given. Exits 1 when the site has errors.
 
 Flags:
   -s, --source DIR    site folder holding site.toml (default ".")
       --date DATE     check as of DATE, YYYY-MM-DD (default today)
+      --draft         accept unreleased changes
   -q, --quiet         print nothing but errors
 `
 
@@ -55,6 +65,9 @@ func (f *siteFlags) register(fs *flag.FlagSet, output bool) {
 		fs.BoolVar(&f.draft, "draft", false, "build unreleased changes as a draft")
 		fs.BoolVar(&f.verbose, "v", false, "list every file written")
 		fs.BoolVar(&f.verbose, "verbose", false, "list every file written")
+	}
+	if !output {
+		fs.BoolVar(&f.draft, "draft", false, "accept unreleased changes")
 	}
 	fs.Var(dateFlag{&f.date}, "date", "build as of this date")
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
@@ -130,7 +143,7 @@ func render(opts build.Options) (*build.Site, build.Output, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	out, err := site.Render()
+	out, err := site.Render(opts.Draft)
 	return site, out, err
 }
 

@@ -32,7 +32,9 @@ func commands() []*command {
 	return []*command{
 		{name: "init", args: "[DIR]", short: "scaffold a commented site.toml", long: initHelp, run: runInit},
 		{name: "build", args: "[flags]", short: "render all pages into the output folder", long: buildHelp, run: runBuild},
-		{name: "check", args: "[flags]", short: "validate site.toml, messages and clauses", long: checkHelp, run: runCheck},
+		{name: "release", args: "[flags]", short: "freeze the text as the version of a new [[change]] entry", long: releaseHelp, run: runRelease},
+		{name: "check", args: "[flags]", short: "validate site.toml, messages, clauses and versions", long: checkHelp, run: runCheck},
+
 		{name: "version", short: "print the version", long: versionHelp, run: runVersion},
 		{name: "help", args: "[COMMAND]", short: "show help for a command", long: "Usage: policygen help [COMMAND]\n", run: nil},
 	}

@@ -29,7 +29,8 @@ func siteFiles(t *testing.T, archive string) string {
 }
 
 // buildArchive builds the site of a txtar archive with the embedded
-// defaults as of date (YYYY-MM-DD).
+// defaults as of date (YYYY-MM-DD), as policygen build does without
+// --draft.
 func buildArchive(t *testing.T, archive, date string) (Output, error) {
 	t.Helper()
 	return buildDir(t, siteFiles(t, archive), date)
@@ -37,21 +38,45 @@ func buildArchive(t *testing.T, archive, date string) (Output, error) {
 
 func buildDir(t *testing.T, dir, date string) (Output, error) {
 	t.Helper()
+	site, err := loadDir(t, dir, date)
+	if err != nil {
+		return nil, err
+	}
+	return site.Render(false)
+}
+
+func loadDir(t *testing.T, dir, date string) (*Site, error) {
+	t.Helper()
 	d, err := time.Parse(time.DateOnly, date)
 	if err != nil {
 		t.Fatal(err)
 	}
-	site, err := Load(Options{Source: dir, Defaults: policygen.Defaults, Date: d})
-	if err != nil {
-		return nil, err
-	}
-	return site.Render()
+	return Load(Options{Source: dir, Defaults: policygen.Defaults, Date: d})
 }
 
-// mustBuild builds an archive that must have no errors.
+// release runs policygen release on a site folder and fails the test on
+// an error.
+func release(t *testing.T, dir string) {
+	t.Helper()
+	site, err := loadDir(t, dir, "2000-01-01")
+	if err != nil {
+		t.Fatalf("load for release: %v", err)
+	}
+	if _, _, err := site.Release(); err != nil {
+		t.Fatalf("release: %v", err)
+	}
+}
+
+// mustBuild builds an archive that must have no errors, releasing its
+// [[change]] entry first if it has one: the test sites stand for
+// published sites.
 func mustBuild(t *testing.T, archive, date string) Output {
 	t.Helper()
-	out, err := buildArchive(t, archive, date)
+	dir := siteFiles(t, archive)
+	if strings.Contains(archive, "[[change]]") {
+		release(t, dir)
+	}
+	out, err := buildDir(t, dir, date)
 	if err != nil {
 		t.Fatalf("build failed:\n%v", err)
 	}

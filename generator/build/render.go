@@ -1,15 +1,16 @@
 package build
 
 import (
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/policygen/policygen/generator/clause"
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/history"
 	"github.com/policygen/policygen/generator/model"
 	"github.com/policygen/policygen/generator/theme"
 )
@@ -18,42 +19,66 @@ import (
 // output folder) and their contents.
 type Output map[string][]byte
 
-// Render renders every page of the site into memory.
-func (s *Site) Render() (Output, error) {
+// Render renders every page of the site into memory: for each language
+// and document the current page, every released version, the changelog,
+// a diff page per version after the first, and an Atom feed. draft builds
+// unreleased changes as a draft instead of failing.
+func (s *Site) Render(draft bool) (Output, error) {
+	st, err := s.status(draft)
+	if err != nil {
+		return nil, err
+	}
 	out := Output{}
 	var errs diag.List
 	for _, lang := range s.langs() {
-		m := s.model(lang)
 		for _, doc := range s.Docs {
-			page, err := s.renderPage(m, doc)
-			if err != nil {
+			if err := s.renderDocument(out, st, doc, lang); err != nil {
 				errs = append(errs, diag.Errors(err)...)
-				continue
 			}
-			out[s.pagePath(lang, doc)] = page
 		}
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	return out, s.renderSiteFiles(out, st)
+}
+
+// renderDocument renders every page of one document in one language.
+func (s *Site) renderDocument(out Output, st *status, doc, lang string) error {
+	dir := s.pageDir(lang, doc)
+	page, err := s.currentPage(st, doc, lang)
+	if err != nil {
+		return err
+	}
+	out[dir+"index.html"] = page
+	for _, v := range st.versions {
+		if _, ok := v.Markdown(doc, lang); !ok {
+			continue // the language was added after this version
+		}
+		if out[dir+v.Name()+"/index.html"], err = s.frozenPage(st, v, doc, lang); err != nil {
+			return err
+		}
+	}
+	return s.renderChanges(out, st, doc, lang)
+}
+
+func (s *Site) renderSiteFiles(out Output, st *status) error {
 	index, err := s.renderIndex()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	out["index.html"] = index
 	out["style.css"] = s.Theme.CSS
-	if out["policy.json"], err = s.policyJSON(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	out["policy.json"], err = s.policyJSON(st)
+	return err
 }
 
 func (s *Site) langs() []string { return s.Config.Site.Site.Languages }
 
-func (s *Site) model(lang string) *model.Site {
+func (s *Site) model(lang string, asOf time.Time) *model.Site {
 	l := s.Catalog.Lang(lang)
 	label := func(id string) string { return l.MustT("data."+id, nil) }
-	return model.Build(s.Config.Site, lang, s.Facts, label, s.Date)
+	return model.Build(s.Config.Site, lang, s.Facts, label, asOf)
 }
 
 // slug returns the URL segment of a document in a language.
@@ -62,30 +87,96 @@ func (s *Site) slug(lang, doc string) string { return s.Catalog.Lang(lang).MustT
 // pageDir is the folder of a document's current page: "de/datenschutz/".
 func (s *Site) pageDir(lang, doc string) string { return lang + "/" + s.slug(lang, doc) + "/" }
 
-func (s *Site) pagePath(lang, doc string) string { return s.pageDir(lang, doc) + "index.html" }
+// currentPage renders the text in force on the build date, or the draft.
+func (s *Site) currentPage(st *status, doc, lang string) ([]byte, error) {
+	md, info := "", theme.VersionInfo{Status: "draft"}
+	switch {
+	case st.draft != nil:
+		md = st.draft[doc][lang]
+	case st.current != nil:
+		md, _ = st.current.Markdown(doc, lang)
+		info = theme.VersionInfo{Status: "current", Effective: s.date(lang, st.current.Date)}
+	default: // only upcoming versions: show the first of them
+		first := st.versions[0]
+		md, _ = first.Markdown(doc, lang)
+		info = theme.VersionInfo{Status: "upcoming", Effective: s.date(lang, first.Date), Current: "./"}
+	}
+	for _, v := range st.upcoming {
+		info.Upcoming = append(info.Upcoming, theme.Link{Label: s.date(lang, v.Date), URL: "changes/" + v.Name() + "/"})
+	}
+	info.Versions = s.versionLinks(st, doc, lang, "", nil)
+	return s.renderPage(md, info, doc, lang, "")
+}
 
-// renderSections executes the clauses of a document and renders their
-// Markdown, resolving links to other documents relative to the page.
-func (s *Site) renderSections(m *model.Site, doc string) ([]theme.Section, error) {
-	rendered, err := s.Clauses.Render(s.Files, doc, m)
+// frozenPage renders a released version at DIR/DATE/.
+func (s *Site) frozenPage(st *status, v *history.Version, doc, lang string) ([]byte, error) {
+	md, _ := v.Markdown(doc, lang)
+	info := theme.VersionInfo{Effective: s.date(lang, v.Date), Current: "../"}
+	switch i := slices.Index(st.versions, v); {
+	case v == st.current:
+		info.Status = "current"
+	case v.Date.After(s.Date):
+		info.Status = "upcoming"
+	default:
+		info.Status, info.Until = "past", s.date(lang, st.versions[i+1].Date)
+	}
+	info.Versions = s.versionLinks(st, doc, lang, "../", v)
+	return s.renderPage(md, info, doc, lang, v.Name()+"/")
+}
+
+// versionLinks lists the released versions of a document, newest first,
+// relative to a page up from the document folder.
+func (s *Site) versionLinks(st *status, doc, lang, up string, this *history.Version) []theme.Link {
+	var links []theme.Link
+	for i := len(st.versions) - 1; i >= 0; i-- {
+		v := st.versions[i]
+		if _, ok := v.Markdown(doc, lang); ok {
+			links = append(links, theme.Link{Label: s.date(lang, v.Date), URL: up + v.Name() + "/", Current: v == this})
+		}
+	}
+	return links
+}
+
+func (s *Site) date(lang string, t time.Time) string { return s.Catalog.Lang(lang).Date(t) }
+
+// renderPage renders a document's Markdown as a page in sub (a folder below
+// the document's, "" or "2025-03-01/").
+func (s *Site) renderPage(md string, info theme.VersionInfo, doc, lang, sub string) ([]byte, error) {
+	sections, err := s.renderSections(md, lang, strings.Repeat("../", 1+strings.Count(sub, "/")))
 	if err != nil {
 		return nil, err
 	}
-	sections := make([]theme.Section, 0, len(rendered))
-	for _, r := range rendered {
-		html, err := s.Markdown.Render(r.Markdown)
+	l := s.Catalog.Lang(lang)
+	p := &theme.Page{Chrome: s.chrome(doc, lang, sub, l.MustT("document."+doc, nil)), Doc: doc, Sections: sections, Version: info}
+	p.Alternates = s.alternates(doc, lang, sub, func(other string) bool {
+		return sub == "" || s.hasVersion(strings.TrimSuffix(sub, "/"), doc, other)
+	})
+	return s.Theme.Execute("page.html", p)
+}
+
+func (s *Site) hasVersion(name, doc, lang string) bool {
+	for _, v := range s.History {
+		if v.Name() == name {
+			_, ok := v.Markdown(doc, lang)
+			return ok
+		}
+	}
+	return false
+}
+
+// renderSections renders the clauses of a document's Markdown, resolving
+// links to other documents for a page up levels below the language folder.
+func (s *Site) renderSections(md, lang, up string) ([]theme.Section, error) {
+	var sections []theme.Section
+	for _, sec := range splitSections(md) {
+		html, err := s.Markdown.Render(sec.Markdown)
 		if err != nil {
-			return nil, fmt.Errorf("clause %s: %w", r.ID, err)
+			return nil, fmt.Errorf("clause %s: %w", sec.ID, err)
 		}
-		html = s.resolveDocLinks(m.Lang, html, "../")
-		if i := strings.Index(html, clause.DocLinkPrefix); i >= 0 {
-			doc, _, _ := strings.Cut(html[i+len(clause.DocLinkPrefix):], `"`)
-			return nil, diag.Errorf(diag.Pos{File: r.File}, "docurl links to %q, which is not a document of the site", doc).
-				WithHint("the documents are: %s", strings.Join(s.Docs, ", "))
-		}
+		html = s.resolveDocLinks(lang, html, up)
 		html = strings.ReplaceAll(html, "<table>", `<div class="table-wrap" tabindex="0"><table>`)
 		html = strings.ReplaceAll(html, "</table>", "</table></div>")
-		sections = append(sections, theme.Section{ID: r.ID, Title: r.Title, HTML: template.HTML(html)})
+		sections = append(sections, theme.Section{ID: sec.ID, Title: sec.Title, HTML: template.HTML(html)})
 	}
 	return sections, nil
 }
@@ -103,73 +194,4 @@ func (s *Site) resolveDocLinks(lang, html, up string) string {
 		}
 		return `href="` + up + s.slug(lang, sub[1]) + "/" + sub[2] + `"`
 	})
-}
-
-func (s *Site) renderPage(m *model.Site, doc string) ([]byte, error) {
-	sections, err := s.renderSections(m, doc)
-	if err != nil {
-		return nil, err
-	}
-	l := s.Catalog.Lang(m.Lang)
-	p := &theme.Page{
-		Lang: l, Doc: doc, Title: l.MustT("document."+doc, nil),
-		SiteTitle: l.MustT("ui.site_title", map[string]any{"Name": s.Config.Site.Company.Name}),
-		Company:   s.Config.Site.Company.Name, Sections: sections, Draft: m.Draft,
-		Canonical: string(s.Config.Site.Site.BaseURL) + s.pageDir(m.Lang, doc),
-		Root:      "../../", JSON: "../../policy.json",
-	}
-	if !m.Draft {
-		p.Effective = l.Date(m.Effective)
-	}
-	for _, lang := range s.langs() {
-		p.Alternates = append(p.Alternates, theme.Link{
-			Lang: lang, Label: s.Catalog.Lang(lang).MustT("language.name", nil), URL: p.Root + s.pageDir(lang, doc),
-			Absolute: string(s.Config.Site.Site.BaseURL) + s.pageDir(lang, doc), Current: lang == m.Lang,
-		})
-	}
-	for _, d := range s.Docs {
-		p.Documents = append(p.Documents, theme.Link{Lang: m.Lang, Label: l.MustT("document."+d, nil), URL: "../" + s.slug(m.Lang, d) + "/", Current: d == doc})
-	}
-	return s.Theme.Execute("page.html", p)
-}
-
-func (s *Site) renderIndex() ([]byte, error) {
-	idx := &theme.Index{Company: s.Config.Site.Company.Name, Root: ""}
-	for _, lang := range s.langs() {
-		l := s.Catalog.Lang(lang)
-		il := theme.IndexLang{Lang: lang, Name: l.MustT("language.name", nil),
-			Title: l.MustT("ui.site_title", map[string]any{"Name": s.Config.Site.Company.Name})}
-		for _, doc := range s.Docs {
-			il.Documents = append(il.Documents, theme.Link{Lang: lang, Label: l.MustT("document."+doc, nil), URL: s.pageDir(lang, doc)})
-		}
-		idx.Languages = append(idx.Languages, il)
-	}
-	return s.Theme.Execute("index.html", idx)
-}
-
-// policyJSON is the machine-readable model of the current version.
-func (s *Site) policyJSON() ([]byte, error) {
-	m := s.model(s.langs()[0])
-	doc := struct {
-		Generator string              `json:"generator"`
-		Effective string              `json:"effective,omitempty"`
-		Draft     bool                `json:"draft"`
-		Pages     map[string][]string `json:"pages"`
-		Authority any                 `json:"authority"`
-		Site      any                 `json:"site"`
-	}{Generator: "policygen", Draft: m.Draft, Pages: map[string][]string{}, Site: s.Config.Site}
-	if !m.Draft {
-		doc.Effective = m.Effective.Format("2006-01-02")
-	}
-	doc.Authority = struct {
-		Name string `json:"name"`
-		URL  string `json:"url"`
-	}{string(m.Authority.Name), string(m.Authority.URL)}
-	for _, lang := range s.langs() {
-		for _, d := range s.Docs {
-			doc.Pages[lang] = append(doc.Pages[lang], string(s.Config.Site.Site.BaseURL)+s.pageDir(lang, d))
-		}
-	}
-	b, err := json.MarshalIndent(doc, "", "  ")
-	return append(b, '\n'), err
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/policygen/policygen/generator/clause"
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/history"
 	"github.com/policygen/policygen/generator/legal"
 	"github.com/policygen/policygen/generator/locale"
 	"github.com/policygen/policygen/generator/markdown"
@@ -40,6 +41,9 @@ type Site struct {
 	Markdown *markdown.Renderer
 	Date     time.Time
 	Docs     []string // document ids in page order
+
+	History    []*history.Version // released versions, oldest first
+	HistoryDir string             // the history folder on disk
 }
 
 // SiteFile is the name of the configuration file in a site folder.
@@ -66,7 +70,13 @@ func Load(opts Options) (*Site, error) {
 	}
 	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date}
 	s.Files = assets.New(os.DirFS(opts.Source), opts.Source, opts.Defaults)
-	return s, s.loadParts()
+	if err := s.loadParts(); err != nil {
+		return nil, err
+	}
+	hist := cfg.Site.Site.History
+	s.HistoryDir = filepath.Join(opts.Source, hist)
+	s.History, err = history.Load(os.DirFS(opts.Source), filepath.ToSlash(filepath.Clean(hist)), filepath.ToSlash(s.HistoryDir))
+	return s, err
 }
 
 // loadParts loads locales, theme and clauses, collecting the errors of all.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"path"
 
 	"github.com/policygen/policygen/generator/diag"
 )
@@ -26,26 +27,31 @@ type Theme struct {
 }
 
 // layouts every theme must have.
-var layouts = []string{"page.html", "index.html"}
+var layouts = []string{"page.html", "index.html", "changes.html", "diff.html"}
 
-// Load parses themes/NAME/layouts/*.html and reads themes/NAME/style.css.
+// Load parses every themes/NAME/layouts/*.html (so a theme may add files of
+// shared {{define}} blocks) and reads themes/NAME/style.css.
 func Load(files Files, name string) (*Theme, error) {
 	dir := "themes/" + name
 	if _, err := fs.Stat(files, dir); err != nil {
 		return nil, diag.Errorf(diag.Pos{File: "site.toml"}, "unknown theme %q", name).
 			WithHint("put the theme in %s/ of the site folder, or remove theme to use the default", dir)
 	}
-	t := template.New(name)
+	t := template.New(name).Funcs(template.FuncMap{"dict": dict})
 	var errs diag.List
-	for _, l := range layouts {
-		file := dir + "/layouts/" + l
+	names, _ := fs.Glob(files, dir+"/layouts/*.html")
+	for _, file := range names {
 		src, err := fs.ReadFile(files, file)
-		if err != nil {
-			errs.Addf(diag.Pos{File: files.Describe(file)}, "theme %q has no layout %s", name, l)
-			continue
+		if err == nil {
+			_, err = t.New(path.Base(file)).Parse(string(src))
 		}
-		if _, err := t.New(l).Parse(string(src)); err != nil {
+		if err != nil {
 			errs.Addf(diag.Pos{File: files.Describe(file)}, "%v", err)
+		}
+	}
+	for _, l := range layouts {
+		if t.Lookup(l) == nil {
+			errs.Addf(diag.Pos{File: files.Describe(dir + "/layouts/" + l)}, "theme %q has no layout %s", name, l)
 		}
 	}
 	css, err := fs.ReadFile(files, dir+"/style.css")
@@ -65,4 +71,20 @@ func (t *Theme) Execute(layout string, data any) ([]byte, error) {
 		return nil, fmt.Errorf("theme %s: %w", t.Name, err)
 	}
 	return b.Bytes(), nil
+}
+
+// dict builds a map from key and value pairs, for messages with values.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key and value pairs")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
 }

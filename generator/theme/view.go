@@ -6,21 +6,57 @@ import (
 	"github.com/policygen/policygen/generator/locale"
 )
 
-// Page is what page.html sees: one document in one language.
-type Page struct {
+// Chrome is what every page around a document shows: titles, language and
+// document navigation, and where the site root is.
+type Chrome struct {
 	Lang       *locale.Lang
-	Doc        string // document id
-	Title      string // document title
+	Title      string // the page title
+	DocTitle   string // the document's title
 	SiteTitle  string
 	Company    string
-	Sections   []Section
-	Effective  string // localized date; empty for a draft
-	Draft      bool
 	Canonical  string // absolute URL of this page
-	Alternates []Link // the same document in every site language, this one included
-	Documents  []Link // every document in this language, this one included
+	Alternates []Link // this page in every language that has it, this one included
+	Documents  []Link // every document's current page in this language
 	Root       string // relative path from this page to the site root, ending in "/"
 	JSON       string // relative URL of policy.json
+	Changelog  string // relative URL of the document's changelog
+	Feed       string // relative URL of the document's Atom feed
+}
+
+// T returns a message of the page's language.
+func (c *Chrome) T(id string) string { return c.Lang.MustT(id, nil) }
+
+// TDate returns a message with a .Date value.
+func (c *Chrome) TDate(id, date string) string {
+	return c.Lang.MustT(id, map[string]any{"Date": date})
+}
+
+// TCount returns a plural message for n.
+func (c *Chrome) TCount(id string, n int) string {
+	s, err := c.Lang.T(id, n, nil)
+	if err != nil {
+		return id
+	}
+	return s
+}
+
+// Page is what page.html sees: one document in one language, the current
+// text or a frozen version.
+type Page struct {
+	Chrome
+	Doc      string // document id
+	Sections []Section
+	Version  VersionInfo
+}
+
+// VersionInfo places a page's text among the released versions.
+type VersionInfo struct {
+	Status    string // "current", "past", "upcoming" or "draft"
+	Effective string // localized date the text took or takes effect; empty for a draft
+	Until     string // for a past version: the localized date the next one took effect
+	Current   string // relative URL of the current page, on a frozen version
+	Upcoming  []Link // versions not yet in force: Label is the date, URL the diff page
+	Versions  []Link // every released version: Label is the date, URL its frozen page
 }
 
 // Section is one rendered clause.
@@ -39,12 +75,32 @@ type Link struct {
 	Current  bool
 }
 
-// T returns a message of the page's language.
-func (p *Page) T(id string) string { return p.Lang.MustT(id, nil) }
+// Changelog is what changes.html sees: every version of a document.
+type Changelog struct {
+	Chrome
+	Entries []Entry
+}
 
-// TDate returns a message with a .Date value.
-func (p *Page) TDate(id, date string) string {
-	return p.Lang.MustT(id, map[string]any{"Date": date})
+// Entry is a version on the changelog, newest first.
+type Entry struct {
+	Date    string   // localized
+	Name    string   // YYYY-MM-DD
+	Status  string   // "current", "past" or "upcoming"
+	Note    string   // the note of the [[change]] entry, if any
+	Summary []string // the generated summary of what changed in the data
+	TextURL string
+	DiffURL string // empty for the first version
+}
+
+// Diff is what diff.html sees: one version against the one before.
+type Diff struct {
+	Chrome
+	Date     string        // localized date of the version
+	PrevDate string        // localized date of the version before
+	Summary  []string      // what changed in the data
+	Body     template.HTML // the text diff with <ins> and <del>
+	TextURL  string
+	PrevURL  string
 }
 
 // Index is what index.html sees: the language chooser.

@@ -1,0 +1,107 @@
+package build
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/policygen/policygen/generator/clause"
+	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/model"
+)
+
+// Texts is the Markdown of every document in every language: what a
+// release freezes and what the pages are rendered from.
+type Texts map[string]map[string]string
+
+// renderTexts executes every clause as of a date. draft marks the model as
+// unreleased text, so that clauses that speak of the version say so.
+func (s *Site) renderTexts(asOf time.Time, draft bool) (Texts, error) {
+	t := Texts{}
+	for _, doc := range s.Docs {
+		t[doc] = map[string]string{}
+		for _, lang := range s.langs() {
+			m := s.model(lang, asOf)
+			if draft {
+				m.Draft, m.Effective = true, time.Time{}
+			}
+			md, err := s.documentMarkdown(m, doc)
+			if err != nil {
+				return nil, err
+			}
+			t[doc][lang] = md
+		}
+	}
+	return t, nil
+}
+
+// documentMarkdown joins the rendered clauses of a document, each under a
+// heading that carries its title and anchor: "## Your rights {#rights}".
+// This is the form frozen in history, readable and friendly to git diffs.
+func (s *Site) documentMarkdown(m *model.Site, doc string) (string, error) {
+	rendered, err := s.Clauses.Render(s.Files, doc, m)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for i, r := range rendered {
+		for _, m := range docRef.FindAllStringSubmatch(r.Markdown, -1) {
+			if !slices.Contains(s.Docs, m[1]) {
+				return "", diag.Errorf(diag.Pos{File: r.File}, "docurl links to %q, which is not a document of the site", m[1]).
+					WithHint("the documents are: %s", strings.Join(s.Docs, ", "))
+			}
+		}
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "## %s {#%s}\n\n%s", r.Title, r.ID, r.Markdown)
+	}
+	return b.String(), nil
+}
+
+var docRef = regexp.MustCompile(clause.DocLinkPrefix + `([a-z0-9_-]+)`)
+
+// section is a clause read back from a document's Markdown.
+type section struct {
+	ID, Title, Markdown string
+}
+
+var sectionHeading = regexp.MustCompile(`(?m)^## (.*) \{#([a-z0-9_-]+)\}$`)
+
+// splitSections reads the clauses back from documentMarkdown's form.
+func splitSections(md string) []section {
+	locs := sectionHeading.FindAllStringSubmatchIndex(md, -1)
+	out := make([]section, 0, len(locs))
+	for i, loc := range locs {
+		end := len(md)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		out = append(out, section{
+			Title:    md[loc[2]:loc[3]],
+			ID:       md[loc[4]:loc[5]],
+			Markdown: strings.TrimSpace(md[loc[1]:end]) + "\n",
+		})
+	}
+	return out
+}
+
+// differences lists the documents and languages in which a and b differ:
+// "privacy (de, nl)".
+func (s *Site) differences(a, b Texts) []string {
+	var out []string
+	for _, doc := range s.Docs {
+		var langs []string
+		for _, lang := range s.langs() {
+			if a[doc][lang] != b[doc][lang] {
+				langs = append(langs, lang)
+			}
+		}
+		if len(langs) > 0 {
+			out = append(out, fmt.Sprintf("%s (%s)", doc, strings.Join(langs, ", ")))
+		}
+	}
+	return out
+}
