@@ -1,0 +1,178 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// versionedSite is minimalSite in English only, with one [[change]].
+func versionedSite() string {
+	site := strings.Replace(minimalSite, `languages = ["en", "de", "nl"]`, `languages = ["en", "nl"]`, 1)
+	site = strings.ReplaceAll(site, `de = "Kontakt", `, "")
+	site = strings.ReplaceAll(site, `de = "Beantwortung", `, "")
+	return site + "\n[[change]]\ndate = 2025-01-01\nnote = { en = \"First\", nl = \"Eerste\" }\n"
+}
+
+// edit rewrites site.toml in dir.
+func edit(t *testing.T, dir string, replace ...string) {
+	t.Helper()
+	file := filepath.Join(dir, "site.toml")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := strings.NewReplacer(replace...).Replace(string(src))
+	if out == string(src) {
+		t.Fatalf("edit changed nothing: %q", replace)
+	}
+	writeFile(t, file, out)
+}
+
+func appendChange(t *testing.T, dir, date string) {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(dir, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	f.WriteString("\n[[change]]\ndate = " + date + "\n")
+}
+
+func releaseErr(t *testing.T, dir string) error {
+	t.Helper()
+	site, err := loadDir(t, dir, "2025-06-01")
+	if err != nil {
+		return err
+	}
+	_, _, err = site.Release()
+	return err
+}
+
+func TestReleaseThenBuildShowsFrozenVersions(t *testing.T) {
+	dir := siteFiles(t, versionedSite())
+	release(t, dir)
+	edit(t, dir, `period = "1y"`, `period = "2y"`)
+	appendChange(t, dir, "2025-07-01")
+	release(t, dir)
+	out, err := buildDir(t, dir, "2025-08-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, out, "en/privacy/index.html", "Effective from 1 July 2025", "2 years after collection", `href="2025-01-01/"`)
+	assertFile(t, out, "en/privacy/2025-01-01/index.html", "1 year after collection", "This version was in force from 1 January 2025 until 1 July 2025.", `<link rel="canonical" href="https://www.example.nl/en/privacy/2025-01-01/">`)
+	assertFile(t, out, "nl/privacy/2025-07-01/index.html", "2 jaar na", `hreflang="en" href="https://www.example.nl/en/privacy/2025-07-01/"`)
+}
+
+func TestUnreleasedChangesFailTheBuildUnlessDraft(t *testing.T) {
+	dir := siteFiles(t, versionedSite())
+	release(t, dir)
+	edit(t, dir, `purpose = { en = "Answering you"`, `purpose = { en = "Answering your questions"`)
+	_, err := buildDir(t, dir, "2025-06-01")
+	if err == nil || !strings.Contains(err.Error(), "unreleased changes in privacy (en) since the version of 2025-01-01") {
+		t.Fatalf("got %v", err)
+	}
+	site, err := loadDir(t, dir, "2025-06-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := site.Render(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, out, "en/privacy/index.html", `class="banner draft"`, "Answering your questions")
+	assertFile(t, out, "en/privacy/2025-01-01/index.html", "Answering you", "! Answering your questions")
+}
+
+func TestReleaseWritesNothingWithoutANewChangeOrNewText(t *testing.T) {
+	dir := siteFiles(t, versionedSite())
+	release(t, dir)
+	if err := releaseErr(t, dir); err == nil || !strings.Contains(err.Error(), "nothing to release") {
+		t.Errorf("second release: %v", err)
+	}
+	appendChange(t, dir, "2025-07-01")
+	if err := releaseErr(t, dir); err == nil || !strings.Contains(err.Error(), "the text has not changed since the version of 2025-01-01") {
+		t.Errorf("release without a text change: %v", err)
+	}
+	_, err := buildDir(t, dir, "2025-08-01")
+	if err == nil || !strings.Contains(err.Error(), "change dated 2025-07-01 is not released, but the text is the same") {
+		t.Errorf("build with an empty change: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "history"))
+	if len(entries) != 1 {
+		t.Errorf("history has %d entries, want 1", len(entries))
+	}
+}
+
+func TestReleaseRefusesADateNotAfterTheNewestVersion(t *testing.T) {
+	dir := siteFiles(t, versionedSite())
+	release(t, dir)
+	edit(t, dir, `period = "1y"`, `period = "2y"`)
+	appendChange(t, dir, "2024-12-01")
+	err := releaseErr(t, dir)
+	if err == nil || !strings.Contains(err.Error(), "change dated 2024-12-01 is not later than the newest released version (2025-01-01)") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestTamperedHistoryFailsTheBuildNamingTheFile(t *testing.T) {
+	dir := siteFiles(t, versionedSite())
+	release(t, dir)
+	file := filepath.Join(dir, "history", "2025-01-01", "privacy.nl.md")
+	data, _ := os.ReadFile(file)
+	os.WriteFile(file, append(data, []byte("Extra zin.\n")...), 0o644)
+	_, err := buildDir(t, dir, "2025-06-01")
+	if err == nil || !strings.Contains(err.Error(), "history/2025-01-01/privacy.nl.md: file was changed after its release") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestUpcomingVersionSwitchesOnItsDate(t *testing.T) {
+	dir := siteFiles(t, versionedSite())
+	release(t, dir)
+	edit(t, dir, `period = "1y"`, `period = "3y"`)
+	appendChange(t, dir, "2026-01-01")
+	release(t, dir)
+
+	before, err := buildDir(t, dir, "2025-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, before, "en/privacy/index.html", "Effective from 1 January 2025", "1 year after collection",
+		"A new version takes effect on 1 January 2026.", `href="changes/2026-01-01/"`, "! 3 years after")
+	assertFile(t, before, "en/privacy/2026-01-01/index.html", "This version takes effect on 1 January 2026.")
+
+	after, err := buildDir(t, dir, "2026-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, after, "en/privacy/index.html", "Effective from 1 January 2026", "3 years after collection", "! A new version takes effect")
+}
+
+// TestLongHistoryBuilds releases many versions and builds them all.
+func TestLongHistoryBuilds(t *testing.T) {
+	dir := siteFiles(t, versionedSite())
+	release(t, dir)
+	const n = 24
+	for i := 2; i <= n; i++ {
+		edit(t, dir, fmt.Sprintf(`period = "%dy"`, i-1), fmt.Sprintf(`period = "%dy"`, i))
+		appendChange(t, dir, fmt.Sprintf("%d-%02d-01", 2025+i/12, i%12+1))
+		release(t, dir)
+	}
+	out, err := buildDir(t, dir, "2030-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	frozen := 0
+	for name := range out {
+		if strings.HasPrefix(name, "en/privacy/20") {
+			frozen++
+		}
+	}
+	if frozen != n {
+		t.Errorf("%d frozen English privacy pages, want %d", frozen, n)
+	}
+	assertFile(t, out, "en/privacy/index.html", fmt.Sprintf("%d years after collection", n))
+}
