@@ -169,3 +169,26 @@ func TestCheckWritesNothing(t *testing.T) {
 		t.Error("check wrote output")
 	}
 }
+
+func TestReleaseThenBuild(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	f, _ := os.OpenFile(filepath.Join(dir, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("\n[[change]]\ndate = 2025-01-01\n")
+	f.Close()
+	code, out, errs := runCLI(t, "release", "-s", dir)
+	if code != 0 || !strings.Contains(out, "Released the version of 2025-01-01 into "+filepath.Join(dir, "history", "2025-01-01")) {
+		t.Fatalf("release: exit %d\n%s%s", code, out, errs)
+	}
+	code, _, errs = runCLI(t, "release", "-s", dir)
+	if code != exitSite || !strings.Contains(errs, "nothing to release") {
+		t.Errorf("second release: exit %d\n%s", code, errs)
+	}
+	public := filepath.Join(t.TempDir(), "public")
+	if code, _, errs := runCLI(t, "build", "-s", dir, "-o", public); code != 0 {
+		t.Fatalf("build: %s", errs)
+	}
+	if _, err := os.Stat(filepath.Join(public, "en", "privacy", "2025-01-01", "index.html")); err != nil {
+		t.Error("frozen version not built")
+	}
+}
