@@ -10,4 +10,4 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
-require github.com/sergi/go-diff v1.4.0 // indirect
+require github.com/sergi/go-diff v1.4.0

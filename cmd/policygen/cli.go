@@ -33,6 +33,7 @@ func commands() []*command {
 		{name: "init", args: "[DIR]", short: "scaffold a commented site.toml", long: initHelp, run: runInit},
 		{name: "build", args: "[flags]", short: "render all pages into the output folder", long: buildHelp, run: runBuild},
 		{name: "release", args: "[flags]", short: "freeze the text as the version of a new [[change]] entry", long: releaseHelp, run: runRelease},
+		{name: "diff", args: "[FROM] [TO]", short: "print what changed between two versions", long: diffHelp, run: runDiff},
 		{name: "check", args: "[flags]", short: "validate site.toml, messages, clauses and versions", long: checkHelp, run: runCheck},
 
 		{name: "version", short: "print the version", long: versionHelp, run: runVersion},

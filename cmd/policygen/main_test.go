@@ -192,3 +192,47 @@ func TestReleaseThenBuild(t *testing.T) {
 		t.Error("frozen version not built")
 	}
 }
+
+// TestDiffPrintsPlainTextWhenPiped releases two versions that differ in a
+// retention period and compares them: output that is not a terminal gets
+// the [-…-]{+…+} markers and no colour codes.
+func TestDiffPrintsPlainTextWhenPiped(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	appendSite(t, dir, "\n[[change]]\ndate = 2025-01-01\n")
+	if code, _, errs := runCLI(t, "release", "-s", dir); code != 0 {
+		t.Fatalf("first release: %s", errs)
+	}
+	file := filepath.Join(dir, "site.toml")
+	src, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(src), `period = "30d"`, `period = "60d"`, 1)), 0o644)
+	appendSite(t, dir, "\n[[change]]\ndate = 2025-02-01\n")
+	if code, _, errs := runCLI(t, "release", "-s", dir); code != 0 {
+		t.Fatalf("second release: %s", errs)
+	}
+	code, out, errs := runCLI(t, "diff", "-s", dir, "--lang", "de")
+	if code != 0 {
+		t.Fatalf("diff: exit %d\n%s", code, errs)
+	}
+	for _, want := range []string{"2025-01-01 → 2025-02-01 (privacy, de)", "bisher 30 Tage, jetzt 60 Tage", "~ • Speicherdauer: [-30 Tage-]{+60 Tage+}"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Error("piped diff output has colour codes")
+	}
+	if code, _, errs := runCLI(t, "diff", "-s", dir, "2025-01-01", "2025-03-01"); code != exitUsage || !strings.Contains(errs, "2025-01-01 2025-02-01") {
+		t.Errorf("unknown version: exit %d, %s", code, errs)
+	}
+}
+
+func appendSite(t *testing.T, dir, text string) {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(dir, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	f.WriteString(text)
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/policygen/policygen/generator/build"
+	"github.com/policygen/policygen/generator/diff"
+	"github.com/policygen/policygen/generator/history"
+)
+
+const diffHelp = `Usage: policygen diff [flags] [FROM] [TO]
+
+Prints what changed between two released versions, named by their dates
+(YYYY-MM-DD): first the summary of what changed in the data, then the
+changed paragraphs with removed words as [-…-] and added words as {+…+}
+(in colour on a terminal; NO_COLOR=1 turns colour off). Without arguments
+it compares the two newest versions; with one, that version and the one
+before it.
+
+Flags:
+  -s, --source DIR    site folder holding site.toml (default ".")
+      --lang LANG     language to compare (default: the site's first)
+      --doc DOC       document to compare, privacy or cookies (default privacy)
+`
+
+func runDiff(e *env, args []string) int {
+	var f siteFlags
+	var lang, doc string
+	fs := flagSet(e, "diff", diffHelp)
+	fs.StringVar(&f.source, "s", ".", "site folder")
+	fs.StringVar(&f.source, "source", ".", "site folder")
+	fs.StringVar(&lang, "lang", "", "language")
+	fs.StringVar(&doc, "doc", "privacy", "document")
+	if code, ok := parse(e, fs, args); !ok {
+		return code
+	}
+	site, err := build.Load(f.options(e))
+	if err != nil {
+		return report(e, err)
+	}
+	if lang == "" {
+		lang = site.Config.Site.Site.Languages[0]
+	}
+	from, to, msg := pickVersions(site.History, fs.Args())
+	if msg != "" {
+		fmt.Fprintf(e.stderr, "policygen diff: %s\n", msg)
+		return exitUsage
+	}
+	return printDiff(e, site, from, to, doc, lang)
+}
+
+// pickVersions finds the versions to compare from zero, one or two dates.
+func pickVersions(vs []*history.Version, args []string) (from, to *history.Version, msg string) {
+	names := make([]string, len(vs))
+	for i, v := range vs {
+		names[i] = v.Name()
+	}
+	find := func(name string) int { return slices.Index(names, name) }
+	switch len(args) {
+	case 0:
+		if len(vs) < 2 {
+			return nil, nil, "fewer than two released versions to compare"
+		}
+		return vs[len(vs)-2], vs[len(vs)-1], ""
+	case 1:
+		if i := find(args[0]); i > 0 {
+			return vs[i-1], vs[i], ""
+		}
+	case 2:
+		if i, j := find(args[0]), find(args[1]); i >= 0 && j >= 0 {
+			return vs[i], vs[j], ""
+		}
+	default:
+		return nil, nil, "want at most two versions"
+	}
+	return nil, nil, fmt.Sprintf("no such pair of released versions; the versions are: %v", names)
+}
+
+func printDiff(e *env, site *build.Site, from, to *history.Version, doc, lang string) int {
+	old, ok1 := from.Markdown(doc, lang)
+	cur, ok2 := to.Markdown(doc, lang)
+	if !ok1 || !ok2 {
+		fmt.Fprintf(e.stderr, "policygen diff: no %s text in %q in both versions\n", doc, lang)
+		return exitUsage
+	}
+	lines, err := site.Summary(from, to, lang)
+	if err != nil {
+		return report(e, err)
+	}
+	fmt.Fprintf(e.stdout, "%s → %s (%s, %s)\n", from.Name(), to.Name(), doc, lang)
+	for _, l := range lines {
+		fmt.Fprintf(e.stdout, "  - %s\n", l)
+	}
+	fmt.Fprintln(e.stdout)
+	if err := diff.Compare(old, cur).Text(e.stdout, colorOK(e)); err != nil {
+		fmt.Fprintf(e.stderr, "policygen diff: %v\n", err)
+		return exitSite
+	}
+	return exitOK
+}
+
+// colorOK reports whether stdout is a terminal and NO_COLOR is not set.
+func colorOK(e *env) bool {
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := e.stdout.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

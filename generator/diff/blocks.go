@@ -1,0 +1,81 @@
+package diff
+
+import (
+	"regexp"
+	"strings"
+)
+
+// blockKind is the Markdown construct a block is.
+type blockKind uint8
+
+const (
+	paragraph blockKind = iota
+	heading
+	listItem
+	tableRow
+	separator // a table's delimiter row or a thematic break: not shown
+	quote
+)
+
+// block is the unit the texts are aligned by: a heading, a paragraph, a
+// list item (with its continuation lines), a table row or a paragraph of a
+// block quote. src is its Markdown, lines joined by "\n".
+type block struct {
+	kind blockKind
+	src  string
+}
+
+var (
+	headingLine   = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]|$)`)
+	itemLine      = regexp.MustCompile(`^[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)`)
+	delimiterRow  = regexp.MustCompile(`^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`)
+	thematicBreak = regexp.MustCompile(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+)
+
+// split cuts a Markdown document into blocks. Blank lines end paragraphs;
+// headings, table rows and list item markers start blocks of their own.
+func split(md string) []block {
+	var blocks []block
+	cur := -1 // the block that continuation lines join, if any
+	for line := range strings.Lines(md) {
+		line = strings.TrimRight(line, "\r\n")
+		kind, single := classify(line, cur >= 0 && blocks[cur].kind == paragraph)
+		switch {
+		case strings.TrimSpace(strings.TrimLeft(line, " \t>")) == "":
+			cur = -1 // a blank line, or a blank line of a block quote
+		case single:
+			blocks = append(blocks, block{kind: kind, src: line})
+			cur = -1
+		case cur >= 0 && (kind == paragraph || kind == quote && blocks[cur].kind == quote):
+			blocks[cur].src += "\n" + line
+		default:
+			blocks = append(blocks, block{kind: kind, src: line})
+			cur = len(blocks) - 1
+		}
+	}
+	return blocks
+}
+
+// classify says what a line starts, and whether it is a block by itself.
+// In a paragraph, as in CommonMark, only a numbered item starting at 1
+// starts a list: "24. Mai" on a line of its own continues the paragraph.
+func classify(line string, inParagraph bool) (blockKind, bool) {
+	trimmed := strings.TrimLeft(line, " \t")
+	switch {
+	case headingLine.MatchString(line):
+		return heading, true
+	case thematicBreak.MatchString(line):
+		return separator, true
+	case strings.HasPrefix(trimmed, "|") && delimiterRow.MatchString(line):
+		return separator, true
+	case strings.HasPrefix(trimmed, "|"):
+		return tableRow, true
+	case itemLine.MatchString(line) && (!inParagraph || !isDigit(trimmed[0]) || strings.HasPrefix(trimmed, "1.") || strings.HasPrefix(trimmed, "1)")):
+		return listItem, false
+	case strings.HasPrefix(trimmed, ">"):
+		return quote, false
+	}
+	return paragraph, false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -1,0 +1,180 @@
+// Package diff owns what a reader is shown about a new version of a policy:
+// the text diff of two released Markdown documents, block by block with the
+// changed words marked, as HTML for the diff page or as text for a terminal;
+// and the summary of what changed in the data between two site models, as
+// facts that localize to one sentence each.
+package diff
+
+import (
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// opKind says what happened to a block.
+type opKind uint8
+
+const (
+	opEqual opKind = iota
+	opInserted
+	opDeleted
+	opChanged
+)
+
+// op is one block of the comparison. old is zero for an inserted block, new
+// for a deleted one; an equal block has both. words are the display text of
+// a changed block as equal, inserted and deleted runs.
+type op struct {
+	kind     opKind
+	old, new block
+	words    []diffmatchpatch.Diff
+}
+
+// Result is the comparison of two Markdown documents: the blocks of both in
+// order, each equal, inserted, deleted or changed.
+type Result struct {
+	ops []op
+}
+
+// Beyond these sizes of the part that differs (in blocks, in words and the
+// spaces between them) a diff is not searched for: the part is shown as
+// replaced. The bounds keep the worst case of the O(N·D) search to a
+// fraction of a second without a timeout, so output never depends on the
+// speed of the machine.
+const (
+	maxBlockEdit = 10000
+	maxWordEdit  = 4000
+)
+
+// Compare splits both texts into blocks (headings, paragraphs, list items,
+// table rows), aligns the blocks and diffs the words of every pair of
+// changed blocks.
+func Compare(old, new string) *Result {
+	a, b := split(old), split(new)
+	var alpha alphabet
+	ra, okA := alpha.encode(sources(a))
+	rb, okB := alpha.encode(sources(b))
+	if !okA || !okB { // more distinct blocks than runes: all replaced
+		return &Result{ops: pairUp(a, b)}
+	}
+	return &Result{ops: blockOps(diffRunes(ra, rb, maxBlockEdit), a, b)}
+}
+
+func sources(blocks []block) []string {
+	s := make([]string, len(blocks))
+	for i, b := range blocks {
+		s[i] = b.src
+	}
+	return s
+}
+
+// blockOps walks the alignment. A run of deleted blocks next to a run of
+// inserted ones is paired up in order into changed blocks; the rest stay
+// deleted or inserted.
+func blockOps(diffs []diffmatchpatch.Diff, a, b []block) []op {
+	var ops []op
+	var ia, ib int
+	var dels, inss []block
+	flush := func() {
+		ops = append(ops, pairUp(dels, inss)...)
+		dels, inss = nil, nil
+	}
+	for _, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			flush()
+			for _, blk := range a[ia : ia+n] {
+				ops = append(ops, op{kind: opEqual, old: blk, new: blk})
+			}
+			ia, ib = ia+n, ib+n
+		case diffmatchpatch.DiffDelete:
+			dels = append(dels, a[ia:ia+n]...)
+			ia += n
+		case diffmatchpatch.DiffInsert:
+			inss = append(inss, b[ib:ib+n]...)
+			ib += n
+		}
+	}
+	flush()
+	return ops
+}
+
+func pairUp(dels, inss []block) []op {
+	ops := make([]op, 0, max(len(dels), len(inss)))
+	for i := 0; i < len(dels) || i < len(inss); i++ {
+		switch {
+		case i >= len(inss):
+			ops = append(ops, op{kind: opDeleted, old: dels[i]})
+		case i >= len(dels):
+			ops = append(ops, op{kind: opInserted, new: inss[i]})
+		default:
+			ops = append(ops, changed(dels[i], inss[i])...)
+		}
+	}
+	return ops
+}
+
+// changed diffs the words of a pair of blocks. A pair that has no word in
+// common is not a changed block but one removed and another added.
+func changed(old, new block) []op {
+	w := words(old.display(), new.display())
+	for _, d := range w {
+		if d.Type == diffmatchpatch.DiffEqual && hasWord(d.Text) {
+			return []op{{kind: opChanged, old: old, new: new, words: w}}
+		}
+	}
+	if len(w) == 0 { // neither shows anything, such as two separator rows
+		return []op{{kind: opChanged, old: old, new: new}}
+	}
+	return []op{{kind: opDeleted, old: old}, {kind: opInserted, new: new}}
+}
+
+// Changed reports whether the texts differ.
+func (r *Result) Changed() bool {
+	for _, o := range r.ops {
+		if o.kind != opEqual {
+			return true
+		}
+	}
+	return false
+}
+
+// item is an operation as shown: text is the display text of an equal,
+// inserted or deleted block (a changed one has its words).
+type item struct {
+	op
+	text string
+}
+
+// visible returns the operations that show something: table separator rows
+// and blocks without text are left out.
+func (r *Result) visible() []item {
+	out := make([]item, 0, len(r.ops))
+	for _, o := range r.ops {
+		it := item{op: o}
+		switch o.kind {
+		case opChanged:
+			if len(o.words) == 0 {
+				continue
+			}
+		case opDeleted:
+			it.text = o.old.display()
+		default:
+			it.text = o.new.display()
+		}
+		if it.text != "" || o.kind == opChanged {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// shown is the block whose form the operation is displayed in: the new one,
+// unless the block was deleted.
+func (o op) shown() block {
+	if o.kind == opDeleted {
+		return o.old
+	}
+	return o.new
+}
