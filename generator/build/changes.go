@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diff"
 	"github.com/policygen/policygen/generator/history"
 	"github.com/policygen/policygen/generator/theme"
@@ -31,6 +32,13 @@ func (s *Site) renderChanges(out Output, st *status, doc, lang string) error {
 			e.Summary = summary
 		}
 		cl.Entries = append(cl.Entries, e)
+	}
+	if base := s.draftBase(st, doc, lang); base != nil {
+		page, err := s.draftDiffPage(st, base, doc, lang)
+		if err != nil {
+			return err
+		}
+		out[dir+DraftDiffDir+"index.html"] = page
 	}
 	page, err := s.Theme.Execute("changes.html", cl)
 	if err != nil {
@@ -64,6 +72,11 @@ func (s *Site) statusOf(st *status, v *history.Version) string {
 
 // Summary localizes what changed in the data between two versions.
 func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) {
+	return cached(s.cache, func() ([]string, error) { return s.summaryNow(prev, v, lang) },
+		"summary", prev.Name(), v.Name(), lang)
+}
+
+func (s *Site) summaryNow(prev, v *history.Version, lang string) ([]string, error) {
 	old, err := prev.Site()
 	if err != nil {
 		return nil, err
@@ -72,6 +85,11 @@ func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) 
 	if err != nil {
 		return nil, err
 	}
+	return s.summarize(old, cur, lang)
+}
+
+// summarize localizes what changed in the data between two site models.
+func (s *Site) summarize(old, cur *config.Site, lang string) ([]string, error) {
 	l := s.Catalog.Lang(lang)
 	facts := diff.Summarize(old, cur)
 	if len(facts) == 0 {
@@ -96,21 +114,13 @@ func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, []s
 	}
 	oldMD, _ := prev.Markdown(doc, lang)
 	newMD, _ := v.Markdown(doc, lang)
-	l := s.Catalog.Lang(lang)
-	collapsed := func(n int) string {
-		msg, err := l.T("version.unchanged", n, nil)
-		if err != nil {
-			return "…"
-		}
-		return msg
-	}
 	sub := "changes/" + v.Name() + "/"
 	d := &theme.Diff{
 		Chrome: s.chrome(doc, lang, sub, ""), Date: s.date(lang, v.Date), PrevDate: s.date(lang, prev.Date),
-		Summary: summary, Body: template.HTML(diff.Compare(oldMD, newMD).HTML(collapsed)),
+		Summary: summary, Body: s.diffBody(oldMD, newMD, lang),
 		TextURL: "../../" + v.Name() + "/", PrevURL: "../../" + prev.Name() + "/",
 	}
-	d.Title = l.MustT("version.diff_title", map[string]any{"Date": d.Date}) + ": " + d.DocTitle
+	d.Title = s.Catalog.Lang(lang).MustT("version.diff_title", map[string]any{"Date": d.Date}) + ": " + d.DocTitle
 	d.Alternates = s.alternates(doc, lang, sub, func(other string) bool {
 		_, a := prev.Markdown(doc, other)
 		_, b := v.Markdown(doc, other)
@@ -118,6 +128,22 @@ func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, []s
 	})
 	page, err := s.Theme.Execute("diff.html", d)
 	return page, summary, err
+}
+
+// diffBody renders the text diff of two Markdown texts, once per pair.
+func (s *Site) diffBody(oldMD, newMD, lang string) template.HTML {
+	body, _ := cached(s.cache, func() (template.HTML, error) {
+		l := s.Catalog.Lang(lang)
+		collapsed := func(n int) string {
+			msg, err := l.T("version.unchanged", n, nil)
+			if err != nil {
+				return "…"
+			}
+			return msg
+		}
+		return template.HTML(diff.Compare(oldMD, newMD).HTML(collapsed)), nil
+	}, "diff", oldMD, newMD, lang)
+	return body
 }
 
 // atom is an Atom 1.0 feed (RFC 4287).

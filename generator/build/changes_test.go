@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/policygen/policygen"
 )
 
 // threeVersions releases minimalSite (en, de, nl) as of 2025-01-01 with a
@@ -17,11 +19,7 @@ import (
 // email raised from one year to two and no note, and builds it on date.
 func threeVersions(t *testing.T, date string, more ...func(dir string)) Output {
 	t.Helper()
-	dir := siteFiles(t, minimalSite+"\n[[change]]\ndate = 2025-01-01\nnote = { en = \"First\", de = \"Erste\", nl = \"Eerste\" }\n")
-	release(t, dir)
-	edit(t, dir, `period = "1y"`, `period = "2y"`)
-	appendChange(t, dir, "2025-07-01")
-	release(t, dir)
+	dir := threeVersionsDir(t)
 	for _, f := range more {
 		f(dir)
 	}
@@ -30,6 +28,16 @@ func threeVersions(t *testing.T, date string, more ...func(dir string)) Output {
 		t.Fatal(err)
 	}
 	return out
+}
+
+func threeVersionsDir(t *testing.T) string {
+	t.Helper()
+	dir := siteFiles(t, minimalSite+"\n[[change]]\ndate = 2025-01-01\nnote = { en = \"First\", de = \"Erste\", nl = \"Eerste\" }\n")
+	release(t, dir)
+	edit(t, dir, `period = "1y"`, `period = "2y"`)
+	appendChange(t, dir, "2025-07-01")
+	release(t, dir)
+	return dir
 }
 
 // TestRetentionChangeShowsInDiffAndSummary is the promise of a diff page:
@@ -148,4 +156,94 @@ func appendFile(t *testing.T, dir, text string) {
 	if _, err := f.WriteString(text); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestDraftShowsItsDiffAgainstTheNewestVersion edits a released site and
+// builds it as a draft: the draft links a page comparing it with the
+// newest version, which a normal build does not have.
+func TestDraftShowsItsDiffAgainstTheNewestVersion(t *testing.T) {
+	dir := siteFiles(t, minimalSite+"\n[[change]]\ndate = 2025-01-01\n")
+	release(t, dir)
+	edit(t, dir, `period = "1y"`, `period = "3y"`)
+	site, err := loadDir(t, dir, "2025-08-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := site.Render(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, out, "de/datenschutz/index.html", `<a href="changes/draft/">Änderungen dieses Entwurfs ansehen</a>`)
+	assertFile(t, out, "de/datenschutz/changes/draft/index.html", "<h1>Unveröffentlichte Änderungen: Datenschutzerklärung</h1>",
+		"<del>1 Jahr</del><ins>3 Jahre</ins>", "bisher 1 Jahr, jetzt 3 Jahre nach Erhebung", `href="../../2025-01-01/"`)
+	if page := string(out["de/datenschutz/changes/index.html"]); strings.Contains(page, "draft") {
+		t.Error("the changelog lists the draft as if it were released")
+	}
+	edit(t, dir, `period = "3y"`, `period = "1y"`)
+	out = mustRender(t, dir, true)
+	if _, ok := out["de/datenschutz/changes/draft/index.html"]; ok {
+		t.Error("a draft without changes has a draft diff page")
+	}
+}
+
+func mustRender(t *testing.T, dir string, draft bool) Output {
+	t.Helper()
+	site, err := loadDir(t, dir, "2025-08-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := site.Render(draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestCacheRendersOnlyWhatChanged builds a released site twice with one
+// cache: the second build of the same site computes nothing again, and
+// after one edit only the texts that changed are rendered anew.
+func TestCacheRendersOnlyWhatChanged(t *testing.T) {
+	dir := threeVersionsDir(t)
+	cache := NewCache()
+	build := func() Output {
+		t.Helper()
+		site, err := Load(Options{Source: dir, Defaults: policygen.Defaults, Date: time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC), Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := site.Render(true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	first := build()
+	if cache.Misses() == 0 {
+		t.Fatal("the first build computed nothing into the cache")
+	}
+	cache.Sweep()
+	if again := build(); cache.Misses() != 0 || !sameOutput(first, again) {
+		t.Errorf("an unchanged rebuild computed %d values or built different pages", cache.Misses())
+	}
+	cache.Sweep()
+	edit(t, dir, `period = "2y"`, `period = "5y"`)
+	build()
+	// The draft's privacy policy in 3 languages and its 3 diffs against the
+	// newest version (the minimal site has no cookie policy); frozen
+	// versions, their diffs and summaries come from the cache.
+	if got := cache.Misses(); got != 6 {
+		t.Errorf("after one edit the rebuild computed %d values, want 6", got)
+	}
+}
+
+func sameOutput(a, b Output) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			return false
+		}
+	}
+	return true
 }

@@ -93,6 +93,9 @@ func (s *Site) currentPage(st *status, doc, lang string) ([]byte, error) {
 	switch {
 	case st.draft != nil:
 		md = st.draft[doc][lang]
+		if s.draftBase(st, doc, lang) != nil {
+			info.DraftDiff = "changes/" + DraftDiffDir
+		}
 	case st.current != nil:
 		md, _ = st.current.Markdown(doc, lang)
 		info = theme.VersionInfo{Status: "current", Effective: s.date(lang, st.current.Date)}
@@ -167,6 +170,15 @@ func (s *Site) hasVersion(name, doc, lang string) bool {
 // renderSections renders the clauses of a document's Markdown, resolving
 // links to other documents for a page up levels below the language folder.
 func (s *Site) renderSections(md, lang, up string) ([]theme.Section, error) {
+	slugs := make([]string, len(s.Docs))
+	for i, doc := range s.Docs {
+		slugs[i] = s.slug(lang, doc)
+	}
+	return cached(s.cache, func() ([]theme.Section, error) { return s.renderSectionsNow(md, lang, up) },
+		"sections", md, lang, up, strings.Join(slugs, "/"))
+}
+
+func (s *Site) renderSectionsNow(md, lang, up string) ([]theme.Section, error) {
 	var sections []theme.Section
 	for _, sec := range splitSections(md) {
 		html, err := s.Markdown.Render(sec.Markdown)

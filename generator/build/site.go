@@ -28,6 +28,7 @@ type Options struct {
 	Defaults fs.FS     // embedded clauses/, locales/, themes/
 	Date     time.Time // build as of this date
 	Draft    bool      // build unreleased text as a draft
+	Cache    *Cache    // renders kept from an earlier build, or nil
 }
 
 // Site is a loaded site: everything needed to render its pages.
@@ -44,6 +45,8 @@ type Site struct {
 
 	History    []*history.Version // released versions, oldest first
 	HistoryDir string             // the history folder on disk
+
+	cache *Cache
 }
 
 // SiteFile is the name of the configuration file in a site folder.
@@ -68,7 +71,7 @@ func Load(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date}
+	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date, cache: opts.Cache}
 	s.Files = assets.New(os.DirFS(opts.Source), opts.Source, opts.Defaults)
 	if err := s.loadParts(); err != nil {
 		return nil, err

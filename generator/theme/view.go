@@ -57,6 +57,7 @@ type VersionInfo struct {
 	Current   string // relative URL of the current page, on a frozen version
 	Upcoming  []Link // versions not yet in force: Label is the date, URL the diff page
 	Versions  []Link // every released version: Label is the date, URL its frozen page
+	DraftDiff string // for a draft: relative URL of its diff against the newest version
 }
 
 // Section is one rendered clause.
@@ -101,6 +102,7 @@ type Diff struct {
 	Body     template.HTML // the text diff with <ins> and <del>
 	TextURL  string
 	PrevURL  string
+	Draft    bool // compares the unreleased draft, whose Date is empty
 }
 
 // Index is what index.html sees: the language chooser.
