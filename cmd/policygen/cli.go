@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,6 +25,7 @@ type command struct {
 
 // env is what a command runs with: the streams and the clock.
 type env struct {
+	ctx            context.Context // ends when the program must stop
 	stdout, stderr io.Writer
 	now            time.Time
 }
@@ -34,6 +36,7 @@ func commands() []*command {
 		{name: "build", args: "[flags]", short: "render all pages into the output folder", long: buildHelp, run: runBuild},
 		{name: "release", args: "[flags]", short: "freeze the text as the version of a new [[change]] entry", long: releaseHelp, run: runRelease},
 		{name: "diff", args: "[FROM] [TO]", short: "print what changed between two versions", long: diffHelp, run: runDiff},
+		{name: "serve", args: "[flags]", short: "preview the site with live reload", long: serveHelp, run: runServe},
 		{name: "check", args: "[flags]", short: "validate site.toml, messages, clauses and versions", long: checkHelp, run: runCheck},
 
 		{name: "version", short: "print the version", long: versionHelp, run: runVersion},
@@ -43,7 +46,12 @@ func commands() []*command {
 
 // run is the whole program; main only exits with its result.
 func run(args []string, stdout, stderr io.Writer, now time.Time) int {
-	e := &env{stdout: stdout, stderr: stderr, now: now}
+	return runContext(context.Background(), args, stdout, stderr, now)
+}
+
+// runContext is run with a context that stops a long-running command.
+func runContext(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time) int {
+	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, now: now}
 	if len(args) == 0 {
 		usage(stdout)
 		return exitOK

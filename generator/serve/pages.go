@@ -1,0 +1,58 @@
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"html/template"
+
+	"github.com/policygen/policygen/generator/diag"
+)
+
+//go:embed errors.html
+var errorsHTML string
+
+var errorsTemplate = template.Must(template.New("errors.html").Parse(errorsHTML))
+
+// problem is one error as the error page shows it.
+type problem struct {
+	Where, Msg, Excerpt, Hint string
+}
+
+// errorPage shows the errors of a build in place of every page, in the
+// theme's style sheet; it reloads by itself at the next good save.
+func errorPage(errs diag.List) []byte {
+	src := diag.Sources{}
+	var ps []problem
+	for _, e := range errs.Sort() {
+		ps = append(ps, problem{Where: e.Pos.String(), Msg: e.Msg, Excerpt: src.Excerpt(e.Pos), Hint: e.Hint})
+	}
+	title := "The site has 1 error"
+	if len(ps) != 1 {
+		title = "The site has " + itoa(len(ps)) + " errors"
+	}
+	return execute(map[string]any{"Title": title, "Problems": ps})
+}
+
+// notFoundPage answers a path the site does not have.
+func notFoundPage(path string) []byte {
+	return execute(map[string]any{"Title": "Not found", "NotFound": path})
+}
+
+func execute(data map[string]any) []byte {
+	var b bytes.Buffer
+	if err := errorsTemplate.Execute(&b, data); err != nil {
+		return []byte(template.HTMLEscapeString(err.Error()))
+	}
+	return b.Bytes()
+}
+
+func itoa(n int) string {
+	var b []byte
+	for {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+		if n == 0 {
+			return string(b)
+		}
+	}
+}

@@ -1,0 +1,297 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/policygen/policygen"
+)
+
+// exampleSite copies the repository's example site (site.toml and its
+// history) into a new folder.
+func exampleSite(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "history"), os.DirFS("../../history")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func newServer(t testing.TB, dir string) (*Server, *strings.Builder) {
+	t.Helper()
+	var log strings.Builder
+	s := New(Options{Source: dir, Defaults: policygen.Defaults, Log: &log, Debounce: 20 * time.Millisecond,
+		Date: func() time.Time { return time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC) }})
+	return s, &log
+}
+
+func get(t *testing.T, h http.Handler, method, target string) *httptest.ResponseRecorder {
+	t.Helper()
+	r := httptest.NewRequest(method, "http://localhost"+target, nil)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+// editFile replaces text in a file the way editors that save atomically
+// do: write a temporary file beside it, then rename it over the original.
+func editFile(t testing.TB, file, old, new string) {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := strings.Replace(string(src), old, new, 1)
+	if out == string(src) {
+		t.Fatalf("%s has no %q", file, old)
+	}
+	tmp := filepath.Join(filepath.Dir(file), "."+filepath.Base(file)+".swp")
+	if err := os.WriteFile(tmp, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestServesTheBuiltSiteWithTheReloadScript(t *testing.T) {
+	s, _ := newServer(t, exampleSite(t))
+	s.Rebuild()
+	w := get(t, s, "GET", "/de/datenschutz/")
+	body := w.Body.String()
+	if w.Code != 200 || !strings.Contains(body, "Grenzland Cloud GmbH") || !strings.Contains(body, `<script src="/_policygen/reload.js"></script>`+"\n</body>") {
+		t.Errorf("GET /de/datenschutz/: %d\n%.300s", w.Code, body)
+	}
+	if w := get(t, s, "GET", "/style.css"); w.Code != 200 || strings.Contains(w.Body.String(), "<script") || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/css") {
+		t.Errorf("GET /style.css: %d %s", w.Code, w.Header().Get("Content-Type"))
+	}
+	if w := get(t, s, "HEAD", "/en/privacy/"); w.Code != 200 || w.Body.Len() != 0 || w.Header().Get("Content-Length") == "0" {
+		t.Errorf("HEAD: %d, %d bytes", w.Code, w.Body.Len())
+	}
+	if w := get(t, s, "GET", "/en/privacy"); w.Code != http.StatusMovedPermanently || w.Header().Get("Location") != "/en/privacy/" {
+		t.Errorf("GET without slash: %d %s", w.Code, w.Header().Get("Location"))
+	}
+	if w := get(t, s, "GET", "/en/nothing/"); w.Code != 404 || !strings.Contains(w.Body.String(), "/en/nothing/") {
+		t.Errorf("GET missing page: %d", w.Code)
+	}
+}
+
+func TestRefusesPathsOutsideTheSiteAndOtherMethods(t *testing.T) {
+	s, _ := newServer(t, exampleSite(t))
+	s.Rebuild()
+	for _, p := range []string{"/../site.toml", "/en/../../site.toml", "/..%2fsite.toml", "/en/%2e%2e/%2e%2e/site.toml", "/%2e%2e%5csite.toml", "/en/./privacy/", "/a%00b"} {
+		if w := get(t, s, "GET", p); w.Code != http.StatusBadRequest {
+			t.Errorf("GET %s: %d, want 400", p, w.Code)
+		}
+	}
+	for _, p := range []string{"/site.toml", "/history/2025-03-01/manifest.toml", "/%252e%252e/site.toml"} {
+		if w := get(t, s, "GET", p); w.Code != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want 404", p, w.Code)
+		}
+	}
+	for _, m := range []string{"POST", "PUT", "DELETE"} {
+		if w := get(t, s, m, "/en/privacy/"); w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != "GET, HEAD" {
+			t.Errorf("%s: %d", m, w.Code)
+		}
+	}
+}
+
+// TestErrorsReplaceEveryPageUntilTheNextGoodSave breaks site.toml: every
+// page shows the error with its position and line, style.css still comes,
+// and the next good build brings the pages back.
+func TestErrorsReplaceEveryPageUntilTheNextGoodSave(t *testing.T) {
+	dir := exampleSite(t)
+	s, log := newServer(t, dir)
+	s.Rebuild()
+	file := filepath.Join(dir, "site.toml")
+	editFile(t, file, `basis       = "contract"`, `basis       = "contrakt"`)
+	if pages := s.Rebuild("site.toml"); len(pages) != 1 || pages[0] != "*" {
+		t.Errorf("breaking the site announced %v, want every page", pages)
+	}
+	for _, p := range []string{"/", "/nl/privacy/", "/en/nothing/"} {
+		w := get(t, s, "GET", p)
+		body := w.Body.String()
+		if w.Code != 500 || !strings.Contains(body, "site.toml:") || !strings.Contains(body, "contrakt") || !strings.Contains(body, "/_policygen/reload.js") {
+			t.Errorf("GET %s during the error: %d\n%s", p, w.Code, body)
+		}
+	}
+	if w := get(t, s, "GET", "/style.css"); w.Code != 200 {
+		t.Errorf("style.css during the error: %d", w.Code)
+	}
+	if pages := s.Rebuild("site.toml"); pages != nil {
+		t.Errorf("the same error again announced %v", pages)
+	}
+	if n := strings.Count(log.String(), `"contrakt"`); n < 2 {
+		t.Errorf("the terminal printed the error %d times for 2 rebuilds:\n%s", n, log)
+	}
+	editFile(t, file, `basis       = "contrakt"`, `basis       = "contract"`)
+	s.Rebuild("site.toml")
+	if w := get(t, s, "GET", "/nl/privacy/"); w.Code != 200 {
+		t.Errorf("after the fix: %d", w.Code)
+	}
+}
+
+// TestRebuildAnnouncesOnlyChangedPages checks what a rebuild tells the
+// open tabs: nothing when the output is the same, the changed pages when
+// a value changed.
+func TestRebuildAnnouncesOnlyChangedPages(t *testing.T) {
+	dir := exampleSite(t)
+	s, _ := newServer(t, dir)
+	s.Rebuild()
+	if pages := s.Rebuild("site.toml"); len(pages) != 0 {
+		t.Errorf("a rebuild of the same site announced %v", pages)
+	}
+	editFile(t, filepath.Join(dir, "site.toml"), `period = "30d"`, `period = "45d"`)
+	pages := strings.Join(s.Rebuild("site.toml"), " ")
+	for _, want := range []string{"/en/privacy/", "/de/datenschutz/", "/nl/privacy/changes/draft/"} {
+		if !strings.Contains(" "+pages+" ", " "+want+" ") {
+			t.Errorf("changed pages %s lack %s", pages, want)
+		}
+	}
+	if strings.Contains(pages, "/en/privacy/2025-03-01/") {
+		t.Errorf("a frozen version changed: %s", pages)
+	}
+	w := get(t, s, "GET", "/en/privacy/changes/draft/")
+	if !strings.Contains(w.Body.String(), "<del>30 days</del><ins>45 days</ins>") {
+		t.Errorf("the draft diff does not show the edit:\n%.2000s", w.Body.String())
+	}
+}
+
+// TestWatchRebuildsOnAtomicSavesAndNewFolders runs the whole server: an
+// open event stream hears about a save of site.toml written by rename, a
+// clause in a clauses/ folder created after the start, and nothing about
+// an editor's temporary file.
+func TestWatchRebuildsOnAtomicSavesAndNewFolders(t *testing.T) {
+	dir := exampleSite(t)
+	s, log := newServer(t, dir)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready, done := make(chan struct{}), make(chan error, 1)
+	go func() { done <- s.Run(ctx, ln, func() { close(ready) }) }()
+	<-ready
+	events := listen(t, "http://"+ln.Addr().String()+"/_policygen/events")
+	if hello := <-events; !strings.HasPrefix(hello, "hello ") {
+		t.Fatalf("first event %q, want hello", hello)
+	}
+	editFile(t, filepath.Join(dir, "site.toml"), `period = "30d"`, `period = "60d"`)
+	expectChange(t, events, "/en/privacy/")
+	os.WriteFile(filepath.Join(dir, "site.toml~"), []byte("garbage"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "clauses", "privacy"), 0o755)
+	time.Sleep(100 * time.Millisecond) // the new folders are watched
+	clause, _ := fs.ReadFile(policygen.Defaults, "clauses/privacy/010-controller.en.md")
+	os.WriteFile(filepath.Join(dir, "clauses", "privacy", "010-controller.en.md"), append(clause, "\nA clause changed while serving.\n"...), 0o644)
+	expectChange(t, events, "/en/privacy/")
+	if body := get(t, s, "GET", "/en/privacy/").Body.String(); !strings.Contains(body, "A clause changed while serving.") {
+		t.Errorf("the new clause is not on the page; log:\n%s", log)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run after Ctrl-C: %v", err)
+	}
+	if _, ok := <-events; ok {
+		t.Error("the event stream stayed open after the server stopped")
+	}
+}
+
+// listen reads server-sent events, as "EVENT DATA" lines, until the
+// stream closes.
+func listen(t *testing.T, url string) <-chan string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := make(chan string, 16)
+	go func() {
+		defer close(ch)
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		var event string
+		var data []string
+		for sc.Scan() {
+			switch line := sc.Text(); {
+			case strings.HasPrefix(line, "event: "):
+				event = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				data = append(data, strings.TrimPrefix(line, "data: "))
+			case line == "" && event != "":
+				ch <- event + " " + strings.Join(data, " ")
+				event, data = "", nil
+			}
+		}
+	}()
+	return ch
+}
+
+func expectChange(t *testing.T, events <-chan string, page string) {
+	t.Helper()
+	timeout := time.After(5 * time.Second)
+	for {
+		select {
+		case e, ok := <-events:
+			if !ok {
+				t.Fatal("event stream closed")
+			}
+			if strings.HasPrefix(e, "change ") && strings.Contains(e+" ", " "+page+" ") {
+				return
+			}
+		case <-timeout:
+			t.Fatalf("no change of %s announced within 5 s", page)
+		}
+	}
+}
+
+func TestSlowTabsAreDroppedAndCloseEndsEveryStream(t *testing.T) {
+	h := newHub()
+	slow, _ := h.join()
+	fast, _ := h.join()
+	for i := 0; i < queueLen+1; i++ {
+		h.broadcast("x")
+		<-fast
+	}
+	if h.count() != 1 {
+		t.Fatalf("%d tabs after one fell behind, want 1", h.count())
+	}
+	for range slow { // its queue was closed when it was dropped
+	}
+	h.close()
+	if _, ok := <-fast; ok {
+		t.Error("close left a stream open")
+	}
+	if _, ok := h.join(); ok {
+		t.Error("a closed hub took a new tab")
+	}
+}
+
+func TestEditorTemporaryFilesAreIgnored(t *testing.T) {
+	for _, name := range []string{".site.toml.swp", "site.toml~", "#site.toml#", ".#site.toml", "4913", "x.tmp", "site.toml.swx"} {
+		if !editorTemp(name) {
+			t.Errorf("%s is not taken for a temporary file", name)
+		}
+	}
+	for _, name := range []string{"site.toml", "010-controller.en.md", "de.toml", "style.css"} {
+		if editorTemp(name) {
+			t.Errorf("%s is taken for a temporary file", name)
+		}
+	}
+}

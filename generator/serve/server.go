@@ -1,0 +1,185 @@
+// Package serve is policygen serve: it builds a site into memory as a
+// draft, serves it, watches the site folder and reloads open tabs when a
+// save changed what they show. Errors take the place of every page until
+// the next good save.
+package serve
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/policygen/policygen/generator/build"
+	"github.com/policygen/policygen/generator/diag"
+)
+
+// Options say what to serve.
+type Options struct {
+	Source   string           // site folder
+	Defaults fs.FS            // embedded clauses/, locales/, themes/
+	Date     func() time.Time // the build date, asked at each rebuild; default today
+	Log      io.Writer        // where rebuilds and errors are reported
+	Debounce time.Duration    // quiet time before a burst of file events rebuilds; default 100 ms
+}
+
+// Server is one serve session.
+type Server struct {
+	opts Options
+	hub  *hub
+
+	mu         sync.RWMutex // guards the fields below
+	out        build.Output // the pages of the newest good build
+	errs       diag.List    // the errors of the newest build, nil if it built
+	errText    string       // errs as printed, to tell a new error from the same one
+	generation int          // counts builds that changed what tabs show
+	cache      *build.Cache
+	historyDir string // the site's history folder, from the newest good load
+	rebuilds   int
+	session    int64 // when the session started, so that tabs notice a restart
+}
+
+// New returns a server for a site; Rebuild builds it.
+func New(opts Options) *Server {
+	if opts.Date == nil {
+		opts.Date = func() time.Time { return time.Now() }
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Debounce == 0 {
+		opts.Debounce = 100 * time.Millisecond
+	}
+	return &Server{opts: opts, hub: newHub(), cache: build.NewCache(), session: time.Now().UnixNano()}
+}
+
+// Rebuild builds the site after the files in changed (relative to the
+// site folder, slash-separated; none for the first build) changed, prints
+// the outcome, and tells the open tabs which pages changed. It returns the
+// URL paths of the pages that changed, "*" for all.
+func (s *Server) Rebuild(changed ...string) []string {
+	start := time.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.rebuilds++
+	for _, f := range changed {
+		if strings.HasPrefix(f, "locales/") || strings.HasPrefix(f, "themes/") {
+			s.cache = build.NewCache() // cached renders hold messages and theme output
+			break
+		}
+	}
+	out, err := s.build()
+	if err != nil {
+		return s.failed(diag.Errors(err))
+	}
+	s.cache.Sweep()
+	first := s.out == nil && s.errs == nil
+	pages := changedPages(s.out, out)
+	if s.errs != nil || s.out == nil {
+		pages = []string{"*"}
+	}
+	s.out, s.errs, s.errText = out, nil, ""
+	if first {
+		fmt.Fprintf(s.opts.Log, "Built %d pages in %d ms\n", countPages(out), time.Since(start).Milliseconds())
+	} else {
+		fmt.Fprintf(s.opts.Log, "Rebuilt in %d ms: %s\n", time.Since(start).Milliseconds(), describe(pages))
+	}
+	s.announce(pages)
+	return pages
+}
+
+func (s *Server) build() (build.Output, error) {
+	site, err := build.Load(build.Options{Source: s.opts.Source, Defaults: s.opts.Defaults,
+		Date: s.opts.Date(), Draft: true, Cache: s.cache})
+	if err != nil {
+		return nil, err
+	}
+	s.historyDir = site.HistoryDir
+	return site.Render(true)
+}
+
+// failed keeps the last good pages (for the style sheet) and shows errs.
+func (s *Server) failed(errs diag.List) []string {
+	var b strings.Builder
+	diag.Print(&b, errs)
+	fmt.Fprint(s.opts.Log, b.String())
+	fmt.Fprintf(s.opts.Log, "%d %s; the browser shows them until the next good save\n", len(errs), plural(len(errs), "error", "errors"))
+	if b.String() == s.errText {
+		return nil
+	}
+	s.errs, s.errText = errs, b.String()
+	s.announce([]string{"*"})
+	return []string{"*"}
+}
+
+func (s *Server) announce(pages []string) {
+	if len(pages) == 0 {
+		return
+	}
+	s.generation++
+	s.hub.broadcast(strings.Join(pages, "\n"))
+}
+
+// changedPages lists the URL paths whose content differs between builds.
+func changedPages(old, new build.Output) []string {
+	var pages []string
+	for name, data := range new {
+		if o, ok := old[name]; !ok || string(o) != string(data) {
+			pages = append(pages, urlPath(name))
+		}
+	}
+	for name := range old {
+		if _, ok := new[name]; !ok {
+			pages = append(pages, urlPath(name))
+		}
+	}
+	sort.Strings(pages)
+	return pages
+}
+
+// urlPath is the path a file is served at: "en/privacy/index.html" at
+// "/en/privacy/".
+func urlPath(name string) string {
+	if path.Base(name) == "index.html" {
+		return "/" + strings.TrimSuffix(name, "index.html")
+	}
+	return "/" + name
+}
+
+func countPages(out build.Output) int {
+	n := 0
+	for name := range out {
+		if strings.HasSuffix(name, ".html") {
+			n++
+		}
+	}
+	return n
+}
+
+func describe(pages []string) string {
+	switch {
+	case len(pages) == 0:
+		return "nothing changed"
+	case pages[0] == "*":
+		return "reloading every open tab"
+	}
+	return fmt.Sprintf("%d %s changed", len(pages), plural(len(pages), "page", "pages"))
+}
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
+}
+
+// Rebuilds returns how many builds the session ran.
+func (s *Server) Rebuilds() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.rebuilds
+}
