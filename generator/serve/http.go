@@ -20,7 +20,6 @@ const (
 //go:embed reload.js
 var reloadJS []byte
 
-var scriptTag = []byte(`<script src="` + scriptPath + `"></script>`)
 
 // ServeHTTP serves the built site from memory, the reload script and the
 // event stream: GET and HEAD only, nothing outside the built pages.
@@ -71,7 +70,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, name string) {
 	s.mu.RLock()
 	data, found := s.out[name]
 	_, isDir := s.out[name+"/index.html"]
-	errs := s.errs
+	errs, gen := s.errs, s.genID()
 	s.mu.RUnlock()
 	if !found && name == "style.css" { // the first build failed
 		data, found = s.defaultCSS()
@@ -79,22 +78,26 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, name string) {
 	html := path.Ext(name) == ".html"
 	switch {
 	case errs != nil && (html || !found):
-		s.write(w, r, http.StatusInternalServerError, errorPage(errs), true)
+		s.write(w, r, http.StatusInternalServerError, errorPage(errs), gen)
 	case !found && isDir:
 		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 	case !found:
-		s.write(w, r, http.StatusNotFound, notFoundPage(r.URL.Path), true)
+		s.write(w, r, http.StatusNotFound, notFoundPage(r.URL.Path), gen)
 	default:
 		w.Header().Set("Content-Type", contentType(name))
-		s.write(w, r, http.StatusOK, data, html)
+		if !html {
+			gen = ""
+		}
+		s.write(w, r, http.StatusOK, data, gen)
 	}
 }
 
-// write sends a response, with the reload script in an HTML page.
-func (s *Server) write(w http.ResponseWriter, r *http.Request, code int, data []byte, html bool) {
-	if html {
+// write sends a response. An HTML page (gen is not empty) gets the reload
+// script, which knows the build generation the page is from.
+func (s *Server) write(w http.ResponseWriter, r *http.Request, code int, data []byte, gen string) {
+	if gen != "" {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		data = injectScript(data)
+		data = injectScript(data, gen)
 	}
 	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
 	w.WriteHeader(code)
@@ -104,15 +107,15 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, code int, data []
 }
 
 // injectScript puts the reload script before </body>, or at the end.
-func injectScript(page []byte) []byte {
+func injectScript(page []byte, gen string) []byte {
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		i = len(page)
 	}
-	out := make([]byte, 0, len(page)+len(scriptTag)+1)
+	tag := `<script src="` + scriptPath + `" data-generation="` + gen + `"></script>` + "\n"
+	out := make([]byte, 0, len(page)+len(tag))
 	out = append(out, page[:i]...)
-	out = append(out, scriptTag...)
-	out = append(out, '\n')
+	out = append(out, tag...)
 	return append(out, page[i:]...)
 }
 
@@ -141,10 +144,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	defer s.hub.leave(ch)
 	s.mu.RLock()
-	gen := s.generation
+	gen := s.genID()
 	s.mu.RUnlock()
 	w.Header().Set("Content-Type", "text/event-stream")
-	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %d-%d\n\n", s.session, gen)
+	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %s\n\n", gen)
 	flusher.Flush()
 	for {
 		select {
@@ -166,3 +169,7 @@ func (s *Server) defaultCSS() ([]byte, bool) {
 	data, err := fs.ReadFile(s.opts.Defaults, "themes/default/style.css")
 	return data, err == nil
 }
+
+// genID names the build the tabs see, unique across sessions; s.mu must
+// be held.
+func (s *Server) genID() string { return fmt.Sprintf("%d-%d", s.session, s.generation) }

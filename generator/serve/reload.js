@@ -1,20 +1,21 @@
-// Live reload for policygen serve: reloads this tab when a rebuild changed
-// its page or the style sheet, and when the server restarted or the tab
-// missed a rebuild while it was disconnected.
+// Live reload for policygen serve. The page knows the build it came from;
+// the event stream says which build is current when it connects ("hello")
+// and which pages each rebuild changed ("change"). The tab reloads when its
+// page or the style sheet changed, and when it connects to a newer build
+// than its own (a change it missed while loading or disconnected, or a
+// restarted server).
 (function () {
   "use strict";
-  var generation = null;
+  var generation = document.currentScript.getAttribute("data-generation");
   var events = new EventSource("/_policygen/events");
   events.addEventListener("hello", function (e) {
-    if (generation !== null && generation !== e.data) {
+    if (e.data !== generation) {
       location.reload();
     }
-    generation = e.data;
   });
   events.addEventListener("change", function (e) {
     var changed = e.data.split("\n");
-    var here = location.pathname;
-    if (changed.indexOf("*") >= 0 || changed.indexOf(here) >= 0 || changed.indexOf("/style.css") >= 0) {
+    if (changed.indexOf("*") >= 0 || changed.indexOf(location.pathname) >= 0 || changed.indexOf("/style.css") >= 0) {
       location.reload();
     }
   });

@@ -24,7 +24,7 @@ type Options struct {
 	Defaults fs.FS            // embedded clauses/, locales/, themes/
 	Date     func() time.Time // the build date, asked at each rebuild; default today
 	Log      io.Writer        // where rebuilds and errors are reported
-	Debounce time.Duration    // quiet time before a burst of file events rebuilds; default 100 ms
+	Debounce time.Duration    // quiet time before a burst of file events rebuilds; default 50 ms
 }
 
 // Server is one serve session.
@@ -52,7 +52,7 @@ func New(opts Options) *Server {
 		opts.Log = io.Discard
 	}
 	if opts.Debounce == 0 {
-		opts.Debounce = 100 * time.Millisecond
+		opts.Debounce = 50 * time.Millisecond
 	}
 	return &Server{opts: opts, hub: newHub(), cache: build.NewCache(), session: time.Now().UnixNano()}
 }
