@@ -20,7 +20,6 @@ const (
 //go:embed reload.js
 var reloadJS []byte
 
-
 // ServeHTTP serves the built site from memory, the reload script and the
 // event stream: GET and HEAD only, nothing outside the built pages.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
