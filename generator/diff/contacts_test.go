@@ -1,0 +1,117 @@
+package diff
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSummaryNamesChangedControllerContactFields(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		fields   Fields
+		say      sentences
+	}{
+		{"email and phone", `email = "privacy@example.com"`, `email = "privacy@voorbeeld.nl"` + "\nphone = \"+31 20 123 4567\"",
+			Fields{"email", "phone"}, sentences{
+				"Contact details of the controller changed: email address and phone number",
+				"Kontaktdaten des Verantwortlichen geändert: E-Mail-Adresse und Telefonnummer",
+				"Contactgegevens van de verwerkingsverantwoordelijke gewijzigd: e-mailadres en telefoonnummer"}},
+		{"name and address", `name = "Voorbeeld B.V."` + "\naddress = [\"Voorbeeldstraat 1\"",
+			`name = "Voorbeeld Holding B.V."` + "\naddress = [\"Voorbeeldstraat 9\"",
+			Fields{"name", "address"}, sentences{
+				"Contact details of the controller changed: name and postal address",
+				"Kontaktdaten des Verantwortlichen geändert: Name und Postanschrift",
+				"Contactgegevens van de verwerkingsverantwoordelijke gewijzigd: naam en postadres"}},
+		{"country is part of the address", `country = "NL"` + "\nemail", `country = "DE"` + "\nregion = \"BE\"\nemail",
+			Fields{"address"}, sentences{
+				"Contact details of the controller changed: postal address",
+				"Kontaktdaten des Verantwortlichen geändert: Postanschrift",
+				"Contactgegevens van de verwerkingsverantwoordelijke gewijzigd: postadres"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assertOneFact(t, baseSite, edit(t, baseSite, tt.old, tt.new),
+				Fact{ID: "summary.contact_changed", Values: map[string]any{"Fields": tt.fields}}, tt.say)
+		})
+	}
+}
+
+func TestSummaryNamesDesignatedDPO(t *testing.T) {
+	assertOneFact(t, baseSite, baseSite+dpo, Fact{ID: "summary.dpo_added", Values: map[string]any{"Name": "Dr. Anna Daten"}}, sentences{
+		"Data protection officer designated: Dr. Anna Daten",
+		"Datenschutzbeauftragter benannt: Dr. Anna Daten",
+		"Functionaris voor gegevensbescherming aangesteld: Dr. Anna Daten"})
+}
+
+func TestSummaryNamesDPONoLongerDesignated(t *testing.T) {
+	assertOneFact(t, baseSite+dpo, baseSite, Fact{ID: "summary.dpo_removed", Values: map[string]any{"Name": "Dr. Anna Daten"}}, sentences{
+		"Data protection officer no longer designated (previously Dr. Anna Daten)",
+		"Kein Datenschutzbeauftragter mehr benannt (bisher Dr. Anna Daten)",
+		"Geen functionaris voor gegevensbescherming meer aangesteld (voorheen Dr. Anna Daten)"})
+}
+
+func TestSummaryNamesReplacedDPOOnly(t *testing.T) {
+	other := edit(t, edit(t, dpo, "Dr. Anna Daten", "Jan de Vries"), "dpo@", "jan@")
+	assertOneFact(t, baseSite+dpo, baseSite+other, Fact{ID: "summary.dpo_replaced",
+		Values: map[string]any{"Old": "Dr. Anna Daten", "New": "Jan de Vries"}}, sentences{
+		"New data protection officer: Jan de Vries (previously Dr. Anna Daten)",
+		"Neuer Datenschutzbeauftragter: Jan de Vries (bisher Dr. Anna Daten)",
+		"Nieuwe functionaris voor gegevensbescherming: Jan de Vries (voorheen Dr. Anna Daten)"})
+}
+
+func TestSummaryNamesChangedDPOContactFields(t *testing.T) {
+	moved := edit(t, dpo, `email = "dpo@example.com"`, `email = "privacy-officer@example.com"`+"\naddress = [\"Postbus 1\", \"1000 AA Amsterdam\"]")
+	assertOneFact(t, baseSite+dpo, baseSite+moved, Fact{ID: "summary.dpo_contact_changed",
+		Values: map[string]any{"Fields": Fields{"address", "email"}}}, sentences{
+		"Contact details of the data protection officer changed: postal address and email address",
+		"Kontaktdaten des Datenschutzbeauftragten geändert: Postanschrift und E-Mail-Adresse",
+		"Contactgegevens van de functionaris voor gegevensbescherming gewijzigd: postadres en e-mailadres"})
+}
+
+func TestSummarySaysOtherChangesForWhatNoFactDescribes(t *testing.T) {
+	tests := map[string][2]string{
+		"tracker expiry":  {`expiry = "1y"`, `expiry = "2y"`},
+		"service of host": {`service = { en = "Hosting"`, `service = { en = "Web hosting"`},
+		"activity data":   {`data = ["name", "email"]` + "\nbasis", `data = ["email"]` + "\nbasis"},
+	}
+	for name, change := range tests {
+		t.Run(name, func(t *testing.T) {
+			assertOneFact(t, baseSite, edit(t, baseSite, change[0], change[1]), Fact{ID: "summary.other_changes"}, sentences{
+				"Other details of the processing changed",
+				"Weitere Angaben zur Verarbeitung geändert",
+				"Andere details van de verwerking gewijzigd"})
+		})
+	}
+}
+
+func TestSummaryIsEmptyWhenOnlyWordingOrReleasesChanged(t *testing.T) {
+	released := edit(t, baseSite, "https://www.example.com/legal", "https://example.org/privacy") +
+		"\n[[change]]\ndate = 2025-05-01\nnote = { en = \"Typos\", de = \"Tippfehler\", nl = \"Typefouten\" }\n"
+	for name, new := range map[string]string{"identical": baseSite, "changelog and settings": released} {
+		if facts := Summarize(loadSite(t, baseSite), loadSite(t, new)); len(facts) != 0 {
+			t.Errorf("%s: %#v", name, facts)
+		}
+	}
+}
+
+func TestSummaryOrdersFactsByKindThenSite(t *testing.T) {
+	second := edit(t, edit(t, mailerUS, `"mailer"`, `"crm"`), "Mailer Inc.", "CRM Inc.")
+	new := edit(t, baseSite, `"14d"`, `"30d"`)
+	new = edit(t, new, `email = "privacy@example.com"`, `email = "info@example.com"`)
+	new = new[:strings.Index(new, "\n[[tracker]]")+1] + second + mailerUS + newsletter + dpo
+	facts := Summarize(loadSite(t, baseSite), loadSite(t, new))
+	var got []string
+	for _, f := range facts {
+		got = append(got, strings.TrimPrefix(f.ID, "summary."))
+		if name, ok := f.Values["Name"].(string); ok && f.ID == "summary.recipient_added" {
+			got[len(got)-1] += " " + name
+		}
+	}
+	want := []string{"purpose_added", "recipient_added CRM Inc.", "recipient_added Mailer Inc.",
+		"retention_changed", "tracker_removed", "contact_changed", "dpo_added"}
+	if !slices.Equal(got, want) {
+		t.Errorf("facts in order %q\nwant %q", got, want)
+	}
+}

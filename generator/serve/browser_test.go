@@ -1,0 +1,83 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/policygen/policygen/generator/internal/browser"
+)
+
+// TestLiveReloadInABrowser is the promise of serve, seen in Chromium: a
+// page open in a tab shows each atomic save of site.toml by itself within
+// 2 seconds, an error in site.toml shows in the same tab, and the page
+// comes back at the next good save. It logs the median time from a save to
+// the changed text in the tab.
+func TestLiveReloadInABrowser(t *testing.T) {
+	b := browser.Start(t)
+	dir := exampleSite(t)
+	s, log := newServer(t, dir)
+	url := runServer(t, s)
+	tab := b.Open(t, url+"en/privacy/")
+	waitForTabs(t, s)
+	file := filepath.Join(dir, "site.toml")
+
+	var times []time.Duration
+	period := "30d"
+	for _, days := range []int{41, 43, 47, 53, 59} {
+		next := fmt.Sprintf("%dd", days)
+		editFile(t, file, `period = "`+period+`"`, `period = "`+next+`"`)
+		times = append(times, tab.WaitText(t, "main", fmt.Sprintf("%d days", days), 2*time.Second))
+		period = next
+		waitForTabs(t, s)
+	}
+	slices.Sort(times)
+	t.Logf("save to reloaded page: median %v (min %v, max %v, %d saves)", times[len(times)/2], times[0], times[len(times)-1], len(times))
+
+	editFile(t, file, `basis       = "contract"`, `basis       = "contrakt"`)
+	tab.WaitText(t, "main", `unknown legal basis "contrakt"`, 2*time.Second)
+	tab.WaitText(t, "main", "site.toml:", 0)
+	waitForTabs(t, s)
+	editFile(t, file, `basis       = "contrakt"`, `basis       = "contract"`)
+	tab.WaitText(t, "main", "59 days", 2*time.Second)
+	if t.Failed() {
+		t.Logf("serve printed:\n%s", log)
+	}
+}
+
+// runServer runs s on a free port until the test ends and returns its URL.
+func runServer(t *testing.T, s *Server) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready, done := make(chan struct{}), make(chan error, 1)
+	go func() { done <- s.Run(ctx, ln, func() { close(ready) }) }()
+	<-ready
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	return "http://" + ln.Addr().String() + "/"
+}
+
+// waitForTabs waits until exactly one tab listens for reloads: the page
+// (re)loaded and its script connected, and no earlier stream is left.
+func waitForTabs(t *testing.T, s *Server) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for s.hub.count() != 1 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d tabs listening, want 1", s.hub.count())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
