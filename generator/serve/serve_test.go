@@ -176,8 +176,8 @@ func TestRebuildAnnouncesOnlyChangedPages(t *testing.T) {
 
 // TestWatchRebuildsOnAtomicSavesAndNewFolders runs the whole server: an
 // open event stream hears about a save of site.toml written by rename, a
-// clause in a clauses/ folder created after the start, and nothing about
-// an editor's temporary file.
+// clause in a clauses/ folder created after the start, a message file in
+// a new locales/ folder, and nothing about an editor's temporary file.
 func TestWatchRebuildsOnAtomicSavesAndNewFolders(t *testing.T) {
 	dir := exampleSite(t)
 	s, log := newServer(t, dir)
@@ -203,6 +203,15 @@ func TestWatchRebuildsOnAtomicSavesAndNewFolders(t *testing.T) {
 	expectChange(t, events, "/en/privacy/")
 	if body := get(t, s, "GET", "/en/privacy/").Body.String(); !strings.Contains(body, "A clause changed while serving.") {
 		t.Errorf("the new clause is not on the page; log:\n%s", log)
+	}
+	messages, _ := fs.ReadFile(policygen.Defaults, "locales/en.toml")
+	os.MkdirAll(filepath.Join(dir, "locales"), 0o755)
+	time.Sleep(100 * time.Millisecond)
+	os.WriteFile(filepath.Join(dir, "locales", "en.toml"), messages, 0o644)
+	editFile(t, filepath.Join(dir, "locales", "en.toml"), `draft_notice = "`, `draft_notice = "Edited message. `)
+	expectChange(t, events, "/en/privacy/")
+	if body := get(t, s, "GET", "/en/privacy/").Body.String(); !strings.Contains(body, "Edited message.") {
+		t.Errorf("the edited message is not on the page; log:\n%s", log)
 	}
 	cancel()
 	if err := <-done; err != nil {
