@@ -177,7 +177,8 @@ func TestRebuildAnnouncesOnlyChangedPages(t *testing.T) {
 // TestWatchRebuildsOnAtomicSavesAndNewFolders runs the whole server: an
 // open event stream hears about a save of site.toml written by rename, a
 // clause in a clauses/ folder created after the start, a message file in
-// a new locales/ folder, and nothing about an editor's temporary file.
+// a new locales/ folder, site.toml deleted and written again, and nothing
+// about an editor's temporary file.
 func TestWatchRebuildsOnAtomicSavesAndNewFolders(t *testing.T) {
 	dir := exampleSite(t)
 	s, log := newServer(t, dir)
@@ -212,6 +213,14 @@ func TestWatchRebuildsOnAtomicSavesAndNewFolders(t *testing.T) {
 	expectChange(t, events, "/en/privacy/")
 	if body := get(t, s, "GET", "/en/privacy/").Body.String(); !strings.Contains(body, "Edited message.") {
 		t.Errorf("the edited message is not on the page; log:\n%s", log)
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
+	os.Remove(filepath.Join(dir, "site.toml"))
+	expectChange(t, events, "*")
+	os.WriteFile(filepath.Join(dir, "site.toml"), src, 0o644)
+	expectChange(t, events, "*")
+	if w := get(t, s, "GET", "/en/privacy/"); w.Code != 200 {
+		t.Errorf("after site.toml was deleted and written again: %d; log:\n%s", w.Code, log)
 	}
 	cancel()
 	if err := <-done; err != nil {
