@@ -77,21 +77,31 @@ func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) 
 }
 
 func (s *Site) summaryNow(prev, v *history.Version, lang string) ([]string, error) {
-	old, err := prev.Site()
+	facts, err := cached(s.cache, func() ([]diff.Fact, error) {
+		old, err := prev.Site()
+		if err != nil {
+			return nil, err
+		}
+		cur, err := v.Site()
+		if err != nil {
+			return nil, err
+		}
+		return diff.Summarize(old, cur), nil
+	}, "facts", prev.Name(), v.Name())
 	if err != nil {
 		return nil, err
 	}
-	cur, err := v.Site()
-	if err != nil {
-		return nil, err
-	}
-	return s.summarize(old, cur, lang)
+	return s.localize(facts, lang)
 }
 
 // summarize localizes what changed in the data between two site models.
 func (s *Site) summarize(old, cur *config.Site, lang string) ([]string, error) {
+	return s.localize(diff.Summarize(old, cur), lang)
+}
+
+// localize says facts in a language, one line each.
+func (s *Site) localize(facts []diff.Fact, lang string) ([]string, error) {
 	l := s.Catalog.Lang(lang)
-	facts := diff.Summarize(old, cur)
 	if len(facts) == 0 {
 		return []string{l.MustT("summary.wording_only", nil)}, nil
 	}

@@ -3,9 +3,12 @@ package build
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/policygen/policygen/generator/clause"
@@ -28,19 +31,58 @@ func (s *Site) Render(draft bool) (Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := Output{}
-	var errs diag.List
+	type task struct {
+		doc, lang string
+		out       Output
+		err       error
+	}
+	var tasks []*task
 	for _, lang := range s.langs() {
 		for _, doc := range s.Docs {
-			if err := s.renderDocument(out, st, doc, lang); err != nil {
-				errs = append(errs, diag.Errors(err)...)
-			}
+			tasks = append(tasks, &task{doc: doc, lang: lang, out: Output{}})
 		}
+	}
+	parallel(len(tasks), s.workers(), func(i int) {
+		t := tasks[i]
+		t.err = s.renderDocument(t.out, st, t.doc, t.lang)
+	})
+	out := Output{}
+	var errs diag.List
+	for _, t := range tasks { // in site order, whatever order they ran in
+		errs = append(errs, diag.Errors(t.err)...)
+		maps.Copy(out, t.out)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return out, s.renderSiteFiles(out, st)
+}
+
+// workers is how many documents render at the same time.
+func (s *Site) workers() int {
+	if s.Workers > 0 {
+		return s.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// parallel calls f(0) … f(n-1) on at most workers goroutines and returns
+// when all have returned.
+func parallel(n, workers int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // renderDocument renders every page of one document in one language.

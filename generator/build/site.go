@@ -29,6 +29,7 @@ type Options struct {
 	Date     time.Time // build as of this date
 	Draft    bool      // build unreleased text as a draft
 	Cache    *Cache    // renders kept from an earlier build, or nil
+	Workers  int       // documents rendered at once; 0 for one per CPU
 }
 
 // Site is a loaded site: everything needed to render its pages.
@@ -45,6 +46,7 @@ type Site struct {
 
 	History    []*history.Version // released versions, oldest first
 	HistoryDir string             // the history folder on disk
+	Workers    int                // documents rendered at once; 0 for one per CPU
 
 	cache *Cache
 }
@@ -71,7 +73,10 @@ func Load(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date, cache: opts.Cache}
+	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date, cache: opts.Cache, Workers: opts.Workers}
+	if s.cache == nil {
+		s.cache = NewCache() // a build renders each text and summary once
+	}
 	s.Files = assets.New(os.DirFS(opts.Source), opts.Source, opts.Defaults)
 	if err := s.loadParts(); err != nil {
 		return nil, err

@@ -68,24 +68,47 @@ type section struct {
 	ID, Title, Markdown string
 }
 
-var sectionHeading = regexp.MustCompile(`(?m)^## (.*) \{#([a-z0-9_-]+)\}$`)
-
-// splitSections reads the clauses back from documentMarkdown's form.
+// splitSections reads the clauses back from documentMarkdown's form: each
+// starts at a line "## Title {#id}".
 func splitSections(md string) []section {
-	locs := sectionHeading.FindAllStringSubmatchIndex(md, -1)
-	out := make([]section, 0, len(locs))
-	for i, loc := range locs {
-		end := len(md)
-		if i+1 < len(locs) {
-			end = locs[i+1][0]
+	var out []section
+	start := 0
+	for pos := 0; pos < len(md); {
+		end := strings.IndexByte(md[pos:], '\n')
+		if end < 0 {
+			end = len(md)
+		} else {
+			end += pos
 		}
-		out = append(out, section{
-			Title:    md[loc[2]:loc[3]],
-			ID:       md[loc[4]:loc[5]],
-			Markdown: strings.TrimSpace(md[loc[1]:end]) + "\n",
-		})
+		if title, id, ok := sectionHeading(md[pos:end]); ok {
+			if len(out) > 0 {
+				out[len(out)-1].Markdown = strings.TrimSpace(md[start:pos]) + "\n"
+			}
+			out = append(out, section{Title: title, ID: id})
+			start = end
+		}
+		pos = end + 1
+	}
+	if len(out) > 0 {
+		out[len(out)-1].Markdown = strings.TrimSpace(md[start:]) + "\n"
 	}
 	return out
+}
+
+// sectionHeading parses a line "## Title {#id}", id of [a-z0-9_-].
+func sectionHeading(line string) (title, id string, ok bool) {
+	if !strings.HasPrefix(line, "## ") || !strings.HasSuffix(line, "}") {
+		return "", "", false
+	}
+	i := strings.LastIndex(line, " {#")
+	if i < 2 {
+		return "", "", false
+	}
+	id = line[i+3 : len(line)-1]
+	if id == "" || strings.TrimLeft(id, "abcdefghijklmnopqrstuvwxyz0123456789_-") != "" {
+		return "", "", false
+	}
+	return line[3:i], id, true
 }
 
 // differences lists the documents and languages in which a and b differ:

@@ -109,7 +109,9 @@ func (s *scanner) next() byte {
 	return c
 }
 
-func (s *scanner) hasPrefix(p string) bool { return strings.HasPrefix(string(s.src[s.i:]), p) }
+func (s *scanner) hasPrefix(p string) bool {
+	return len(s.src)-s.i >= len(p) && string(s.src[s.i:s.i+len(p)]) == p // compares without a copy
+}
 
 // skipSpace skips blanks and comments; with newlines it also skips line ends.
 func (s *scanner) skipSpace(newlines bool) {

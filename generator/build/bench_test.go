@@ -1,0 +1,53 @@
+package build
+
+import (
+	"testing"
+	"time"
+
+	"github.com/policygen/policygen"
+)
+
+// BenchmarkBuildExample loads and renders the example site in the
+// repository root into memory, as policygen build does before writing.
+func BenchmarkBuildExample(b *testing.B) {
+	date, _ := time.Parse(time.DateOnly, exampleDate)
+	pages := 0
+	for b.Loop() {
+		site, err := Load(Options{Source: exampleDir, Defaults: policygen.Defaults, Date: date})
+		if err != nil {
+			b.Fatal(err)
+		}
+		out, err := site.Render(false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = len(out)
+	}
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+}
+
+// TestOutputIsTheSameWhateverTheParallelism builds the example with one
+// worker and with eight: every file must be byte for byte the same.
+func TestOutputIsTheSameWhateverTheParallelism(t *testing.T) {
+	date, _ := time.Parse(time.DateOnly, exampleDate)
+	build := func(workers int) Output {
+		site, err := Load(Options{Source: exampleDir, Defaults: policygen.Defaults, Date: date, Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := site.Render(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	one, eight := build(1), build(8)
+	if !sameOutput(one, eight) {
+		for name := range one {
+			if string(one[name]) != string(eight[name]) {
+				t.Errorf("%s differs between 1 and 8 workers", name)
+			}
+		}
+		t.Errorf("%d files with 1 worker, %d with 8", len(one), len(eight))
+	}
+}
