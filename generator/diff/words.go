@@ -24,7 +24,13 @@ func words(old, new string) []diffmatchpatch.Diff {
 		return replaced([]rune(old), []rune(new))
 	}
 	dmp := diffmatchpatch.New()
-	diffs := dmp.DiffCleanupSemantic(diffRunes(a, b, maxWordEdit))
+	diffs := diffRunes(a, b, maxWordEdit)
+	if edits(diffs) > 2 {
+		// Merging edits needs at least two of them; with one deletion and
+		// one insertion there is nothing to merge, and go-diff's overlap
+		// check would take time growing with the square of a long block.
+		diffs = dmp.DiffCleanupSemantic(diffs)
+	}
 	out := diffs[:0]
 	for _, d := range diffs {
 		if d.Text != "" {
@@ -33,6 +39,17 @@ func words(old, new string) []diffmatchpatch.Diff {
 		}
 	}
 	return withUnits(out)
+}
+
+// edits counts the diffs that are not equal.
+func edits(diffs []diffmatchpatch.Diff) int {
+	n := 0
+	for _, d := range diffs {
+		if d.Type != diffmatchpatch.DiffEqual {
+			n++
+		}
+	}
+	return n
 }
 
 // tokens cuts a text into words (letters, digits and combining marks),
