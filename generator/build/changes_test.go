@@ -51,7 +51,7 @@ func TestRetentionChangeShowsInDiffAndSummary(t *testing.T) {
 		"de/datenschutz/changes/2025-07-01/": {"<del>1 Jahr</del><ins>2 Jahre</ins> nach Erhebung",
 			"<li>Speicherdauer für E-Mail-Adresse geändert: bisher 1 Jahr, jetzt 2 Jahre nach Erhebung</li>"},
 		"nl/privacy/changes/2025-07-01/": {"<del>1 jaar</del><ins>2 jaar</ins> na verzameling",
-			"<li>Bewaartermijn van e-mailadres gewijzigd van 1 jaar naar 2 jaar na verzameling</li>"},
+			"<li>Bewaartermijn voor e-mailadres gewijzigd: voorheen 1 jaar, nu 2 jaar na verzameling</li>"},
 	}
 	for page, phrases := range want {
 		assertFile(t, out, page+"index.html", phrases...)

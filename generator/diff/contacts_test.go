@@ -41,15 +41,15 @@ func TestSummaryNamesChangedControllerContactFields(t *testing.T) {
 func TestSummaryNamesDesignatedDPO(t *testing.T) {
 	assertOneFact(t, baseSite, baseSite+dpo, Fact{ID: "summary.dpo_added", Values: map[string]any{"Name": "Dr. Anna Daten"}}, sentences{
 		"Data protection officer designated: Dr. Anna Daten",
-		"Datenschutzbeauftragter benannt: Dr. Anna Daten",
-		"Functionaris voor gegevensbescherming aangesteld: Dr. Anna Daten"})
+		"Benennung eines Datenschutzbeauftragten: Dr. Anna Daten",
+		"Functionaris voor gegevensbescherming aangewezen: Dr. Anna Daten"})
 }
 
 func TestSummaryNamesDPONoLongerDesignated(t *testing.T) {
 	assertOneFact(t, baseSite+dpo, baseSite, Fact{ID: "summary.dpo_removed", Values: map[string]any{"Name": "Dr. Anna Daten"}}, sentences{
 		"Data protection officer no longer designated (previously Dr. Anna Daten)",
 		"Kein Datenschutzbeauftragter mehr benannt (bisher Dr. Anna Daten)",
-		"Geen functionaris voor gegevensbescherming meer aangesteld (voorheen Dr. Anna Daten)"})
+		"Geen functionaris voor gegevensbescherming meer aangewezen (voorheen Dr. Anna Daten)"})
 }
 
 func TestSummaryNamesReplacedDPOOnly(t *testing.T) {
@@ -57,7 +57,7 @@ func TestSummaryNamesReplacedDPOOnly(t *testing.T) {
 	assertOneFact(t, baseSite+dpo, baseSite+other, Fact{ID: "summary.dpo_replaced",
 		Values: map[string]any{"Old": "Dr. Anna Daten", "New": "Jan de Vries"}}, sentences{
 		"New data protection officer: Jan de Vries (previously Dr. Anna Daten)",
-		"Neuer Datenschutzbeauftragter: Jan de Vries (bisher Dr. Anna Daten)",
+		"Wechsel des Datenschutzbeauftragten: bisher Dr. Anna Daten, jetzt Jan de Vries",
 		"Nieuwe functionaris voor gegevensbescherming: Jan de Vries (voorheen Dr. Anna Daten)"})
 }
 
@@ -80,7 +80,7 @@ func TestSummarySaysOtherChangesForWhatNoFactDescribes(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			assertOneFact(t, baseSite, edit(t, baseSite, change[0], change[1]), Fact{ID: "summary.other_changes"}, sentences{
 				"Other details of the processing changed",
-				"Weitere Angaben zur Verarbeitung geändert",
+				"Sonstige Angaben zur Verarbeitung geändert",
 				"Andere details van de verwerking gewijzigd"})
 		})
 	}

@@ -194,7 +194,7 @@ func TestSummaryNamesRemovedRecipientWithCountryAndSafeguard(t *testing.T) {
 		"Name": "Mailer Inc.", "Country": config.Country("IN"), "Transfer": config.Transfer("scc")}}, sentences{
 		"Recipient removed: Mailer Inc. (India, standard contractual clauses)",
 		"Empfänger entfällt: Mailer Inc. (Indien, Standardvertragsklauseln)",
-		"Ontvanger vervallen: Mailer Inc. (India, standaardcontractbepalingen)"})
+		"Niet langer ontvanger: Mailer Inc. (India, standaardcontractbepalingen)"})
 }
 
 func TestSummaryNamesAddedTracker(t *testing.T) {
@@ -222,7 +222,7 @@ func TestSummarySaysOldAndNewRetentionPeriod(t *testing.T) {
 		"Data": data, "Old": duration(t, "14d"), "New": Period{duration(t, "30d"), "account_closure"}}}, sentences{
 		"Retention of name and email address changed from 14 days to 30 days after the account is closed",
 		"Speicherdauer für Name und E-Mail-Adresse geändert: bisher 14 Tage, jetzt 30 Tage nach Schließung des Kontos",
-		"Bewaartermijn van naam en e-mailadres gewijzigd van 14 dagen naar 30 dagen na opheffing van het account"})
+		"Bewaartermijn voor naam en e-mailadres gewijzigd: voorheen 14 dagen, nu 30 dagen na opheffing van het account"})
 }
 
 func TestSummarySaysTheEventOnBothSidesWhenItChanged(t *testing.T) {
@@ -231,7 +231,7 @@ func TestSummarySaysTheEventOnBothSidesWhenItChanged(t *testing.T) {
 		Values: map[string]any{"Data": data, "Old": Period{duration(t, "14d"), "account_closure"}, "New": Period{duration(t, "14d"), "contract_end"}}}, sentences{
 		"Retention of name and email address changed from 14 days after the account is closed to 14 days after the end of the contract",
 		"Speicherdauer für Name und E-Mail-Adresse geändert: bisher 14 Tage nach Schließung des Kontos, jetzt 14 Tage nach Vertragsende",
-		"Bewaartermijn van naam en e-mailadres gewijzigd van 14 dagen na opheffing van het account naar 14 dagen na het einde van de overeenkomst"})
+		"Bewaartermijn voor naam en e-mailadres gewijzigd: voorheen 14 dagen na opheffing van het account, nu 14 dagen na het einde van de overeenkomst"})
 }
 
 func TestSummaryNamesAddedRetentionWithSiteCategoryLabels(t *testing.T) {
@@ -249,7 +249,7 @@ func TestSummaryNamesRemovedRetention(t *testing.T) {
 		"Data": Categories{{ID: "name"}, {ID: "payment"}}, "Period": Period{duration(t, "7y"), "fiscal_year_end"}}}, sentences{
 		"Retention period for name and bank or card details removed (was 7 years after the end of the fiscal year)",
 		"Speicherdauer für Name und Zahlungsdaten (Bankverbindung oder Kartendaten) entfällt (bisher 7 Jahre nach Ende des Geschäftsjahres)",
-		"Bewaartermijn voor naam en bankrekening- of betaalkaartgegevens vervallen (was 7 jaar na afloop van het boekjaar)"})
+		"Bewaartermijn voor naam en bankrekening- of betaalkaartgegevens vervallen (voorheen 7 jaar na afloop van het boekjaar)"})
 }
 
 func TestSummaryNamesAddedAndRemovedPurpose(t *testing.T) {
@@ -272,8 +272,8 @@ func TestSummarySaysOldAndNewLegalBasisWithCitations(t *testing.T) {
 			" to compliance with a legal obligation (Art. 6(1)(c) GDPR)",
 		"Rechtsgrundlage für „Kundenkonten“ geändert: bisher Erfüllung eines Vertrags oder vorvertragliche Maßnahmen (Art. 6 Abs. 1 lit. b DSGVO)," +
 			" jetzt Erfüllung einer rechtlichen Verpflichtung (Art. 6 Abs. 1 lit. c DSGVO)",
-		"Rechtsgrond voor ‘Klantaccounts’ gewijzigd van uitvoering van een overeenkomst of precontractuele maatregelen (artikel 6, lid 1, onder b, AVG)" +
-			" naar nakoming van een wettelijke verplichting (artikel 6, lid 1, onder c, AVG)"})
+		"Rechtsgrond voor ‘Klantaccounts’ gewijzigd: voorheen uitvoering van een overeenkomst of precontractuele maatregelen (artikel 6, lid 1, onder b, AVG)," +
+			" nu nakoming van een wettelijke verplichting (artikel 6, lid 1, onder c, AVG)"})
 }
 
 func TestSummaryNamesTheProviderOfATrackerRemovedWithIt(t *testing.T) {
@@ -297,5 +297,5 @@ func TestSummaryLabelsRemovedRetentionFromTheOldSite(t *testing.T) {
 	assertSays(t, facts[0], sentences{
 		"Retention period for name and loyalty points removed (was 7 years after the end of the fiscal year)",
 		"Speicherdauer für Name und Treuepunkte entfällt (bisher 7 Jahre nach Ende des Geschäftsjahres)",
-		"Bewaartermijn voor naam en spaarpunten vervallen (was 7 jaar na afloop van het boekjaar)"})
+		"Bewaartermijn voor naam en spaarpunten vervallen (voorheen 7 jaar na afloop van het boekjaar)"})
 }
