@@ -78,11 +78,11 @@ func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) 
 
 func (s *Site) summaryNow(prev, v *history.Version, lang string) ([]string, error) {
 	facts, err := cached(s.cache, func() ([]diff.Fact, error) {
-		old, err := prev.Site()
+		old, err := s.versionSite(prev)
 		if err != nil {
 			return nil, err
 		}
-		cur, err := v.Site()
+		cur, err := s.versionSite(v)
 		if err != nil {
 			return nil, err
 		}
@@ -92,6 +92,14 @@ func (s *Site) summaryNow(prev, v *history.Version, lang string) ([]string, erro
 		return nil, err
 	}
 	return s.localize(facts, lang)
+}
+
+// versionSite decodes a version's model once per build (or serve
+// session): a version is both sides of two pairs. The manifest is part of
+// the key, as a history rewritten while serving has new versions of the
+// same names.
+func (s *Site) versionSite(v *history.Version) (*config.Site, error) {
+	return cached(s.cache, v.Site, "site", v.Name(), string(v.Manifest))
 }
 
 // summarize localizes what changed in the data between two site models.

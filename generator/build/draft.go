@@ -30,7 +30,7 @@ func (s *Site) draftBase(st *status, doc, lang string) *history.Version {
 // the newest released version: the live diff policygen serve shows while
 // a site is being edited.
 func (s *Site) draftDiffPage(st *status, base *history.Version, doc, lang string) ([]byte, error) {
-	old, err := base.Site()
+	old, err := s.versionSite(base)
 	if err != nil {
 		return nil, err
 	}
