@@ -143,6 +143,22 @@ type TrackerGroup struct {
 	Trackers []*Tracker
 }
 
+// ThirdCountryProviders returns the providers outside the EEA of the
+// group's third-party trackers, each once, in the order of their first
+// tracker.
+func (g TrackerGroup) ThirdCountryProviders() []*Processor {
+	var out []*Processor
+	seen := map[string]bool{}
+	for _, t := range g.Trackers {
+		if t.FirstParty || t.Provider == nil || !t.Provider.ThirdCountry || seen[t.Provider.ID] {
+			continue
+		}
+		seen[t.Provider.ID] = true
+		out = append(out, t.Provider)
+	}
+	return out
+}
+
 // Labeler returns the label of a built-in data category in the language.
 type Labeler func(id string) string
 

@@ -72,3 +72,24 @@ func TestNoChangeOnOrBeforeTheDateIsADraft(t *testing.T) {
 		t.Errorf("draft %v, effective %v, changes %d", m.Draft, m.Effective, len(m.Changes))
 	}
 }
+
+// TestThirdCountryProvidersNamesEachOnce gives a category three trackers of
+// one US provider, one of an EEA provider and a first-party one: the
+// provider outside the EEA is named once.
+func TestThirdCountryProvidersNamesEachOnce(t *testing.T) {
+	s := site()
+	s.Trackers = append(s.Trackers,
+		config.Tracker{Name: "m2", Provider: "u", Category: "marketing"},
+		config.Tracker{Name: "m3", Provider: "p", Category: "marketing"},
+		config.Tracker{Name: "m4", Provider: "u", Category: "marketing"},
+		config.Tracker{Name: "m5", Provider: "first_party", Category: "marketing"})
+	m := Build(s, "en", legal.MustLoad(), func(id string) string { return id }, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	groups := m.TrackerGroups()
+	marketing := groups[len(groups)-1]
+	if got := marketing.ThirdCountryProviders(); len(got) != 1 || got[0].ID != "u" {
+		t.Errorf("third-country providers of %d marketing trackers: %v", len(marketing.Trackers), got)
+	}
+	if got := groups[0].ThirdCountryProviders(); len(got) != 0 {
+		t.Errorf("the necessary first-party tracker has third-country providers %v", got)
+	}
+}
