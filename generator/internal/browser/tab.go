@@ -78,22 +78,23 @@ func (t *Tab) text(selector string) (string, error) {
 }
 
 // WaitText polls the text of the first element matching selector until it
-// contains substring, and returns how long that took. After timeout it
-// fails the test, showing the text it saw last.
+// contains substring, and returns how long that took. A page that is
+// reloading cannot be read; that counts as not yet. After timeout it fails
+// the test, showing the text it saw last, or the last error.
 func (t *Tab) WaitText(tb testing.TB, selector, substring string, timeout time.Duration) time.Duration {
 	tb.Helper()
 	const interval = 20 * time.Millisecond
 	start := time.Now()
 	for {
 		text, err := t.text(selector)
-		if err != nil {
-			tb.Fatalf("text of %s: %v", selector, err)
-		}
 		elapsed := time.Since(start)
-		if strings.Contains(text, substring) {
+		if err == nil && strings.Contains(text, substring) {
 			return elapsed
 		}
 		if elapsed > timeout {
+			if err != nil {
+				tb.Fatalf("after %v the text of %s could not be read: %v", timeout, selector, err)
+			}
 			tb.Fatalf("after %v the text of %s does not contain %q; it is:\n%s", timeout, selector, substring, text)
 		}
 		time.Sleep(interval)
