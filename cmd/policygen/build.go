@@ -115,7 +115,7 @@ func runBuild(e *env, args []string) int {
 	if !f.quiet {
 		langs := site.Config.Site.Site.Languages
 		fmt.Fprintf(e.stdout, "Built %s in %s (%s) into %s in %d ms\n",
-			plural(countPages(out), "page"), plural(len(langs), "language"), strings.Join(langs, ", "), f.output,
+			plural(out.Pages(), "page"), plural(len(langs), "language"), strings.Join(langs, ", "), f.output,
 			time.Since(start).Milliseconds())
 	}
 	return exitOK
@@ -133,7 +133,7 @@ func runCheck(e *env, args []string) int {
 		return report(e, err)
 	}
 	if !f.quiet {
-		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", site.Config.File, plural(countPages(out), "page"), strings.Join(site.Config.Site.Site.Languages, ", "))
+		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", site.Config.File, plural(out.Pages(), "page"), strings.Join(site.Config.Site.Site.Languages, ", "))
 	}
 	return exitOK
 }
@@ -145,16 +145,6 @@ func render(opts build.Options) (*build.Site, build.Output, error) {
 	}
 	out, err := site.Render(opts.Draft)
 	return site, out, err
-}
-
-func countPages(out build.Output) int {
-	n := 0
-	for name := range out {
-		if strings.HasSuffix(name, ".html") {
-			n++
-		}
-	}
-	return n
 }
 
 // plural writes a count with its noun: "1 page", "7 pages".

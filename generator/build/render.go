@@ -22,6 +22,17 @@ import (
 // output folder) and their contents.
 type Output map[string][]byte
 
+// Pages counts the HTML pages of the output.
+func (o Output) Pages() int {
+	n := 0
+	for name := range o {
+		if strings.HasSuffix(name, ".html") {
+			n++
+		}
+	}
+	return n
+}
+
 // Render renders every page of the site into memory: for each language
 // and document the current page, every released version, the changelog,
 // a diff page per version after the first, and an Atom feed. draft builds

@@ -23,7 +23,7 @@ func Funcs(lang *locale.Lang) template.FuncMap {
 	h := helpers{lang}
 	return template.FuncMap{
 		"T":         h.t,
-		"dict":      dict,
+		"dict":      locale.Dict,
 		"vocab":     h.vocab,
 		"cite":      h.cite,
 		"date":      h.date,
@@ -56,21 +56,6 @@ func (h helpers) t(id string, args ...any) (string, error) {
 		}
 	}
 	return h.lang.T(id, count, data)
-}
-
-func dict(kv ...any) (map[string]any, error) {
-	if len(kv)%2 != 0 {
-		return nil, fmt.Errorf("dict needs key and value pairs")
-	}
-	m := make(map[string]any, len(kv)/2)
-	for i := 0; i < len(kv); i += 2 {
-		k, ok := kv[i].(string)
-		if !ok {
-			return nil, fmt.Errorf("dict key %v is not a string", kv[i])
-		}
-		m[k] = kv[i+1]
-	}
-	return m, nil
 }
 
 func (h helpers) vocab(group string, value any) (string, error) {

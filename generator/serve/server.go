@@ -84,7 +84,7 @@ func (s *Server) Rebuild(changed ...string) []string {
 	}
 	s.out, s.errs, s.errText = out, nil, ""
 	if first {
-		fmt.Fprintf(s.opts.Log, "Built %d pages in %d ms\n", countPages(out), time.Since(start).Milliseconds())
+		fmt.Fprintf(s.opts.Log, "Built %d pages in %d ms\n", out.Pages(), time.Since(start).Milliseconds())
 	} else {
 		fmt.Fprintf(s.opts.Log, "Rebuilt in %d ms: %s\n", time.Since(start).Milliseconds(), describe(pages))
 	}
@@ -148,16 +148,6 @@ func urlPath(name string) string {
 		return "/" + strings.TrimSuffix(name, "index.html")
 	}
 	return "/" + name
-}
-
-func countPages(out build.Output) int {
-	n := 0
-	for name := range out {
-		if strings.HasSuffix(name, ".html") {
-			n++
-		}
-	}
-	return n
 }
 
 func describe(pages []string) string {

@@ -11,6 +11,7 @@ import (
 	"path"
 
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/locale"
 )
 
 // Files is what a theme is read from.
@@ -37,7 +38,7 @@ func Load(files Files, name string) (*Theme, error) {
 		return nil, diag.Errorf(diag.Pos{File: "site.toml"}, "unknown theme %q", name).
 			WithHint("put the theme in %s/ of the site folder, or remove theme to use the default", dir)
 	}
-	t := template.New(name).Funcs(template.FuncMap{"dict": dict})
+	t := template.New(name).Funcs(template.FuncMap{"dict": locale.Dict})
 	var errs diag.List
 	names, _ := fs.Glob(files, dir+"/layouts/*.html")
 	for _, file := range names {
@@ -71,20 +72,4 @@ func (t *Theme) Execute(layout string, data any) ([]byte, error) {
 		return nil, fmt.Errorf("theme %s: %w", t.Name, err)
 	}
 	return b.Bytes(), nil
-}
-
-// dict builds a map from key and value pairs, for messages with values.
-func dict(kv ...any) (map[string]any, error) {
-	if len(kv)%2 != 0 {
-		return nil, fmt.Errorf("dict needs key and value pairs")
-	}
-	m := make(map[string]any, len(kv)/2)
-	for i := 0; i < len(kv); i += 2 {
-		k, ok := kv[i].(string)
-		if !ok {
-			return nil, fmt.Errorf("dict key %v is not a string", kv[i])
-		}
-		m[k] = kv[i+1]
-	}
-	return m, nil
 }
