@@ -2,7 +2,6 @@ package build
 
 import (
 	"testing"
-	"time"
 
 	"github.com/policygen/policygen"
 )
@@ -10,18 +9,10 @@ import (
 // BenchmarkBuildExample loads and renders the example site in the
 // repository root into memory, as policygen build does before writing.
 func BenchmarkBuildExample(b *testing.B) {
-	date, _ := time.Parse(time.DateOnly, exampleDate)
+	opts := Options{Source: exampleDir, Defaults: policygen.Defaults, Date: date(b, exampleDate)}
 	pages := 0
 	for b.Loop() {
-		site, err := Load(Options{Source: exampleDir, Defaults: policygen.Defaults, Date: date})
-		if err != nil {
-			b.Fatal(err)
-		}
-		out, err := site.Render(false)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = len(out)
+		pages = len(render(b, opts, false))
 	}
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
 }
@@ -29,17 +20,8 @@ func BenchmarkBuildExample(b *testing.B) {
 // TestOutputIsTheSameWhateverTheParallelism builds the example with one
 // worker and with eight: every file must be byte for byte the same.
 func TestOutputIsTheSameWhateverTheParallelism(t *testing.T) {
-	date, _ := time.Parse(time.DateOnly, exampleDate)
 	build := func(workers int) Output {
-		site, err := Load(Options{Source: exampleDir, Defaults: policygen.Defaults, Date: date, Workers: workers})
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := site.Render(false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
+		return render(t, Options{Source: exampleDir, Defaults: policygen.Defaults, Date: date(t, exampleDate), Workers: workers}, false)
 	}
 	one, eight := build(1), build(8)
 	if !sameOutput(one, eight) {

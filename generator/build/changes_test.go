@@ -165,14 +165,7 @@ func TestDraftShowsItsDiffAgainstTheNewestVersion(t *testing.T) {
 	dir := siteFiles(t, minimalSite+"\n[[change]]\ndate = 2025-01-01\n")
 	release(t, dir)
 	edit(t, dir, `period = "1y"`, `period = "3y"`)
-	site, err := loadDir(t, dir, "2025-08-01")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := site.Render(true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustRender(t, dir, true)
 	assertFile(t, out, "de/datenschutz/index.html", `<a href="changes/draft/">Änderungen dieses Entwurfs ansehen</a>`)
 	assertFile(t, out, "de/datenschutz/changes/draft/index.html", "<h1>Unveröffentlichte Änderungen: Datenschutzerklärung</h1>",
 		"<del>1 Jahr</del><ins>3 Jahre</ins>", "bisher 1 Jahr, jetzt 3 Jahre nach Erhebung", `href="../../2025-01-01/"`)
@@ -188,15 +181,7 @@ func TestDraftShowsItsDiffAgainstTheNewestVersion(t *testing.T) {
 
 func mustRender(t *testing.T, dir string, draft bool) Output {
 	t.Helper()
-	site, err := loadDir(t, dir, "2025-08-01")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := site.Render(draft)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return render(t, Options{Source: dir, Defaults: policygen.Defaults, Date: date(t, "2025-08-01")}, draft)
 }
 
 // TestCacheRendersOnlyWhatChanged builds a released site twice with one
@@ -207,15 +192,7 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 	cache := NewCache()
 	build := func() Output {
 		t.Helper()
-		site, err := Load(Options{Source: dir, Defaults: policygen.Defaults, Date: time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC), Cache: cache})
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := site.Render(true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return out
+		return render(t, Options{Source: dir, Defaults: policygen.Defaults, Date: date(t, "2025-08-01"), Cache: cache}, true)
 	}
 	first := build()
 	if cache.Misses() == 0 {

@@ -45,13 +45,9 @@ func buildDir(t *testing.T, dir, date string) (Output, error) {
 	return site.Render(false)
 }
 
-func loadDir(t *testing.T, dir, date string) (*Site, error) {
+func loadDir(t *testing.T, dir, day string) (*Site, error) {
 	t.Helper()
-	d, err := time.Parse(time.DateOnly, date)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Load(Options{Source: dir, Defaults: policygen.Defaults, Date: d})
+	return Load(Options{Source: dir, Defaults: policygen.Defaults, Date: date(t, day)})
 }
 
 // release runs policygen release on a site folder and fails the test on
@@ -110,4 +106,28 @@ func names(out Output) []string {
 		n = append(n, k)
 	}
 	return n
+}
+
+// render loads a site with opts and renders it, failing the test on an
+// error.
+func render(tb testing.TB, opts Options, draft bool) Output {
+	tb.Helper()
+	site, err := Load(opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out, err := site.Render(draft)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+func date(tb testing.TB, s string) time.Time {
+	tb.Helper()
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
 }

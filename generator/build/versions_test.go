@@ -33,12 +33,7 @@ func edit(t *testing.T, dir string, replace ...string) {
 
 func appendChange(t *testing.T, dir, date string) {
 	t.Helper()
-	f, err := os.OpenFile(filepath.Join(dir, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	f.WriteString("\n[[change]]\ndate = " + date + "\n")
+	appendFile(t, dir, "\n[[change]]\ndate = "+date+"\n")
 }
 
 func releaseErr(t *testing.T, dir string) error {

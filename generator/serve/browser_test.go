@@ -1,9 +1,7 @@
 package serve
 
 import (
-	"context"
 	"fmt"
-	"net"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -21,7 +19,7 @@ func TestLiveReloadInABrowser(t *testing.T) {
 	b := browser.Start(t)
 	dir := exampleSite(t)
 	s, log := newServer(t, dir)
-	url := runServer(t, s)
+	url, _ := runServer(t, s)
 	tab := b.Open(t, url+"en/privacy/")
 	waitForTabs(t, s)
 	file := filepath.Join(dir, "site.toml")
@@ -47,26 +45,6 @@ func TestLiveReloadInABrowser(t *testing.T) {
 	if t.Failed() {
 		t.Logf("serve printed:\n%s", log)
 	}
-}
-
-// runServer runs s on a free port until the test ends and returns its URL.
-func runServer(t *testing.T, s *Server) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready, done := make(chan struct{}), make(chan error, 1)
-	go func() { done <- s.Run(ctx, ln, func() { close(ready) }) }()
-	<-ready
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	})
-	return "http://" + ln.Addr().String() + "/"
 }
 
 // waitForTabs waits until exactly one tab listens for reloads: the page

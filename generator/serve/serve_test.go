@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -182,21 +183,13 @@ func TestRebuildAnnouncesOnlyChangedPages(t *testing.T) {
 func TestWatchRebuildsOnAtomicSavesAndNewFolders(t *testing.T) {
 	dir := exampleSite(t)
 	s, log := newServer(t, dir)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready, done := make(chan struct{}), make(chan error, 1)
-	go func() { done <- s.Run(ctx, ln, func() { close(ready) }) }()
-	<-ready
-	events := listen(t, "http://"+ln.Addr().String()+"/_policygen/events")
+	url, stop := runServer(t, s)
+	events := listen(t, url+"_policygen/events")
 	if hello := <-events; !strings.HasPrefix(hello, "hello ") {
 		t.Fatalf("first event %q, want hello", hello)
 	}
 	editFile(t, filepath.Join(dir, "site.toml"), `period = "30d"`, `period = "60d"`)
 	expectChange(t, events, "/en/privacy/")
-	os.WriteFile(filepath.Join(dir, "site.toml~"), []byte("garbage"), 0o644)
 	os.MkdirAll(filepath.Join(dir, "clauses", "privacy"), 0o755)
 	time.Sleep(100 * time.Millisecond) // the new folders are watched
 	clause, _ := fs.ReadFile(policygen.Defaults, "clauses/privacy/010-controller.en.md")
@@ -204,6 +197,14 @@ func TestWatchRebuildsOnAtomicSavesAndNewFolders(t *testing.T) {
 	expectChange(t, events, "/en/privacy/")
 	if body := get(t, s, "GET", "/en/privacy/").Body.String(); !strings.Contains(body, "A clause changed while serving.") {
 		t.Errorf("the new clause is not on the page; log:\n%s", log)
+	}
+	rebuilds := s.Rebuilds()
+	for _, name := range []string{"010-controller.en.md~", ".010-controller.en.md.swp", "4913"} {
+		os.WriteFile(filepath.Join(dir, "clauses", "privacy", name), []byte("garbage"), 0o644)
+	}
+	time.Sleep(5 * s.opts.Debounce)
+	if s.Rebuilds() != rebuilds {
+		t.Errorf("editor temporary files in clauses/ started %d rebuilds", s.Rebuilds()-rebuilds)
 	}
 	messages, _ := fs.ReadFile(policygen.Defaults, "locales/en.toml")
 	os.MkdirAll(filepath.Join(dir, "locales"), 0o755)
@@ -222,8 +223,7 @@ func TestWatchRebuildsOnAtomicSavesAndNewFolders(t *testing.T) {
 	if w := get(t, s, "GET", "/en/privacy/"); w.Code != 200 {
 		t.Errorf("after site.toml was deleted and written again: %d; log:\n%s", w.Code, log)
 	}
-	cancel()
-	if err := <-done; err != nil {
+	if err := stop(); err != nil {
 		t.Errorf("Run after Ctrl-C: %v", err)
 	}
 	if _, ok := <-events; ok {
@@ -312,4 +312,31 @@ func TestEditorTemporaryFilesAreIgnored(t *testing.T) {
 			t.Errorf("%s is taken for a temporary file", name)
 		}
 	}
+}
+
+// runServer runs s on a free port and returns its URL and a stop that
+// cancels the run, as Ctrl-C does, and returns what Run returned. What the
+// test does not stop stops when it ends.
+func runServer(t *testing.T, s *Server) (url string, stop func() error) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready, done := make(chan struct{}), make(chan error, 1)
+	go func() { done <- s.Run(ctx, ln, func() { close(ready) }) }()
+	<-ready
+	var once sync.Once
+	var runErr error
+	stop = func() error {
+		once.Do(func() { cancel(); runErr = <-done })
+		return runErr
+	}
+	t.Cleanup(func() {
+		if err := stop(); err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	return "http://" + ln.Addr().String() + "/", stop
 }
