@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"html/template"
+	"strconv"
 
 	"github.com/policygen/policygen/generator/diag"
 )
@@ -28,7 +29,7 @@ func errorPage(errs diag.List) []byte {
 	}
 	title := "The site has 1 error"
 	if len(ps) != 1 {
-		title = "The site has " + itoa(len(ps)) + " errors"
+		title = "The site has " + strconv.Itoa(len(ps)) + " errors"
 	}
 	return execute(map[string]any{"Title": title, "Problems": ps})
 }
@@ -44,15 +45,4 @@ func execute(data map[string]any) []byte {
 		return []byte(template.HTMLEscapeString(err.Error()))
 	}
 	return b.Bytes()
-}
-
-func itoa(n int) string {
-	var b []byte
-	for {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-		if n == 0 {
-			return string(b)
-		}
-	}
 }
