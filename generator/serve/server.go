@@ -29,18 +29,20 @@ type Options struct {
 
 // Server is one serve session.
 type Server struct {
-	opts Options
-	hub  *hub
+	opts    Options
+	hub     *hub
+	session int64 // when the session started, so that tabs notice a restart
 
-	mu         sync.RWMutex // guards the fields below
+	building sync.Mutex   // one build at a time; guards cache
+	cache    *build.Cache // renders kept between builds
+
+	mu         sync.RWMutex // guards the fields below; never held while building
 	out        build.Output // the pages of the newest good build
 	errs       diag.List    // the errors of the newest build, nil if it built
 	errText    string       // errs as printed, to tell a new error from the same one
 	generation int          // counts builds that changed what tabs show
-	cache      *build.Cache
-	historyDir string // the site's history folder, from the newest good load
+	historyDir string       // the site's history folder, from the newest good load
 	rebuilds   int
-	session    int64 // when the session started, so that tabs notice a restart
 }
 
 // New returns a server for a site; Rebuild builds it.
@@ -62,21 +64,24 @@ func New(opts Options) *Server {
 // the outcome, and tells the open tabs which pages changed. It returns the
 // URL paths of the pages that changed, "*" for all.
 func (s *Server) Rebuild(changed ...string) []string {
+	s.building.Lock()
+	defer s.building.Unlock()
 	start := time.Now()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.rebuilds++
 	for _, f := range changed {
 		if strings.HasPrefix(f, "locales/") || strings.HasPrefix(f, "themes/") {
 			s.cache = build.NewCache() // cached renders hold messages and theme output
 			break
 		}
 	}
-	out, err := s.build()
+	out, historyDir, err := s.build()
+	s.mu.Lock() // pages are served from the previous build until here
+	defer s.mu.Unlock()
+	s.rebuilds++
 	if err != nil {
 		return s.failed(diag.Errors(err))
 	}
 	s.cache.Sweep()
+	s.historyDir = historyDir
 	first := s.out == nil && s.errs == nil
 	pages := changedPages(s.out, out)
 	if s.errs != nil || s.out == nil {
@@ -92,14 +97,15 @@ func (s *Server) Rebuild(changed ...string) []string {
 	return pages
 }
 
-func (s *Server) build() (build.Output, error) {
+// build renders the site as a draft and returns its history folder.
+func (s *Server) build() (build.Output, string, error) {
 	site, err := build.Load(build.Options{Source: s.opts.Source, Defaults: s.opts.Defaults,
 		Date: s.opts.Date(), Draft: true, Cache: s.cache})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	s.historyDir = site.HistoryDir
-	return site.Render(true)
+	out, err := site.Render(true)
+	return out, site.HistoryDir, err
 }
 
 // failed keeps the last good pages (for the style sheet) and shows errs.
