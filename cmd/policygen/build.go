@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -94,28 +93,34 @@ func runBuild(e *env, args []string) int {
 		return exitUsage
 	}
 	start := time.Now()
-	site, out, err := render(f.options(e))
+	site, err := build.Load(f.options(e))
 	if err != nil {
 		return report(e, err)
 	}
-	if err := build.Write(f.output, out); err != nil {
+	dir, err := build.Create(f.output)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "policygen build: %v\n", err)
+		return exitSite
+	}
+	// Pages go to disk as they render; the previous output stays until
+	// all of them are written.
+	if err := site.RenderTo(f.draft, dir.WriteFile); err != nil {
+		dir.Abort()
+		return report(e, err)
+	}
+	if err := dir.Commit(); err != nil {
 		fmt.Fprintf(e.stderr, "policygen build: %v\n", err)
 		return exitSite
 	}
 	if f.verbose {
-		names := make([]string, 0, len(out))
-		for name := range out {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, n := range names {
+		for _, n := range dir.Files() {
 			fmt.Fprintf(e.stdout, "%s/%s\n", f.output, n)
 		}
 	}
 	if !f.quiet {
 		langs := site.Config.Site.Site.Languages
 		fmt.Fprintf(e.stdout, "Built %s in %s (%s) into %s in %d ms\n",
-			plural(out.Pages(), "page"), plural(len(langs), "language"), strings.Join(langs, ", "), f.output,
+			plural(dir.Pages(), "page"), plural(len(langs), "language"), strings.Join(langs, ", "), f.output,
 			time.Since(start).Milliseconds())
 	}
 	return exitOK

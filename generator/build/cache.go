@@ -1,31 +1,37 @@
 package build
 
-import (
-	"crypto/sha256"
-	"sync"
-)
+import "sync"
 
 // Cache keeps what a build computed from immutable inputs (the HTML of a
 // Markdown text, the diff of two texts, the summary of two released
 // versions) for the next build of the same site, as policygen serve does
-// between saves. Entries are found by the hash of their inputs, so a text
+// between saves. Entries are found by their inputs themselves, so a text
 // that changed is simply a new entry. A Cache assumes the theme and the
 // message files stay as they are: whoever changes those starts a new one.
 //
 // A nil *Cache caches nothing. A Cache is safe for concurrent use.
 type Cache struct {
 	mu      sync.Mutex
-	entries map[[32]byte]*cacheEntry
+	entries map[cacheKey]*cacheEntry
 	misses  int
 }
 
+// cacheKey is what a value is computed from: its kind and up to four
+// strings. The strings are the inputs themselves rather than a digest of
+// them, so that a lookup costs one hash of the map and an equal text is
+// never taken for another; a key refers to the texts it names and copies
+// none of them.
+type cacheKey [5]string
+
 type cacheEntry struct {
+	done  chan struct{} // closed when value and err are set
 	value any
+	err   error
 	used  bool
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{entries: map[[32]byte]*cacheEntry{}} }
+func NewCache() *Cache { return &Cache{entries: map[cacheKey]*cacheEntry{}} }
 
 // Misses returns how many values were computed since the last Sweep.
 func (c *Cache) Misses() int {
@@ -48,32 +54,48 @@ func (c *Cache) Sweep() {
 	c.misses = 0
 }
 
-// cached returns the value stored under the parts of a key, computing and
-// storing it with f when there is none. Errors are not stored.
-func cached[T any](c *Cache, f func() (T, error), key ...string) (T, error) {
+// has reports whether a value is stored under key, or being computed.
+func (c *Cache) has(key cacheKey) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.entries[key]
+	return ok
+}
+
+// cached returns the value stored under key, computing and storing it
+// with f when there is none. A value is computed once even when several
+// goroutines ask for it at the same time; the others wait for it. Errors
+// are not stored.
+func cached[T any](c *Cache, key cacheKey, f func() (T, error)) (T, error) {
 	if c == nil {
 		return f()
 	}
-	h := sha256.New()
-	for _, k := range key {
-		h.Write([]byte(k))
-		h.Write([]byte{0})
-	}
-	var sum [32]byte
-	h.Sum(sum[:0])
 	c.mu.Lock()
-	if e, ok := c.entries[sum]; ok {
+	e, ok := c.entries[key]
+	if ok {
 		e.used = true
 		c.mu.Unlock()
+		<-e.done
+		if e.err != nil {
+			var zero T
+			return zero, e.err
+		}
 		return e.value.(T), nil
 	}
+	e = &cacheEntry{done: make(chan struct{}), used: true}
+	c.entries[key] = e
 	c.misses++
 	c.mu.Unlock()
 	v, err := f()
-	if err == nil {
+	e.value, e.err = v, err
+	if err != nil {
 		c.mu.Lock()
-		c.entries[sum] = &cacheEntry{value: v, used: true}
+		delete(c.entries, key)
 		c.mu.Unlock()
 	}
+	close(e.done)
 	return v, err
 }

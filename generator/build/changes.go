@@ -11,11 +11,10 @@ import (
 	"github.com/policygen/policygen/generator/theme"
 )
 
-// renderChanges renders a document's changelog, a diff page for every
-// version after the first, and the Atom feed, in one language.
-func (s *Site) renderChanges(out Output, st *status, doc, lang string) error {
+// renderChangelog renders a document's changelog and its Atom feed in one
+// language; the diff pages render on their own.
+func (s *Site) renderChangelog(sink Sink, st *status, versions []*history.Version, doc, lang string) error {
 	dir := s.pageDir(lang, doc) + "changes/"
-	versions := s.versionsOf(st, doc, lang)
 	cl := &theme.Changelog{Chrome: s.chrome(doc, lang, "changes/", "")}
 	cl.Title = s.Catalog.Lang(lang).MustT("version.changelog", nil) + ": " + cl.DocTitle
 	cl.Alternates = s.alternates(doc, lang, "changes/", func(string) bool { return true })
@@ -23,41 +22,24 @@ func (s *Site) renderChanges(out Output, st *status, doc, lang string) error {
 		v := versions[i]
 		e := theme.Entry{Date: s.date(lang, v.Date), Name: v.Name(), Status: s.statusOf(st, v), Note: v.Note.In(lang), TextURL: "../" + v.Name() + "/"}
 		if i > 0 {
-			e.DiffURL = v.Name() + "/"
-			page, summary, err := s.diffPage(versions[i-1], v, doc, lang)
+			summary, err := s.Summary(versions[i-1], v, lang)
 			if err != nil {
 				return err
 			}
-			out[dir+v.Name()+"/index.html"] = page
-			e.Summary = summary
+			e.DiffURL, e.Summary = v.Name()+"/", summary
 		}
 		cl.Entries = append(cl.Entries, e)
 	}
-	if base := s.draftBase(st, doc, lang); base != nil {
-		page, err := s.draftDiffPage(st, base, doc, lang)
-		if err != nil {
-			return err
-		}
-		out[dir+DraftDiffDir+"index.html"] = page
-	}
-	page, err := s.Theme.Execute("changes.html", cl)
-	if err != nil {
+	if err := emit(sink, dir+"index.html", func() ([]byte, error) { return s.Theme.Execute("changes.html", cl) }); err != nil {
 		return err
 	}
-	out[dir+"index.html"] = page
-	out[dir+"index.xml"], err = s.feed(cl, doc, lang)
-	return err
+	return emit(sink, dir+"index.xml", func() ([]byte, error) { return s.feed(cl, doc, lang) })
 }
 
-// versionsOf returns the versions that have the document in the language.
+// versionsOf returns the versions that have the document in the
+// language, oldest first.
 func (s *Site) versionsOf(st *status, doc, lang string) []*history.Version {
-	var out []*history.Version
-	for _, v := range st.versions {
-		if _, ok := v.Markdown(doc, lang); ok {
-			out = append(out, v)
-		}
-	}
-	return out
+	return st.of[doc+"/"+lang]
 }
 
 func (s *Site) statusOf(st *status, v *history.Version) string {
@@ -72,34 +54,70 @@ func (s *Site) statusOf(st *status, v *history.Version) string {
 
 // Summary localizes what changed in the data between two versions.
 func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) {
-	return cached(s.cache, func() ([]string, error) { return s.summaryNow(prev, v, lang) },
-		"summary", prev.Name(), v.Name(), lang)
+	facts, err := s.facts(prev, v)
+	if err != nil {
+		return nil, err
+	}
+	return cached(s.cache, cacheKey{"summary", string(prev.Manifest), string(v.Manifest), lang}, func() ([]string, error) {
+		return s.localize(facts, lang)
+	})
 }
 
-func (s *Site) summaryNow(prev, v *history.Version, lang string) ([]string, error) {
-	facts, err := cached(s.cache, func() ([]diff.Fact, error) {
-		old, err := s.versionSite(prev)
+// facts returns what changed in the data between two versions, decoding
+// their models unless prepareSummaries has done so already. A version's
+// manifest names it: it holds the hashes of all its files.
+func (s *Site) facts(prev, v *history.Version) ([]diff.Fact, error) {
+	return cached(s.cache, factsKey(prev, v), func() ([]diff.Fact, error) {
+		old, err := prev.Site()
 		if err != nil {
 			return nil, err
 		}
-		cur, err := s.versionSite(v)
+		cur, err := v.Site()
 		if err != nil {
 			return nil, err
 		}
 		return diff.Summarize(old, cur), nil
-	}, "facts", prev.Name(), v.Name())
-	if err != nil {
-		return nil, err
-	}
-	return s.localize(facts, lang)
+	})
 }
 
-// versionSite decodes a version's model once per build (or serve
-// session): a version is both sides of two pairs. The manifest is part of
-// the key, as a history rewritten while serving has new versions of the
-// same names.
-func (s *Site) versionSite(v *history.Version) (*config.Site, error) {
-	return cached(s.cache, v.Site, "site", v.Name(), string(v.Manifest))
+func factsKey(prev, v *history.Version) cacheKey {
+	return cacheKey{"facts", string(prev.Manifest), string(v.Manifest)}
+}
+
+// prepareSummaries computes what changed in the data from each released
+// version to the next, before the pages ask for it. Decoding a model is
+// the costly part and every version is both sides of two pairs, so the
+// versions are cut into one run per worker, and each run decodes each of
+// its models once and keeps no more than two at a time. Pairs whose facts
+// are cached already (serve's frozen versions) decode nothing.
+func (s *Site) prepareSummaries(st *status) {
+	var todo []int // pairs (i-1, i) not yet in the cache
+	for i := 1; i < len(st.versions); i++ {
+		if !s.cache.has(factsKey(st.versions[i-1], st.versions[i])) {
+			todo = append(todo, i)
+		}
+	}
+	runs := min(s.workers(), len(todo))
+	parallel(runs, runs, func(r int) {
+		var prevSite *config.Site
+		prevIndex := -1
+		for _, i := range todo[r*len(todo)/runs : (r+1)*len(todo)/runs] {
+			prev, v := st.versions[i-1], st.versions[i]
+			old := prevSite
+			if prevIndex != i-1 {
+				var err error
+				if old, err = prev.Site(); err != nil {
+					return // the pages that need the summary report it
+				}
+			}
+			cur, err := v.Site()
+			if err != nil {
+				return
+			}
+			_, _ = cached(s.cache, factsKey(prev, v), func() ([]diff.Fact, error) { return diff.Summarize(old, cur), nil })
+			prevSite, prevIndex = cur, i
+		}
+	})
 }
 
 // summarize localizes what changed in the data between two site models.
@@ -125,10 +143,10 @@ func (s *Site) localize(facts []diff.Fact, lang string) ([]string, error) {
 }
 
 // diffPage renders the page comparing v with the version before it.
-func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, []string, error) {
+func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, error) {
 	summary, err := s.Summary(prev, v, lang)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	oldMD, _ := prev.Markdown(doc, lang)
 	newMD, _ := v.Markdown(doc, lang)
@@ -144,13 +162,12 @@ func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, []s
 		_, b := v.Markdown(doc, other)
 		return a && b
 	})
-	page, err := s.Theme.Execute("diff.html", d)
-	return page, summary, err
+	return s.Theme.Execute("diff.html", d)
 }
 
 // diffBody renders the text diff of two Markdown texts, once per pair.
 func (s *Site) diffBody(oldMD, newMD, lang string) template.HTML {
-	body, _ := cached(s.cache, func() (template.HTML, error) {
+	body, _ := cached(s.cache, cacheKey{"diff", oldMD, newMD, lang}, func() (template.HTML, error) {
 		l := s.Catalog.Lang(lang)
 		collapsed := func(n int) string {
 			msg, err := l.T("version.unchanged", n, nil)
@@ -159,8 +176,8 @@ func (s *Site) diffBody(oldMD, newMD, lang string) template.HTML {
 			}
 			return msg
 		}
-		return template.HTML(diff.Compare(oldMD, newMD).HTML(collapsed)), nil
-	}, "diff", oldMD, newMD, lang)
+		return template.HTML(s.differ.Compare(oldMD, newMD).HTML(collapsed)), nil
+	})
 	return body
 }
 

@@ -30,7 +30,9 @@ func (s *Site) draftBase(st *status, doc, lang string) *history.Version {
 // the newest released version: the live diff policygen serve shows while
 // a site is being edited.
 func (s *Site) draftDiffPage(st *status, base *history.Version, doc, lang string) ([]byte, error) {
-	old, err := s.versionSite(base)
+	// Serve compares every draft with the same newest version: its model
+	// is decoded once per session.
+	old, err := cached(s.cache, cacheKey{"site", string(base.Manifest)}, base.Site)
 	if err != nil {
 		return nil, err
 	}

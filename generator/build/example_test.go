@@ -33,7 +33,7 @@ func TestExamplePagesMatchGolden(t *testing.T) {
 		if err := os.RemoveAll(golden); err != nil {
 			t.Fatal(err)
 		}
-		if err := writeAll(golden, out); err != nil {
+		if err := Write(golden, out); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -95,7 +95,7 @@ func TestExamplePagesAreValidHTML(t *testing.T) {
 			t.Fatalf("%s does not build:\n%v", site.name, err)
 		}
 		dir := t.TempDir()
-		if err := writeAll(dir, out); err != nil {
+		if err := Write(dir, out); err != nil {
 			t.Fatal(err)
 		}
 		var pages []string

@@ -8,6 +8,7 @@ import (
 	"runtime/metrics"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -42,42 +43,42 @@ func BenchmarkBuildVersions(b *testing.B) {
 func benchBuild(b *testing.B, dir string, versions int) {
 	public := filepath.Join(b.TempDir(), "public")
 	opts := build.Options{Source: dir, Defaults: policygen.Defaults, Date: largesite.BuildDate()}
-	var pages, html int
+	var pages, html atomic.Int64
 	runtime.GC() // no garbage of writing the site in the peak
 	peak := watchHeap()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
+		pages.Store(0)
+		html.Store(0)
 		site, err := build.Load(opts)
 		if err != nil {
 			b.Fatal(err)
 		}
-		out, err := site.Render(false)
+		dir, err := build.Create(public)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := build.Write(public, out); err != nil {
+		err = site.RenderTo(false, func(name string, data []byte) error {
+			if strings.HasSuffix(name, ".html") {
+				pages.Add(1)
+				html.Add(int64(len(data)))
+			}
+			return dir.WriteFile(name, data)
+		})
+		if err != nil {
 			b.Fatal(err)
 		}
-		pages, html = countHTML(out)
+		if err := dir.Commit(); err != nil {
+			b.Fatal(err)
+		}
 	}
 	b.StopTimer()
 	ops := float64(b.N)
-	b.SetBytes(int64(html))
-	b.ReportMetric(float64(pages)*ops/b.Elapsed().Seconds(), "pages/s")
+	b.SetBytes(html.Load())
+	b.ReportMetric(float64(pages.Load())*ops/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/ops/float64(versions), "ns/version")
 	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
-}
-
-// countHTML counts the pages of an output and their bytes.
-func countHTML(out build.Output) (pages, size int) {
-	for name, data := range out {
-		if strings.HasSuffix(name, ".html") {
-			pages++
-			size += len(data)
-		}
-	}
-	return pages, size
 }
 
 // watchHeap samples the bytes of heap objects, live or not yet swept,

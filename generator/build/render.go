@@ -3,7 +3,6 @@ package build
 import (
 	"fmt"
 	"html/template"
-	"maps"
 	"regexp"
 	"runtime"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"github.com/policygen/policygen/generator/clause"
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/history"
+	"github.com/policygen/policygen/generator/markdown"
 	"github.com/policygen/policygen/generator/model"
 	"github.com/policygen/policygen/generator/theme"
 )
@@ -26,50 +26,126 @@ type Output map[string][]byte
 func (o Output) Pages() int {
 	n := 0
 	for name := range o {
-		if strings.HasSuffix(name, ".html") {
+		if isPage(name) {
 			n++
 		}
 	}
 	return n
 }
 
+func isPage(name string) bool { return strings.HasSuffix(name, ".html") }
+
+// A Sink receives the files of a build as they are rendered: a path
+// (slash-separated, relative to the output folder) and its contents. It is
+// called from several goroutines at once, once per file, in no particular
+// order.
+type Sink func(name string, data []byte) error
+
 // Render renders every page of the site into memory: for each language
 // and document the current page, every released version, the changelog,
 // a diff page per version after the first, and an Atom feed. draft builds
 // unreleased changes as a draft instead of failing.
 func (s *Site) Render(draft bool) (Output, error) {
-	st, err := s.status(draft)
+	out := Output{}
+	var mu sync.Mutex
+	err := s.RenderTo(draft, func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		out[name] = data
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	type task struct {
-		doc, lang string
-		out       Output
-		err       error
-	}
-	var tasks []*task
-	for _, lang := range s.langs() {
-		for _, doc := range s.Docs {
-			tasks = append(tasks, &task{doc: doc, lang: lang, out: Output{}})
-		}
-	}
-	parallel(len(tasks), s.workers(), func(i int) {
-		t := tasks[i]
-		t.err = s.renderDocument(t.out, st, t.doc, t.lang)
-	})
-	out := Output{}
-	var errs diag.List
-	for _, t := range tasks { // in site order, whatever order they ran in
-		errs = append(errs, diag.Errors(t.err)...)
-		maps.Copy(out, t.out)
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return out, s.renderSiteFiles(out, st)
+	return out, nil
 }
 
-// workers is how many documents render at the same time.
+// RenderTo renders every page of the site, as Render does, and hands each
+// file to sink as soon as it is rendered, so that a build need not hold the
+// whole site in memory. Pages render on Workers goroutines; what each page
+// holds does not depend on the order they run in. After an error sink may
+// have received some of the files.
+func (s *Site) RenderTo(draft bool, sink Sink) error {
+	st, err := s.status(draft)
+	if err != nil {
+		return err
+	}
+	s.prepareSummaries(st)
+	jobs := s.pageJobs(st)
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), s.workers(), func(i int) {
+		errs[i] = jobs[i].render(sink)
+	})
+	var list diag.List
+	reported := map[string]bool{} // one error per document and language, as before any page of it
+	for i, err := range errs {
+		if err != nil && !reported[jobs[i].group] {
+			reported[jobs[i].group] = true
+			list = append(list, diag.Errors(err)...)
+		}
+	}
+	if err := list.Err(); err != nil {
+		return err
+	}
+	return s.renderSiteFiles(sink, st)
+}
+
+// A pageJob renders one page (or a page and its feed) of a document in a
+// language, the group its errors are reported under.
+type pageJob struct {
+	group  string
+	render func(sink Sink) error
+}
+
+// pageJobs lists every page of the site in site order: for each language
+// and document the current page, its versions, its diff pages and its
+// changelog with the feed.
+func (s *Site) pageJobs(st *status) []pageJob {
+	var jobs []pageJob
+	for _, lang := range s.langs() {
+		for _, doc := range s.Docs {
+			group := doc + "/" + lang
+			add := func(f func(sink Sink) error) { jobs = append(jobs, pageJob{group, f}) }
+			dir := s.pageDir(lang, doc)
+			add(func(sink Sink) error {
+				return emit(sink, dir+"index.html", func() ([]byte, error) { return s.currentPage(st, doc, lang) })
+			})
+			versions := s.versionsOf(st, doc, lang)
+			for i, v := range versions {
+				add(func(sink Sink) error {
+					return emit(sink, dir+v.Name()+"/index.html", func() ([]byte, error) { return s.frozenPage(st, v, doc, lang) })
+				})
+				if i > 0 {
+					add(func(sink Sink) error {
+						return emit(sink, dir+"changes/"+v.Name()+"/index.html", func() ([]byte, error) {
+							return s.diffPage(versions[i-1], v, doc, lang)
+						})
+					})
+				}
+			}
+			if base := s.draftBase(st, doc, lang); base != nil {
+				add(func(sink Sink) error {
+					return emit(sink, dir+"changes/"+DraftDiffDir+"index.html", func() ([]byte, error) {
+						return s.draftDiffPage(st, base, doc, lang)
+					})
+				})
+			}
+			add(func(sink Sink) error { return s.renderChangelog(sink, st, versions, doc, lang) })
+		}
+	}
+	return jobs
+}
+
+// emit renders a file and hands it to sink.
+func emit(sink Sink, name string, render func() ([]byte, error)) error {
+	data, err := render()
+	if err != nil {
+		return err
+	}
+	return sink(name, data)
+}
+
+// workers is how many pages render at the same time.
 func (s *Site) workers() int {
 	if s.Workers > 0 {
 		return s.Workers
@@ -96,34 +172,14 @@ func parallel(n, workers int, f func(i int)) {
 	wg.Wait()
 }
 
-// renderDocument renders every page of one document in one language.
-func (s *Site) renderDocument(out Output, st *status, doc, lang string) error {
-	dir := s.pageDir(lang, doc)
-	page, err := s.currentPage(st, doc, lang)
-	if err != nil {
+func (s *Site) renderSiteFiles(sink Sink, st *status) error {
+	if err := emit(sink, "index.html", s.renderIndex); err != nil {
 		return err
 	}
-	out[dir+"index.html"] = page
-	for _, v := range st.versions {
-		if _, ok := v.Markdown(doc, lang); !ok {
-			continue // the language was added after this version
-		}
-		if out[dir+v.Name()+"/index.html"], err = s.frozenPage(st, v, doc, lang); err != nil {
-			return err
-		}
-	}
-	return s.renderChanges(out, st, doc, lang)
-}
-
-func (s *Site) renderSiteFiles(out Output, st *status) error {
-	index, err := s.renderIndex()
-	if err != nil {
+	if err := sink("style.css", s.Theme.CSS); err != nil {
 		return err
 	}
-	out["index.html"] = index
-	out["style.css"] = s.Theme.CSS
-	out["policy.json"], err = s.policyJSON(st)
-	return err
+	return emit(sink, "policy.json", func() ([]byte, error) { return s.policyJSON(st) })
 }
 
 func (s *Site) langs() []string { return s.Config.Site.Site.Languages }
@@ -160,7 +216,7 @@ func (s *Site) currentPage(st *status, doc, lang string) ([]byte, error) {
 	for _, v := range st.upcoming {
 		info.Upcoming = append(info.Upcoming, theme.Link{Label: s.date(lang, v.Date), URL: "changes/" + v.Name() + "/"})
 	}
-	info.Versions = s.versionLinks(st, doc, lang, "", nil)
+	info.Versions, info.AllVersions = s.versionLinks(st, doc, lang, "", nil)
 	return s.renderPage(md, info, doc, lang, "")
 }
 
@@ -168,29 +224,48 @@ func (s *Site) currentPage(st *status, doc, lang string) ([]byte, error) {
 func (s *Site) frozenPage(st *status, v *history.Version, doc, lang string) ([]byte, error) {
 	md, _ := v.Markdown(doc, lang)
 	info := theme.VersionInfo{Effective: s.date(lang, v.Date), Current: "../"}
-	switch i := slices.Index(st.versions, v); {
+	switch next := st.next(v); {
 	case v == st.current:
 		info.Status = "current"
 	case v.Date.After(s.Date):
 		info.Status = "upcoming"
 	default:
-		info.Status, info.Until = "past", s.date(lang, st.versions[i+1].Date)
+		info.Status, info.Until = "past", s.date(lang, next.Date)
 	}
-	info.Versions = s.versionLinks(st, doc, lang, "../", v)
+	info.Versions, info.AllVersions = s.versionLinks(st, doc, lang, "../", v)
 	return s.renderPage(md, info, doc, lang, v.Name()+"/")
 }
 
-// versionLinks lists the released versions of a document, newest first,
-// relative to a page up from the document folder.
-func (s *Site) versionLinks(st *status, doc, lang, up string, this *history.Version) []theme.Link {
-	var links []theme.Link
-	for i := len(st.versions) - 1; i >= 0; i-- {
-		v := st.versions[i]
-		if _, ok := v.Markdown(doc, lang); ok {
-			links = append(links, theme.Link{Label: s.date(lang, v.Date), URL: up + v.Name() + "/", Current: v == this})
+// MaxVersionLinks is how many versions a page links at most: the ones
+// around its own. The changelog lists them all; listing every version on
+// every page would make the output grow with the square of the history.
+const MaxVersionLinks = 10
+
+// versionLinks lists the released versions of a document around this (or
+// around the version in force, for the current page), newest first,
+// relative to a page up from the document folder, and how many versions
+// there are in all.
+func (s *Site) versionLinks(st *status, doc, lang, up string, this *history.Version) ([]theme.Link, int) {
+	versions := s.versionsOf(st, doc, lang)
+	at := this
+	if at == nil {
+		at = st.current
+	}
+	// versions is oldest first; the window is centred on at.
+	i := len(versions) - 1
+	if at != nil {
+		if k, ok := slices.BinarySearchFunc(versions, at.Date, func(v *history.Version, d time.Time) int { return v.Date.Compare(d) }); ok {
+			i = k
 		}
 	}
-	return links
+	hi := min(len(versions), max(i+1+MaxVersionLinks/2, MaxVersionLinks))
+	lo := max(0, hi-MaxVersionLinks)
+	links := make([]theme.Link, 0, hi-lo)
+	for k := hi - 1; k >= lo; k-- {
+		v := versions[k]
+		links = append(links, theme.Link{Label: s.date(lang, v.Date), URL: up + v.Name() + "/", Current: v == this})
+	}
+	return links, len(versions)
 }
 
 func (s *Site) date(lang string, t time.Time) string { return s.Catalog.Lang(lang).Date(t) }
@@ -211,39 +286,60 @@ func (s *Site) renderPage(md string, info theme.VersionInfo, doc, lang, sub stri
 }
 
 func (s *Site) hasVersion(name, doc, lang string) bool {
-	for _, v := range s.History {
-		if v.Name() == name {
-			_, ok := v.Markdown(doc, lang)
-			return ok
-		}
+	i, ok := slices.BinarySearchFunc(s.History, name, func(v *history.Version, name string) int {
+		return strings.Compare(v.Name(), name)
+	})
+	if !ok {
+		return false
 	}
-	return false
+	_, ok = s.History[i].Markdown(doc, lang)
+	return ok
 }
 
 // renderSections renders the clauses of a document's Markdown, resolving
 // links to other documents for a page up levels below the language folder.
+// Each part of a clause (see markdown.Parts) renders once per build, or
+// serve session, however many versions and pages share its text: versions
+// differ in a few places, and most pages are frozen versions.
 func (s *Site) renderSections(md, lang, up string) ([]theme.Section, error) {
+	slugs := s.slugs(lang)
+	var sections []theme.Section
+	for _, sec := range splitSections(md) {
+		var html strings.Builder
+		for _, part := range markdown.Parts(sec.Markdown + "\n") {
+			h, err := cached(s.cache, cacheKey{"part", part, lang, up, slugs}, func() (string, error) {
+				return s.renderPart(part, lang, up)
+			})
+			if err != nil {
+				return nil, fmt.Errorf("clause %s: %w", sec.ID, err)
+			}
+			html.WriteString(h)
+		}
+		sections = append(sections, theme.Section{ID: sec.ID, Title: sec.Title, HTML: template.HTML(html.String())})
+	}
+	return sections, nil
+}
+
+// slugs is the documents' slugs in a language, joined: what links between
+// documents resolve to.
+func (s *Site) slugs(lang string) string {
 	slugs := make([]string, len(s.Docs))
 	for i, doc := range s.Docs {
 		slugs[i] = s.slug(lang, doc)
 	}
-	return cached(s.cache, func() ([]theme.Section, error) { return s.renderSectionsNow(md, lang, up) },
-		"sections", md, lang, up, strings.Join(slugs, "/"))
+	return strings.Join(slugs, "/")
 }
 
-func (s *Site) renderSectionsNow(md, lang, up string) ([]theme.Section, error) {
-	var sections []theme.Section
-	for _, sec := range splitSections(md) {
-		html, err := s.Markdown.Render(sec.Markdown)
-		if err != nil {
-			return nil, fmt.Errorf("clause %s: %w", sec.ID, err)
-		}
-		html = s.resolveDocLinks(lang, html, up)
-		html = strings.ReplaceAll(html, "<table>", `<div class="table-wrap" tabindex="0"><table>`)
-		html = strings.ReplaceAll(html, "</table>", "</table></div>")
-		sections = append(sections, theme.Section{ID: sec.ID, Title: sec.Title, HTML: template.HTML(html)})
+// renderPart renders a part of a clause's Markdown, with links to other
+// documents resolved and tables wrapped so that they scroll on a phone.
+func (s *Site) renderPart(md, lang, up string) (string, error) {
+	html, err := s.Markdown.Render(md)
+	if err != nil {
+		return "", err
 	}
-	return sections, nil
+	html = s.resolveDocLinks(lang, html, up)
+	html = strings.ReplaceAll(html, "<table>", `<div class="table-wrap" tabindex="0"><table>`)
+	return strings.ReplaceAll(html, "</table>", "</table></div>"), nil
 }
 
 var docLink = regexp.MustCompile(`href="` + clause.DocLinkPrefix + `([a-z0-9_-]+)(#[a-z0-9_-]+)?"`)

@@ -15,6 +15,7 @@ import (
 	"github.com/policygen/policygen/generator/clause"
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/diff"
 	"github.com/policygen/policygen/generator/history"
 	"github.com/policygen/policygen/generator/legal"
 	"github.com/policygen/policygen/generator/locale"
@@ -48,7 +49,8 @@ type Site struct {
 	HistoryDir string             // the history folder on disk
 	Workers    int                // documents rendered at once; 0 for one per CPU
 
-	cache *Cache
+	cache  *Cache
+	differ *diff.Differ // shared by the diff pages of a build
 }
 
 // SiteFile is the name of the configuration file in a site folder.
@@ -73,7 +75,7 @@ func Load(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date, cache: opts.Cache, Workers: opts.Workers}
+	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date, cache: opts.Cache, Workers: opts.Workers, differ: &diff.Differ{}}
 	if s.cache == nil {
 		s.cache = NewCache() // a build renders each text and summary once
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -16,13 +17,33 @@ type status struct {
 	current  *history.Version // in force on the build date; nil if none is
 	upcoming []*history.Version
 	draft    Texts // the unreleased text the current page shows, or nil
+
+	of map[string][]*history.Version // "doc/lang" -> the versions that have the document in the language
+}
+
+// next returns the version after v, or nil for the newest.
+func (st *status) next(v *history.Version) *history.Version {
+	i, ok := slices.BinarySearchFunc(st.versions, v.Date, func(v *history.Version, d time.Time) int { return v.Date.Compare(d) })
+	if !ok || i+1 == len(st.versions) {
+		return nil
+	}
+	return st.versions[i+1]
 }
 
 // status compares the site as rendered now with the newest released
 // version. Unreleased changes fail the build unless it is a draft build; a
 // site that was never released always builds as a draft.
 func (s *Site) status(draft bool) (*status, error) {
-	st := &status{versions: s.History}
+	st := &status{versions: s.History, of: map[string][]*history.Version{}}
+	for _, doc := range s.Docs {
+		for _, lang := range s.langs() {
+			for _, v := range s.History {
+				if _, ok := v.Markdown(doc, lang); ok {
+					st.of[doc+"/"+lang] = append(st.of[doc+"/"+lang], v)
+				}
+			}
+		}
+	}
 	for _, v := range s.History {
 		if v.Date.After(s.Date) {
 			st.upcoming = append(st.upcoming, v)

@@ -17,24 +17,43 @@ import (
 type Texts map[string]map[string]string
 
 // renderTexts executes every clause as of a date. draft marks the model as
-// unreleased text, so that clauses that speak of the version say so.
+// unreleased text, so that clauses that speak of the version say so. The
+// documents render in parallel; each language's model is built once and
+// shared, as clauses only read it.
 func (s *Site) renderTexts(asOf time.Time, draft bool) (Texts, error) {
-	t := Texts{}
+	models := map[string]*model.Site{}
+	for _, lang := range s.langs() {
+		m := s.model(lang, asOf)
+		if draft {
+			m.Draft, m.Effective = true, time.Time{}
+		}
+		models[lang] = m
+	}
+	type task struct {
+		doc, lang, md string
+		err           error
+	}
+	var tasks []*task
 	for _, doc := range s.Docs {
-		t[doc] = map[string]string{}
 		for _, lang := range s.langs() {
-			m := s.model(lang, asOf)
-			if draft {
-				m.Draft, m.Effective = true, time.Time{}
-			}
-			md, err := s.documentMarkdown(m, doc)
-			if err != nil {
-				return nil, err
-			}
-			t[doc][lang] = md
+			tasks = append(tasks, &task{doc: doc, lang: lang})
 		}
 	}
-	return t, nil
+	parallel(len(tasks), s.workers(), func(i int) {
+		t := tasks[i]
+		t.md, t.err = s.documentMarkdown(models[t.lang], t.doc)
+	})
+	texts := Texts{}
+	for _, t := range tasks { // the first error in site order, whatever order they ran in
+		if t.err != nil {
+			return nil, t.err
+		}
+		if texts[t.doc] == nil {
+			texts[t.doc] = map[string]string{}
+		}
+		texts[t.doc][t.lang] = t.md
+	}
+	return texts, nil
 }
 
 // documentMarkdown joins the rendered clauses of a document, each under a
@@ -63,7 +82,9 @@ func (s *Site) documentMarkdown(m *model.Site, doc string) (string, error) {
 
 var docRef = regexp.MustCompile(clause.DocLinkPrefix + `([a-z0-9_-]+)`)
 
-// section is a clause read back from a document's Markdown.
+// section is a clause read back from a document's Markdown. Its Markdown
+// is a part of the document's, without the final newline, so that the
+// sections of a version share its memory.
 type section struct {
 	ID, Title, Markdown string
 }
@@ -82,7 +103,7 @@ func splitSections(md string) []section {
 		}
 		if title, id, ok := sectionHeading(md[pos:end]); ok {
 			if len(out) > 0 {
-				out[len(out)-1].Markdown = strings.TrimSpace(md[start:pos]) + "\n"
+				out[len(out)-1].Markdown = strings.TrimSpace(md[start:pos])
 			}
 			out = append(out, section{Title: title, ID: id})
 			start = end
@@ -90,7 +111,7 @@ func splitSections(md string) []section {
 		pos = end + 1
 	}
 	if len(out) > 0 {
-		out[len(out)-1].Markdown = strings.TrimSpace(md[start:]) + "\n"
+		out[len(out)-1].Markdown = strings.TrimSpace(md[start:])
 	}
 	return out
 }

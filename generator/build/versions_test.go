@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -170,4 +172,53 @@ func TestLongHistoryBuilds(t *testing.T) {
 		t.Errorf("%d frozen English privacy pages, want %d", frozen, n)
 	}
 	assertFile(t, out, "en/privacy/index.html", fmt.Sprintf("%d years after collection", n))
+	checkVersionLinks(t, out, n)
+}
+
+var versionLink = regexp.MustCompile(`<li><a href="[./]*(\d{4}-\d\d-\d\d)/"( aria-current="page")?>`)
+
+// checkVersionLinks checks the list of versions on the pages of a long
+// history: MaxVersionLinks around the page's own version, newest first,
+// and a last item linking the changelog, which lists all n.
+func checkVersionLinks(t *testing.T, out Output, n int) {
+	t.Helper()
+	var names []string // oldest first
+	for name := range out {
+		if v, ok := strings.CutPrefix(name, "en/privacy/"); ok && strings.HasPrefix(v, "20") {
+			names = append(names, strings.TrimSuffix(v, "/index.html"))
+		}
+	}
+	slices.Sort(names)
+	links := func(page string) (listed []string, current string) {
+		nav := string(out[page])
+		nav = nav[strings.Index(nav, `<nav class="versions"`):]
+		for _, m := range versionLink.FindAllStringSubmatch(nav, -1) {
+			listed = append(listed, m[1])
+			if m[2] != "" {
+				current = m[1]
+			}
+		}
+		if all := fmt.Sprintf(`<li><a href="%schanges/">All %d versions in the changelog</a></li>`, strings.Repeat("../", strings.Count(page, "/")-2), n); !strings.Contains(nav, all) {
+			t.Errorf("%s does not end its list of versions with %s", page, all)
+		}
+		return listed, current
+	}
+	newestFirst := slices.Clone(names)
+	slices.Reverse(newestFirst)
+	for _, c := range []struct {
+		page    string
+		want    []string // newest first
+		current string
+	}{
+		{"en/privacy/index.html", newestFirst[:MaxVersionLinks], ""},
+		{"en/privacy/" + names[n-1] + "/index.html", newestFirst[:MaxVersionLinks], names[n-1]},
+		{"en/privacy/" + names[0] + "/index.html", newestFirst[n-MaxVersionLinks:], names[0]},
+		// In the middle, the five versions after this one and four before.
+		{"en/privacy/" + names[11] + "/index.html", newestFirst[n-17 : n-7], names[11]},
+	} {
+		listed, current := links(c.page)
+		if !slices.Equal(listed, c.want) || current != c.current {
+			t.Errorf("%s lists %v (this one: %q), want %v (%q)", c.page, listed, current, c.want, c.current)
+		}
+	}
 }

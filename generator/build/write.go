@@ -4,52 +4,187 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
+	"sync"
 )
 
 // Write replaces the folder dir with files, atomically as far as the file
-// system allows: the files are written to a new folder beside dir, which
-// then takes dir's place. A failure leaves the previous dir untouched, and
-// files of pages that no longer exist are gone with the old folder.
+// system allows; see Dir.
 func Write(dir string, files Output) error {
-	if err := checkOutputDir(dir); err != nil {
-		return err
-	}
-	parent := filepath.Dir(filepath.Clean(dir))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	d, err := Create(dir)
 	if err != nil {
 		return err
 	}
-	if err := writeAll(tmp, files); err != nil {
-		os.RemoveAll(tmp)
-		return err
+	for name, data := range files {
+		if err := d.WriteFile(name, data); err != nil {
+			d.Abort()
+			return err
+		}
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	return swap(dir, tmp)
+	return d.Commit()
 }
 
-func writeAll(root string, files Output) error {
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
+// Dir is an output folder being replaced. Files are written into a new
+// folder beside it as they are rendered, and Commit puts that folder in
+// the old one's place, so a failed build leaves the previous output
+// untouched, and files of pages that no longer exist are gone with the
+// old folder.
+//
+// WriteFile is a Sink: it may be called from several goroutines at once.
+// It hands the file to a few writers of the Dir's own and returns, so that
+// rendering goes on while the file system creates folders and files, which
+// on some disks takes longer than rendering the page did.
+type Dir struct {
+	dir, tmp string
+	queue    chan file
+	writers  sync.WaitGroup
+
+	mu    sync.Mutex
+	made  map[string]bool // folders created in tmp
+	names []string        // files written, slash-separated
+	err   error           // the first failed write
+}
+
+type file struct {
+	name string // slash-separated
+	data []byte
+}
+
+// dirWriters is how many files a Dir writes at once; queued is how many
+// rendered files may wait for them, which bounds the memory they hold.
+const (
+	dirWriters = 8
+	dirQueued  = 64
+)
+
+// Create starts replacing the folder dir. It refuses a folder that is not
+// build output: the site folder itself, a folder holding a site.toml, or a
+// git work tree.
+func Create(dir string) (*Dir, error) {
+	if err := checkOutputDir(dir); err != nil {
+		return nil, err
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, files[name], 0o644); err != nil {
-			return err
-		}
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
 	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	if err != nil {
+		return nil, err
+	}
+	d := &Dir{dir: dir, tmp: tmp, queue: make(chan file, dirQueued), made: map[string]bool{".": true}}
+	for range dirWriters {
+		d.writers.Go(func() {
+			for f := range d.queue {
+				d.write(f)
+			}
+		})
+	}
+	return d, nil
+}
+
+// WriteFile queues a file of the output for writing; name is
+// slash-separated and relative to the output folder. An error of an
+// earlier write is returned here or by Commit.
+func (d *Dir) WriteFile(name string, data []byte) error {
+	if !filepath.IsLocal(filepath.FromSlash(name)) {
+		return fmt.Errorf("output file %q is outside the output folder; check the slugs in the message files", name)
+	}
+	d.mu.Lock()
+	d.names = append(d.names, name)
+	err := d.err
+	d.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	d.queue <- file{name, data}
 	return nil
+}
+
+func (d *Dir) write(f file) {
+	rel := filepath.FromSlash(f.name)
+	err := d.mkdir(filepath.Dir(rel))
+	if err == nil {
+		err = os.WriteFile(filepath.Join(d.tmp, rel), f.data, 0o644)
+	}
+	if err != nil {
+		d.mu.Lock()
+		if d.err == nil {
+			d.err = err
+		}
+		d.mu.Unlock()
+	}
+}
+
+// mkdir creates a folder of the output the first time a file goes into
+// it. Writers that meet a new folder at the same time both create it,
+// which MkdirAll allows.
+func (d *Dir) mkdir(folder string) error {
+	d.mu.Lock()
+	made := d.made[folder]
+	d.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(d.tmp, folder), 0o755); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	d.made[folder] = true
+	d.mu.Unlock()
+	return nil
+}
+
+// wait lets the writers finish and returns the first error of a write.
+func (d *Dir) wait() error {
+	if d.queue != nil {
+		close(d.queue)
+		d.writers.Wait()
+		d.queue = nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.err
+}
+
+// Files returns the names of the files written so far, sorted.
+func (d *Dir) Files() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Sorted(slices.Values(d.names))
+}
+
+// Pages counts the HTML pages written so far.
+func (d *Dir) Pages() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := 0
+	for _, name := range d.names {
+		if isPage(name) {
+			n++
+		}
+	}
+	return n
+}
+
+// Commit waits for the files to be written and puts the new folder in the
+// place of the old one, which it removes. No file may be written after.
+func (d *Dir) Commit() error {
+	if err := d.wait(); err != nil {
+		d.Abort()
+		return err
+	}
+	if err := os.Chmod(d.tmp, 0o755); err != nil {
+		d.Abort()
+		return err
+	}
+	return swap(d.dir, d.tmp)
+}
+
+// Abort removes what was written and leaves the old folder as it was.
+func (d *Dir) Abort() {
+	d.wait()
+	os.RemoveAll(d.tmp)
 }
 
 // swap puts tmp in dir's place and removes the old folder.

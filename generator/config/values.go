@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/mail"
@@ -9,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -272,9 +274,79 @@ func (t LocalizedText) MarshalJSON() ([]byte, error) {
 func (t *LocalizedText) UnmarshalJSON(b []byte) error {
 	*t = LocalizedText{}
 	if len(b) > 0 && b[0] == '"' {
+		if s, rest, ok := plainJSONString(b); ok && len(rest) == 0 {
+			t.Plain = s
+			return nil
+		}
 		return json.Unmarshal(b, &t.Plain)
 	}
+	if m, ok := plainJSONObject(b); ok {
+		t.ByLang = m
+		return nil
+	}
 	return json.Unmarshal(b, &t.ByLang)
+}
+
+// plainJSONObject reads an object of strings that need no unescaping, the
+// common form of a text in a model snapshot, without a second pass of the
+// JSON decoder: a large model holds thousands of texts. Anything else is
+// left to encoding/json (ok is false). b has been checked to be JSON.
+func plainJSONObject(b []byte) (map[string]string, bool) {
+	b = bytes.TrimSpace(b)
+	if len(b) < 2 || b[0] != '{' {
+		return nil, false
+	}
+	m := map[string]string{}
+	b = bytes.TrimLeft(b[1:], jsonSpace)
+	if len(b) > 0 && b[0] == '}' {
+		return m, len(bytes.TrimSpace(b[1:])) == 0
+	}
+	for {
+		key, rest, ok := plainJSONString(b)
+		if !ok {
+			return nil, false
+		}
+		rest = bytes.TrimLeft(rest, jsonSpace)
+		if len(rest) == 0 || rest[0] != ':' {
+			return nil, false
+		}
+		val, rest, ok := plainJSONString(bytes.TrimLeft(rest[1:], jsonSpace))
+		if !ok {
+			return nil, false
+		}
+		m[key] = val
+		rest = bytes.TrimLeft(rest, jsonSpace)
+		switch {
+		case len(rest) > 0 && rest[0] == ',':
+			b = bytes.TrimLeft(rest[1:], jsonSpace)
+		case len(rest) > 0 && rest[0] == '}':
+			return m, len(bytes.TrimSpace(rest[1:])) == 0
+		default:
+			return nil, false
+		}
+	}
+}
+
+const jsonSpace = " \t\r\n"
+
+// plainJSONString reads a JSON string at the start of b that has no escape
+// sequence, and returns it and the bytes after it.
+func plainJSONString(b []byte) (string, []byte, bool) {
+	if len(b) == 0 || b[0] != '"' {
+		return "", nil, false
+	}
+	for i := 1; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '"':
+			if !utf8.Valid(b[1:i]) { // encoding/json replaces invalid bytes
+				return "", nil, false
+			}
+			return string(b[1:i]), b[i+1:], true
+		case c == '\\' || c < 0x20:
+			return "", nil, false
+		}
+	}
+	return "", nil, false
 }
 
 // Langs returns the languages of the table form, sorted.

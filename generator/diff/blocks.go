@@ -61,18 +61,24 @@ func split(md string) []block {
 // starts a list: "24. Mai" on a line of its own continues the paragraph.
 func classify(line string, inParagraph bool) (blockKind, bool) {
 	trimmed := strings.TrimLeft(line, " \t")
-	switch {
-	case headingLine.MatchString(line):
+	if trimmed == "" {
+		return paragraph, false
+	}
+	// The first character rules out all but one or two patterns, so that
+	// most lines are classified without a regular expression.
+	switch c := trimmed[0]; {
+	case c == '#' && headingLine.MatchString(line):
 		return heading, true
-	case thematicBreak.MatchString(line):
+	case (c == '-' || c == '*' || c == '_') && thematicBreak.MatchString(line):
 		return separator, true
-	case strings.HasPrefix(trimmed, "|") && delimiterRow.MatchString(line):
+	case c == '|' && delimiterRow.MatchString(line):
 		return separator, true
-	case strings.HasPrefix(trimmed, "|"):
+	case c == '|':
 		return tableRow, true
-	case itemLine.MatchString(line) && (!inParagraph || !isDigit(trimmed[0]) || strings.HasPrefix(trimmed, "1.") || strings.HasPrefix(trimmed, "1)")):
+	case (c == '-' || c == '*' || c == '+' || isDigit(c)) && itemLine.MatchString(line) &&
+		(!inParagraph || !isDigit(c) || strings.HasPrefix(trimmed, "1.") || strings.HasPrefix(trimmed, "1)")):
 		return listItem, false
-	case strings.HasPrefix(trimmed, ">"):
+	case c == '>':
 		return quote, false
 	}
 	return paragraph, false

@@ -6,6 +6,7 @@
 package diff
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -34,6 +35,44 @@ type op struct {
 // order, each equal, inserted, deleted or changed.
 type Result struct {
 	ops []op
+	d   *Differ // remembers displays, or nil
+}
+
+// A Differ compares the versions of a text, one pair after another, and
+// remembers the blocks it has split each text into and how it displayed
+// each block: a long history shows most blocks in many comparisons. The
+// zero Differ is ready to use, and safe for concurrent use; it holds what
+// it has seen until it is dropped.
+type Differ struct {
+	blocks sync.Map // text -> []block
+	shown  sync.Map // block -> its display
+}
+
+// Compare is Compare, remembering what it computes for the next one.
+func (d *Differ) Compare(old, new string) *Result { return compare(old, new, d) }
+
+func (d *Differ) split(md string) []block {
+	if d == nil {
+		return split(md)
+	}
+	if v, ok := d.blocks.Load(md); ok {
+		return v.([]block)
+	}
+	b := split(md)
+	d.blocks.Store(md, b)
+	return b
+}
+
+func (d *Differ) display(b block) string {
+	if d == nil {
+		return b.display()
+	}
+	if v, ok := d.shown.Load(b); ok {
+		return v.(string)
+	}
+	s := b.display()
+	d.shown.Store(b, s)
+	return s
 }
 
 // Beyond these sizes of the part that differs (in blocks, in words and the
@@ -49,15 +88,17 @@ const (
 // Compare splits both texts into blocks (headings, paragraphs, list items,
 // table rows), aligns the blocks and diffs the words of every pair of
 // changed blocks.
-func Compare(old, new string) *Result {
-	a, b := split(old), split(new)
+func Compare(old, new string) *Result { return compare(old, new, nil) }
+
+func compare(old, new string, d *Differ) *Result {
+	a, b := d.split(old), d.split(new)
 	var alpha alphabet
 	ra, okA := alpha.encode(sources(a))
 	rb, okB := alpha.encode(sources(b))
 	if !okA || !okB { // more distinct blocks than runes: all replaced
-		return &Result{ops: pairUp(a, b)}
+		return &Result{ops: pairUp(d, a, b), d: d}
 	}
-	return &Result{ops: blockOps(diffRunes(ra, rb, maxBlockEdit), a, b)}
+	return &Result{ops: blockOps(d, diffRunes(ra, rb, maxBlockEdit), a, b), d: d}
 }
 
 func sources(blocks []block) []string {
@@ -71,17 +112,17 @@ func sources(blocks []block) []string {
 // blockOps walks the alignment. A run of deleted blocks next to a run of
 // inserted ones is paired up in order into changed blocks; the rest stay
 // deleted or inserted.
-func blockOps(diffs []diffmatchpatch.Diff, a, b []block) []op {
+func blockOps(d *Differ, diffs []diffmatchpatch.Diff, a, b []block) []op {
 	var ops []op
 	var ia, ib int
 	var dels, inss []block
 	flush := func() {
-		ops = append(ops, pairUp(dels, inss)...)
+		ops = append(ops, pairUp(d, dels, inss)...)
 		dels, inss = nil, nil
 	}
-	for _, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		switch d.Type {
+	for _, df := range diffs {
+		n := utf8.RuneCountInString(df.Text)
+		switch df.Type {
 		case diffmatchpatch.DiffEqual:
 			flush()
 			for _, blk := range a[ia : ia+n] {
@@ -100,7 +141,7 @@ func blockOps(diffs []diffmatchpatch.Diff, a, b []block) []op {
 	return ops
 }
 
-func pairUp(dels, inss []block) []op {
+func pairUp(d *Differ, dels, inss []block) []op {
 	ops := make([]op, 0, max(len(dels), len(inss)))
 	for i := 0; i < len(dels) || i < len(inss); i++ {
 		switch {
@@ -109,7 +150,7 @@ func pairUp(dels, inss []block) []op {
 		case i >= len(dels):
 			ops = append(ops, op{kind: opInserted, new: inss[i]})
 		default:
-			ops = append(ops, changed(dels[i], inss[i])...)
+			ops = append(ops, changed(d, dels[i], inss[i])...)
 		}
 	}
 	return ops
@@ -117,8 +158,8 @@ func pairUp(dels, inss []block) []op {
 
 // changed diffs the words of a pair of blocks. A pair that has no word in
 // common is not a changed block but one removed and another added.
-func changed(old, new block) []op {
-	w := words(old.display(), new.display())
+func changed(d *Differ, old, new block) []op {
+	w := words(d.display(old), d.display(new))
 	for _, d := range w {
 		if d.Type == diffmatchpatch.DiffEqual && hasWord(d.Text) {
 			return []op{{kind: opChanged, old: old, new: new, words: w}}
@@ -159,9 +200,9 @@ func (r *Result) visible() []item {
 				continue
 			}
 		case opDeleted:
-			it.text = o.old.display()
+			it.text = r.d.display(o.old)
 		default:
-			it.text = o.new.display()
+			it.text = r.d.display(o.new)
 		}
 		if it.text != "" || o.kind == opChanged {
 			out = append(out, it)

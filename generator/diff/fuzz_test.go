@@ -57,11 +57,15 @@ func FuzzCompare(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s[0], s[1])
 	}
+	var differ Differ // shared by every input, as a build shares it by all versions
 	f.Fuzz(func(t *testing.T, old, new string) {
 		r := Compare(old, new)
 		checkChanged(t, r, old, new)
 		checkHTML(t, r, old, new)
 		checkText(t, r, old, new)
+		if got, want := differ.Compare(old, new).HTML(nil), r.HTML(nil); got != want {
+			t.Fatalf("a Differ that has seen other texts renders\n%s\nwhere Compare renders\n%s", got, want)
+		}
 	})
 }
 

@@ -10,6 +10,9 @@ import (
 // emphasis and code markers are dropped; soft line breaks become spaces and
 // hard ones "\n".
 func inline(s string) string {
+	if !strings.ContainsAny(s, "\\\n[!<*`") {
+		return strings.TrimSpace(s) // nothing to resolve: most table cells
+	}
 	out := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
 		out, i = inlineAt(out, s, i)

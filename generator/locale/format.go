@@ -15,6 +15,11 @@ var durationUnits = map[string]string{"h": "hour", "d": "day", "w": "week", "m":
 // Date formats a date as people write it: "24 May 2018", "24. Mai 2018",
 // "24 mei 2018".
 func (l *Lang) Date(t time.Time) string {
+	s, _ := l.memoized("\x00D"+t.Format(time.DateOnly), func() (string, error) { return l.date(t), nil })
+	return s
+}
+
+func (l *Lang) date(t time.Time) string {
 	month := l.MustT("month."+strconv.Itoa(int(t.Month())), nil)
 	return l.MustT("format.date", map[string]any{"Day": t.Day(), "Month": month, "Year": t.Year()})
 }
@@ -32,6 +37,11 @@ func (l *Lang) Duration(d config.Duration) (string, error) {
 // after the end of the fiscal year". A period that lasts until consent is
 // withdrawn needs no event.
 func (l *Lang) Retention(period config.Duration, after config.Trigger) (string, error) {
+	key := "\x00R" + period.Special + "\x00" + period.Unit + "\x00" + strconv.Itoa(period.N) + "\x00" + string(after)
+	return l.memoized(key, func() (string, error) { return l.retention(period, after) })
+}
+
+func (l *Lang) retention(period config.Duration, after config.Trigger) (string, error) {
 	p, err := l.Duration(period)
 	if err != nil || period.Special == "until_withdrawn" {
 		return p, err
@@ -57,6 +67,11 @@ func (l *Lang) List(items []string) string {
 
 // Country returns the name of a country in the language, from CLDR.
 func (l *Lang) Country(code string) string {
+	s, _ := l.memoized("\x00C"+code, func() (string, error) { return l.country(code), nil })
+	return s
+}
+
+func (l *Lang) country(code string) string {
 	r, err := language.ParseRegion(code)
 	if err != nil {
 		return code

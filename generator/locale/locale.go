@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -35,6 +37,11 @@ type Lang struct {
 	Tag     language.Tag
 	loc     *i18n.Localizer
 	regions display.Namer
+
+	// memo keeps formatted messages that take no data, country names and
+	// dates: a large site asks for the same few hundred thousands of times,
+	// and go-i18n and CLDR lookups are what clause execution spends most on.
+	memo sync.Map // string -> string
 }
 
 // Load reads locales/LANG.toml for each language and checks that every
@@ -136,6 +143,42 @@ func (c *Catalog) Lang(code string) *Lang { return c.langs[code] }
 // T returns message id. A non-nil count selects the plural form and is
 // available to the message as .Count; data are the message's other values.
 func (l *Lang) T(id string, count any, data map[string]any) (string, error) {
+	if data != nil {
+		return l.localize(id, count, data)
+	}
+	key, ok := memoKey(id, count)
+	if !ok {
+		return l.localize(id, count, nil)
+	}
+	return l.memoized(key, func() (string, error) { return l.localize(id, count, nil) })
+}
+
+// memoKey is the memo key of a message with a count and no data: "\x00T",
+// the id and the count. Counts of other types are not memoized.
+func memoKey(id string, count any) (string, bool) {
+	switch n := count.(type) {
+	case nil:
+		return "\x00T" + id, true
+	case int:
+		return "\x00T" + id + "\x00" + strconv.Itoa(n), true
+	}
+	return "", false
+}
+
+// memoized returns the value kept under key, computing it with f the first
+// time. Errors are not kept.
+func (l *Lang) memoized(key string, f func() (string, error)) (string, error) {
+	if v, ok := l.memo.Load(key); ok {
+		return v.(string), nil
+	}
+	s, err := f()
+	if err == nil {
+		l.memo.Store(key, s)
+	}
+	return s, err
+}
+
+func (l *Lang) localize(id string, count any, data map[string]any) (string, error) {
 	cfg := &i18n.LocalizeConfig{MessageID: id, TemplateData: data}
 	if count != nil {
 		cfg.PluralCount = count

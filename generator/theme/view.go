@@ -51,13 +51,14 @@ type Page struct {
 
 // VersionInfo places a page's text among the released versions.
 type VersionInfo struct {
-	Status    string // "current", "past", "upcoming" or "draft"
-	Effective string // localized date the text took or takes effect; empty for a draft
-	Until     string // for a past version: the localized date the next one took effect
-	Current   string // relative URL of the current page, on a frozen version
-	Upcoming  []Link // versions not yet in force: Label is the date, URL the diff page
-	Versions  []Link // every released version: Label is the date, URL its frozen page
-	DraftDiff string // for a draft: relative URL of its diff against the newest version
+	Status      string // "current", "past", "upcoming" or "draft"
+	Effective   string // localized date the text took or takes effect; empty for a draft
+	Until       string // for a past version: the localized date the next one took effect
+	Current     string // relative URL of the current page, on a frozen version
+	Upcoming    []Link // versions not yet in force: Label is the date, URL the diff page
+	Versions    []Link // the released versions around this one: Label is the date, URL its frozen page
+	AllVersions int    // how many versions were released, listed or not
+	DraftDiff   string // for a draft: relative URL of its diff against the newest version
 }
 
 // Section is one rendered clause.

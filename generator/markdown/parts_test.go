@@ -1,0 +1,65 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+var partsSeeds = []string{
+	"## Title\n\nText.\n\n### One\n\n- a\n- b\n\n### Two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+	"Intro\n### Heading right after a paragraph\nmore\n#not a heading\n####### seven\n",
+	"- item\n\n  continued\n### H\n> quote\nlazy\n### H2\n    code\n### H3\n",
+	"```\n### in a fence\n```\n### after\n",
+	"<!--\n### in a comment\n-->\n### after\n",
+	"[ref]: https://example.com\n### H\n[link][ref]\n",
+	"1. one\n   ### in the item\n2. two\n### out\n",
+	"| a |\n|---|\n| x |\n### H\n| b |\n",
+	"Setext\n===\n### H\nSetext two\n---\n",
+}
+
+// TestPartsRenderAsTheWhole is the promise of Parts: its parts, rendered
+// one by one and joined, are the HTML of the whole text.
+func TestPartsRenderAsTheWhole(t *testing.T) {
+	for _, src := range partsSeeds {
+		checkParts(t, src)
+	}
+	if n := len(Parts(partsSeeds[0])); n != 3 {
+		t.Errorf("a section with two subheadings in %d parts, want 3", n)
+	}
+	for _, whole := range partsSeeds[3:6] {
+		if n := len(Parts(whole)); n != 1 {
+			t.Errorf("%q cut into %d parts; a fence, raw HTML or a reference definition keeps it whole", whole, n)
+		}
+	}
+}
+
+func FuzzParts(f *testing.F) {
+	for _, src := range partsSeeds {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) { checkParts(t, src) })
+}
+
+func checkParts(t *testing.T, src string) {
+	t.Helper()
+	r := New()
+	want, err := r.Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := Parts(src)
+	if strings.Join(parts, "") != src {
+		t.Fatalf("parts of %q do not join to it: %q", src, parts)
+	}
+	var got strings.Builder
+	for _, p := range parts {
+		h, err := r.Render(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.WriteString(h)
+	}
+	if got.String() != want {
+		t.Errorf("%q in parts %q renders\n%q\nbut whole\n%q", src, parts, got.String(), want)
+	}
+}
