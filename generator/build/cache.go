@@ -1,6 +1,10 @@
 package build
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/policygen/policygen/generator/diff"
+)
 
 // Cache keeps what a build computed from immutable inputs (the HTML of a
 // Markdown text, the diff of two texts, the summary of two released
@@ -14,6 +18,9 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[cacheKey]*cacheEntry
 	misses  int
+
+	differ     *diff.Differ // for the diff pages of every build
+	differSize int          // its Len when the builds stopped growing it
 }
 
 // cacheKey is what a value is computed from: its kind and up to four
@@ -52,16 +59,37 @@ func (c *Cache) Sweep() {
 		e.used = false
 	}
 	c.misses = 0
+	// The differ remembers the blocks of texts no build shows any more,
+	// such as earlier drafts: start a new one when it has doubled.
+	if n := c.differ.Len(); c.differSize == 0 {
+		c.differSize = n
+	} else if n > 2*c.differSize {
+		c.differ, c.differSize = &diff.Differ{}, 0
+	}
 }
 
-// has reports whether a value is stored under key, or being computed.
+// diffs returns the Differ of the builds that share the cache.
+func (c *Cache) diffs() *diff.Differ {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.differ == nil {
+		c.differ = &diff.Differ{}
+	}
+	return c.differ
+}
+
+// has reports whether a value is stored under key, or being computed,
+// and keeps it for the next build as one that was used.
 func (c *Cache) has(key cacheKey) bool {
 	if c == nil {
 		return false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	_, ok := c.entries[key]
+	e, ok := c.entries[key]
+	if ok {
+		e.used = true
+	}
 	return ok
 }
 

@@ -11,10 +11,9 @@ import (
 	"github.com/policygen/policygen/generator/theme"
 )
 
-// renderChangelog renders a document's changelog and its Atom feed in one
-// language; the diff pages render on their own.
-func (s *Site) renderChangelog(sink Sink, st *status, versions []*history.Version, doc, lang string) error {
-	dir := s.pageDir(lang, doc) + "changes/"
+// changelog is a document's changelog in one language: every version,
+// newest first, with its note and the summary of what changed.
+func (s *Site) changelog(st *status, versions []*history.Version, doc, lang string) (*theme.Changelog, error) {
 	cl := &theme.Changelog{Chrome: s.chrome(doc, lang, "changes/", "")}
 	cl.Title = s.Catalog.Lang(lang).MustT("version.changelog", nil) + ": " + cl.DocTitle
 	cl.Alternates = s.alternates(doc, lang, "changes/", func(string) bool { return true })
@@ -24,16 +23,29 @@ func (s *Site) renderChangelog(sink Sink, st *status, versions []*history.Versio
 		if i > 0 {
 			summary, err := s.Summary(versions[i-1], v, lang)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			e.DiffURL, e.Summary = v.Name()+"/", summary
 		}
 		cl.Entries = append(cl.Entries, e)
 	}
-	if err := emit(sink, dir+"index.html", func() ([]byte, error) { return s.Theme.Execute("changes.html", cl) }); err != nil {
-		return err
+	return cl, nil
+}
+
+func (s *Site) changelogPage(st *status, versions []*history.Version, doc, lang string) ([]byte, error) {
+	cl, err := s.changelog(st, versions, doc, lang)
+	if err != nil {
+		return nil, err
 	}
-	return emit(sink, dir+"index.xml", func() ([]byte, error) { return s.feed(cl, doc, lang) })
+	return s.Theme.Execute("changes.html", cl)
+}
+
+func (s *Site) changelogFeed(st *status, versions []*history.Version, doc, lang string) ([]byte, error) {
+	cl, err := s.changelog(st, versions, doc, lang)
+	if err != nil {
+		return nil, err
+	}
+	return s.feed(cl, doc, lang)
 }
 
 // versionsOf returns the versions that have the document in the

@@ -205,15 +205,15 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 	cache.Sweep()
 	edit(t, dir, `period = "2y"`, `period = "5y"`)
 	build()
-	// Per language, the three clauses of the draft's privacy policy whose
-	// text differs from the released version (the purposes, which name
-	// each retention period, the retention clause and the changes clause,
-	// which speaks of a draft) and its diff against the newest version; and
-	// the newest version's model, decoded once for the draft's summary.
-	// Every other clause, the frozen versions, their diffs and summaries
-	// come from the cache.
-	if got := cache.Misses(); got != 3*(3+1)+1 {
-		t.Errorf("after one edit the rebuild computed %d values, want %d", got, 3*(3+1)+1)
+	// Per language, the three parts of the draft's privacy policy whose
+	// text differs from the released version (the purpose that names the
+	// retention period, the retention clause, and the changes clause,
+	// which speaks of a draft) and the draft's two diff pages against the
+	// newest version; and the newest version's model, decoded once for the
+	// draft's summary. Every other part, the frozen versions, their diff
+	// pages, changelogs and feeds come from the cache.
+	if got, want := cache.Misses(), 3*(3+2)+1; got != want {
+		t.Errorf("after one edit the rebuild computed %d values, want %d", got, want)
 	}
 }
 

@@ -20,21 +20,23 @@ func (s *Site) Release() (*history.Version, *history.Version, error) {
 	next := pending[len(pending)-1]
 	pos := s.Config.Pos.Value(config.Path("change", next.index, "date"))
 	prev := history.Newest(s.History)
+	var now clauseTexts // the text as of the version before, if any
 	if prev != nil {
 		if !next.Date.After(prev.Date) {
 			return nil, nil, diag.List{diag.Errorf(pos, "change dated %s is not later than the newest released version (%s)", next.name(), prev.Name()).
 				WithHint("a new version takes effect after the last one: date it later than %s", prev.Name())}
 		}
-		now, err := s.renderTexts(prev.Date, false)
+		texts, clauses, err := s.renderClauses(prev.Date, false, nil)
 		if err != nil {
 			return nil, nil, err
 		}
-		if len(s.differences(now, prev.Docs)) == 0 {
+		now = clauses
+		if len(s.differences(texts, prev.Docs)) == 0 {
 			return nil, nil, diag.List{diag.Errorf(pos, "the text has not changed since the version of %s; nothing to release", prev.Name()).
 				WithHint("change the site first, or remove the [[change]] entry dated %s", next.name())}
 		}
 	}
-	texts, err := s.renderTexts(next.Date, false)
+	texts, _, err := s.renderClauses(next.Date, false, now)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -70,6 +70,7 @@ func (s *Site) RenderTo(draft bool, sink Sink) error {
 	if err != nil {
 		return err
 	}
+	st.releasedKey = s.releasedKey()
 	s.prepareSummaries(st)
 	jobs := s.pageJobs(st)
 	errs := make([]error, len(jobs))
@@ -98,42 +99,64 @@ type pageJob struct {
 }
 
 // pageJobs lists every page of the site in site order: for each language
-// and document the current page, its versions, its diff pages and its
-// changelog with the feed.
+// and document the current page, its versions, its diff pages, the draft's
+// diff page and the changelog with the feed. All but the current page and
+// the draft's diff show released versions only: those are kept in the
+// cache of a serve session (see kept).
 func (s *Site) pageJobs(st *status) []pageJob {
 	var jobs []pageJob
 	for _, lang := range s.langs() {
 		for _, doc := range s.Docs {
 			group := doc + "/" + lang
-			add := func(f func(sink Sink) error) { jobs = append(jobs, pageJob{group, f}) }
+			page := func(name string, render func() ([]byte, error)) {
+				jobs = append(jobs, pageJob{group, func(sink Sink) error { return emit(sink, name, render) }})
+			}
+			released := func(name string, render func() ([]byte, error)) {
+				page(name, func() ([]byte, error) { return s.kept(st, name, render) })
+			}
 			dir := s.pageDir(lang, doc)
-			add(func(sink Sink) error {
-				return emit(sink, dir+"index.html", func() ([]byte, error) { return s.currentPage(st, doc, lang) })
-			})
+			page(dir+"index.html", func() ([]byte, error) { return s.currentPage(st, doc, lang) })
 			versions := s.versionsOf(st, doc, lang)
 			for i, v := range versions {
-				add(func(sink Sink) error {
-					return emit(sink, dir+v.Name()+"/index.html", func() ([]byte, error) { return s.frozenPage(st, v, doc, lang) })
-				})
+				released(dir+v.Name()+"/index.html", func() ([]byte, error) { return s.frozenPage(st, v, doc, lang) })
 				if i > 0 {
-					add(func(sink Sink) error {
-						return emit(sink, dir+"changes/"+v.Name()+"/index.html", func() ([]byte, error) {
-							return s.diffPage(versions[i-1], v, doc, lang)
-						})
-					})
+					released(dir+"changes/"+v.Name()+"/index.html", func() ([]byte, error) { return s.diffPage(versions[i-1], v, doc, lang) })
 				}
 			}
 			if base := s.draftBase(st, doc, lang); base != nil {
-				add(func(sink Sink) error {
-					return emit(sink, dir+"changes/"+DraftDiffDir+"index.html", func() ([]byte, error) {
-						return s.draftDiffPage(st, base, doc, lang)
-					})
-				})
+				page(dir+"changes/"+DraftDiffDir+"index.html", func() ([]byte, error) { return s.draftDiffPage(st, base, doc, lang) })
 			}
-			add(func(sink Sink) error { return s.renderChangelog(sink, st, versions, doc, lang) })
+			released(dir+"changes/index.html", func() ([]byte, error) { return s.changelogPage(st, versions, doc, lang) })
+			released(dir+"changes/index.xml", func() ([]byte, error) { return s.changelogFeed(st, versions, doc, lang) })
 		}
 	}
 	return jobs
+}
+
+// kept renders a page that shows released versions only, or takes it from
+// a cache kept between builds: such a page changes only with the history,
+// the build date, or the few settings of site.toml every page shows (see
+// releasedKey). A build without a kept cache renders it, so as not to hold
+// every page in memory.
+func (s *Site) kept(st *status, name string, render func() ([]byte, error)) ([]byte, error) {
+	if !s.keep {
+		return render()
+	}
+	return cached(s.cache, cacheKey{"page", st.releasedKey, name}, render)
+}
+
+// releasedKey is what pages of released versions show besides the
+// versions: the company's name, the base URL, the languages and documents,
+// the build date, and the history, named by the hash of its newest
+// manifest, which chains all the others. Messages and theme are not in
+// it: a cache is dropped when they change.
+func (s *Site) releasedKey() string {
+	head := ""
+	if v := history.Newest(s.History); v != nil {
+		head = history.Hash(v.Manifest)
+	}
+	return strings.Join([]string{s.Config.Site.Company.Name, string(s.Config.Site.Site.BaseURL),
+		strings.Join(s.langs(), ","), strings.Join(s.Docs, ","), s.Date.Format(time.DateOnly), head}, "\x00")
 }
 
 // emit renders a file and hands it to sink.

@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/policygen/policygen/generator/assets"
@@ -30,7 +32,17 @@ type Options struct {
 	Date     time.Time // build as of this date
 	Draft    bool      // build unreleased text as a draft
 	Cache    *Cache    // renders kept from an earlier build, or nil
-	Workers  int       // documents rendered at once; 0 for one per CPU
+	Workers  int       // pages rendered at once; 0 for one per CPU
+
+	// Reuse is a site loaded before from the same folder, and Changed the
+	// files that changed since (relative to the site folder,
+	// slash-separated; "*" for any): what none of them can have changed
+	// is taken from Reuse instead of being read and checked again. That
+	// is the released versions, unless a file in the history folder
+	// changed, and the messages, clauses and theme, unless one of theirs
+	// did or site.toml now picks others. policygen serve rebuilds so.
+	Reuse   *Site
+	Changed []string
 }
 
 // Site is a loaded site: everything needed to render its pages.
@@ -50,7 +62,8 @@ type Site struct {
 	Workers    int                // documents rendered at once; 0 for one per CPU
 
 	cache  *Cache
-	differ *diff.Differ // shared by the diff pages of a build
+	keep   bool         // the cache outlives the build: keep pages in it
+	differ *diff.Differ // shared by the diff pages of a build, or a serve session
 }
 
 // SiteFile is the name of the configuration file in a site folder.
@@ -75,18 +88,47 @@ func Load(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date, cache: opts.Cache, Workers: opts.Workers, differ: &diff.Differ{}}
+	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date, cache: opts.Cache, Workers: opts.Workers}
+	s.keep = s.cache != nil
 	if s.cache == nil {
 		s.cache = NewCache() // a build renders each text and summary once
 	}
+	s.differ = s.cache.diffs()
 	s.Files = assets.New(os.DirFS(opts.Source), opts.Source, opts.Defaults)
-	if err := s.loadParts(); err != nil {
+	if r := opts.Reuse; r != nil && !changedUnder(opts.Changed, "locales/", "clauses/", "themes/") && samePicks(r.Config.Site, cfg.Site) {
+		s.Catalog, s.Clauses, s.Theme, s.Docs = r.Catalog, r.Clauses, r.Theme, r.Docs
+	} else if err := s.loadParts(); err != nil {
 		return nil, err
 	}
-	hist := cfg.Site.Site.History
+	hist := filepath.ToSlash(filepath.Clean(cfg.Site.Site.History))
 	s.HistoryDir = filepath.Join(opts.Source, hist)
-	s.History, err = history.Load(os.DirFS(opts.Source), filepath.ToSlash(filepath.Clean(hist)), filepath.ToSlash(s.HistoryDir))
+	// A history outside the site folder is not watched: read it every time.
+	if r := opts.Reuse; r != nil && r.HistoryDir == s.HistoryDir && filepath.IsLocal(hist) && hist != "." && !changedUnder(opts.Changed, hist+"/") {
+		s.History = r.History
+		return s, nil
+	}
+	s.History, err = history.Load(os.DirFS(opts.Source), hist, filepath.ToSlash(s.HistoryDir))
 	return s, err
+}
+
+// changedUnder reports whether a changed file is in one of the folders
+// (given with a final slash), is one of them, or is "*".
+func changedUnder(changed []string, folders ...string) bool {
+	for _, f := range changed {
+		for _, dir := range folders {
+			if f == "*" || strings.HasPrefix(f+"/", dir) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// samePicks reports whether two configurations pick the same languages,
+// theme and clauses.
+func samePicks(a, b *config.Site) bool {
+	return slices.Equal(a.Site.Languages, b.Site.Languages) && a.Site.Theme == b.Site.Theme &&
+		slices.Equal(a.Site.DisableClauses, b.Site.DisableClauses)
 }
 
 // loadParts loads locales, theme and clauses, collecting the errors of all.

@@ -18,7 +18,8 @@ type status struct {
 	upcoming []*history.Version
 	draft    Texts // the unreleased text the current page shows, or nil
 
-	of map[string][]*history.Version // "doc/lang" -> the versions that have the document in the language
+	of          map[string][]*history.Version // "doc/lang" -> the versions that have the document in the language
+	releasedKey string                        // see Site.releasedKey
 }
 
 // next returns the version after v, or nil for the newest.
@@ -56,7 +57,7 @@ func (s *Site) status(draft bool) (*status, error) {
 		st.draft = t
 		return st, err
 	}
-	problems, err := s.unreleased(newest)
+	problems, now, err := s.unreleased(newest)
 	if err != nil || len(problems) == 0 {
 		return st, err
 	}
@@ -67,17 +68,19 @@ func (s *Site) status(draft bool) (*status, error) {
 	if p := s.pending(); len(p) > 0 {
 		asOf = p[len(p)-1].Date
 	}
-	st.draft, err = s.renderTexts(asOf, true)
+	// The draft differs from the text just rendered only in the clauses
+	// that speak of the date or the draft.
+	st.draft, _, err = s.renderClauses(asOf, true, now)
 	return st, err
 }
 
 // unreleased reports how the site differs from the newest released
 // version: text that renders differently, and [[change]] entries that
-// were never released.
-func (s *Site) unreleased(newest *history.Version) (diag.List, error) {
-	now, err := s.renderTexts(newest.Date, false)
+// were never released. It returns the clauses as rendered now.
+func (s *Site) unreleased(newest *history.Version) (diag.List, clauseTexts, error) {
+	now, clauses, err := s.renderClauses(newest.Date, false, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var errs diag.List
 	if d := s.differences(now, newest.Docs); len(d) > 0 {
@@ -97,7 +100,7 @@ func (s *Site) unreleased(newest *history.Version) (diag.List, error) {
 			errs.Addf(pos, "change dated %s is not released yet", c.name()).WithHint("run policygen release")
 		}
 	}
-	return errs, nil
+	return errs, clauses, nil
 }
 
 // change is a [[change]] entry with its index in site.toml.

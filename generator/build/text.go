@@ -17,10 +17,22 @@ import (
 type Texts map[string]map[string]string
 
 // renderTexts executes every clause as of a date. draft marks the model as
-// unreleased text, so that clauses that speak of the version say so. The
-// documents render in parallel; each language's model is built once and
-// shared, as clauses only read it.
+// unreleased text, so that clauses that speak of the version say so.
 func (s *Site) renderTexts(asOf time.Time, draft bool) (Texts, error) {
+	t, _, err := s.renderClauses(asOf, draft, nil)
+	return t, err
+}
+
+// clauseTexts are the rendered clauses of every document in every
+// language: doc -> lang -> clauses.
+type clauseTexts map[string]map[string][]clause.Rendered
+
+// renderClauses renders the texts as renderTexts does, and returns the
+// clauses too. Given the clauses of a rendering as of another date (prev),
+// it executes only the clauses that depend on the date (see
+// clause.Library.RenderDated). The documents render in parallel; each
+// language's model is built once and shared, as clauses only read it.
+func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Texts, clauseTexts, error) {
 	models := map[string]*model.Site{}
 	for _, lang := range s.langs() {
 		m := s.model(lang, asOf)
@@ -31,6 +43,7 @@ func (s *Site) renderTexts(asOf time.Time, draft bool) (Texts, error) {
 	}
 	type task struct {
 		doc, lang, md string
+		clauses       []clause.Rendered
 		err           error
 	}
 	var tasks []*task
@@ -41,29 +54,28 @@ func (s *Site) renderTexts(asOf time.Time, draft bool) (Texts, error) {
 	}
 	parallel(len(tasks), s.workers(), func(i int) {
 		t := tasks[i]
-		t.md, t.err = s.documentMarkdown(models[t.lang], t.doc)
+		t.clauses, t.err = s.Clauses.RenderDated(s.Files, t.doc, models[t.lang], prev[t.doc][t.lang])
+		if t.err == nil {
+			t.md, t.err = s.documentMarkdown(t.clauses)
+		}
 	})
-	texts := Texts{}
+	texts, clauses := Texts{}, clauseTexts{}
 	for _, t := range tasks { // the first error in site order, whatever order they ran in
 		if t.err != nil {
-			return nil, t.err
+			return nil, nil, t.err
 		}
 		if texts[t.doc] == nil {
-			texts[t.doc] = map[string]string{}
+			texts[t.doc], clauses[t.doc] = map[string]string{}, map[string][]clause.Rendered{}
 		}
-		texts[t.doc][t.lang] = t.md
+		texts[t.doc][t.lang], clauses[t.doc][t.lang] = t.md, t.clauses
 	}
-	return texts, nil
+	return texts, clauses, nil
 }
 
 // documentMarkdown joins the rendered clauses of a document, each under a
 // heading that carries its title and anchor: "## Your rights {#rights}".
 // This is the form frozen in history, readable and friendly to git diffs.
-func (s *Site) documentMarkdown(m *model.Site, doc string) (string, error) {
-	rendered, err := s.Clauses.Render(s.Files, doc, m)
-	if err != nil {
-		return "", err
-	}
+func (s *Site) documentMarkdown(rendered []clause.Rendered) (string, error) {
 	var b strings.Builder
 	for i, r := range rendered {
 		for _, m := range docRef.FindAllStringSubmatch(r.Markdown, -1) {

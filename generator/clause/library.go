@@ -32,6 +32,7 @@ type Clause struct {
 	File  string // path in the overlay file system
 	Title string
 	tmpl  *templateT
+	dated bool // names a field of model.DatedFields
 }
 
 // Library is the parsed clauses of a site for its languages.

@@ -46,7 +46,7 @@ func (c *Clause) parse(files Files, lang *locale.Lang) error {
 	if err != nil {
 		return templateError(where, err)
 	}
-	c.tmpl = t
+	c.tmpl, c.dated = t, namesDatedField(t)
 	return nil
 }
 

@@ -25,11 +25,16 @@ type Loaded struct {
 // value is still returned when decoding got far enough, so that callers can
 // report more, but it must not be rendered.
 func Load(file string, src []byte, facts *legal.Facts) (*Loaded, error) {
+	// The positions are scanned while the TOML parser runs: both read the
+	// whole file, and a large site.toml takes tens of milliseconds each.
+	posc := make(chan *Positions, 1)
+	go func() { posc <- scanPositions(file, src) }()
 	var raw map[string]any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
+		<-posc
 		return nil, syntaxError(file, err)
 	}
-	pos := scanPositions(file, src)
+	pos := <-posc
 	d := &decoder{pos: pos}
 	site := new(Site)
 	d.table("", raw, reflectValue(site))

@@ -7,6 +7,7 @@ package diff
 
 import (
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -46,6 +47,15 @@ type Result struct {
 type Differ struct {
 	blocks sync.Map // text -> []block
 	shown  sync.Map // block -> its display
+	n      atomic.Int64
+}
+
+// Len returns how many texts and blocks the Differ remembers.
+func (d *Differ) Len() int {
+	if d == nil {
+		return 0
+	}
+	return int(d.n.Load())
 }
 
 // Compare is Compare, remembering what it computes for the next one.
@@ -59,7 +69,9 @@ func (d *Differ) split(md string) []block {
 		return v.([]block)
 	}
 	b := split(md)
-	d.blocks.Store(md, b)
+	if _, loaded := d.blocks.LoadOrStore(md, b); !loaded {
+		d.n.Add(1)
+	}
 	return b
 }
 
@@ -71,7 +83,9 @@ func (d *Differ) display(b block) string {
 		return v.(string)
 	}
 	s := b.display()
-	d.shown.Store(b, s)
+	if _, loaded := d.shown.LoadOrStore(b, s); !loaded {
+		d.n.Add(1)
+	}
 	return s
 }
 

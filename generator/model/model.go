@@ -159,6 +159,12 @@ func (g TrackerGroup) ThirdCountryProviders() []*Processor {
 	return out
 }
 
+// DatedFields are the fields of Site that depend on the date a text is
+// rendered as of, and on whether it is a draft; nothing else in the model,
+// nor any method, does. A clause that names none of them renders the same
+// on any date, which lets a build render the draft's other clauses once.
+func DatedFields() []string { return []string{"Changes", "Effective", "Draft"} }
+
 // Labeler returns the label of a built-in data category in the language.
 type Labeler func(id string) string
 

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -91,5 +92,51 @@ func TestThirdCountryProvidersNamesEachOnce(t *testing.T) {
 	}
 	if got := groups[0].ThirdCountryProviders(); len(got) != 0 {
 		t.Errorf("the necessary first-party tracker has third-country providers %v", got)
+	}
+}
+
+// TestOnlyDatedFieldsDependOnTheDate builds the model as of three dates,
+// as a draft and not: apart from DatedFields every field is the same, and
+// so is what every method returns. A clause that names no dated field may
+// therefore be rendered once for all of them.
+func TestOnlyDatedFieldsDependOnTheDate(t *testing.T) {
+	label := func(id string) string { return id }
+	var models []*Site
+	for _, year := range []int{2023, 2025, 2028} {
+		m := Build(site(), "en", legal.MustLoad(), label, time.Date(year, 6, 1, 0, 0, 0, 0, time.UTC))
+		models = append(models, m)
+		d := *m
+		d.Draft, d.Effective = true, time.Time{}
+		models = append(models, &d)
+	}
+	undated := func(m *Site) Site {
+		c := *m
+		for _, f := range DatedFields() {
+			v := reflect.ValueOf(&c).Elem().FieldByName(f)
+			v.Set(reflect.Zero(v.Type()))
+		}
+		return c
+	}
+	first := undated(models[0])
+	for _, m := range models[1:] {
+		if u := undated(m); !reflect.DeepEqual(u, first) {
+			t.Errorf("as of another date an undated field differs:\n%+v\n%+v", u, first)
+		}
+		for i := range reflect.TypeFor[*Site]().NumMethod() {
+			meth := reflect.TypeFor[*Site]().Method(i)
+			if meth.Type.NumIn() != 1 {
+				continue // takes arguments: see below
+			}
+			got := reflect.ValueOf(m).Method(i).Call(nil)[0].Interface()
+			want := reflect.ValueOf(models[0]).Method(i).Call(nil)[0].Interface()
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s differs as of another date", meth.Name)
+			}
+		}
+		for _, basis := range []string{"consent", "contract", "legal_obligation"} {
+			if m.UsesBasis(basis) != models[0].UsesBasis(basis) {
+				t.Errorf("UsesBasis(%q) differs as of another date", basis)
+			}
+		}
 	}
 }

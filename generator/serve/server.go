@@ -33,8 +33,10 @@ type Server struct {
 	hub     *hub
 	session int64 // when the session started, so that tabs notice a restart
 
-	building sync.Mutex   // one build at a time; guards cache
+	building sync.Mutex   // one build at a time; guards the fields up to mu
 	cache    *build.Cache // renders kept between builds
+	loaded   *build.Site  // the newest site that loaded, for the next build to reuse
+	changed  []string     // files changed since loaded was loaded
 
 	mu         sync.RWMutex // guards the fields below; never held while building
 	out        build.Output // the pages of the newest good build
@@ -60,7 +62,7 @@ func New(opts Options) *Server {
 }
 
 // Rebuild builds the site after the files in changed (relative to the
-// site folder, slash-separated; none for the first build) changed, prints
+// site folder, slash-separated; none to read everything again) changed, prints
 // the outcome, and tells the open tabs which pages changed. It returns the
 // URL paths of the pages that changed, "*" for all.
 func (s *Server) Rebuild(changed ...string) []string {
@@ -73,7 +75,7 @@ func (s *Server) Rebuild(changed ...string) []string {
 			break
 		}
 	}
-	out, historyDir, err := s.build()
+	out, historyDir, err := s.build(changed)
 	s.mu.Lock() // pages are served from the previous build until here
 	defer s.mu.Unlock()
 	s.rebuilds++
@@ -97,13 +99,20 @@ func (s *Server) Rebuild(changed ...string) []string {
 	return pages
 }
 
-// build renders the site as a draft and returns its history folder.
-func (s *Server) build() (build.Output, string, error) {
+// build renders the site as a draft and returns its history folder. What
+// the files changed since the last load cannot have changed (the released
+// versions, the messages, clauses and theme) is reused from it.
+func (s *Server) build(changed []string) (build.Output, string, error) {
+	if len(changed) == 0 {
+		changed = []string{"*"} // reread everything
+	}
+	s.changed = append(s.changed, changed...)
 	site, err := build.Load(build.Options{Source: s.opts.Source, Defaults: s.opts.Defaults,
-		Date: s.opts.Date(), Draft: true, Cache: s.cache})
+		Date: s.opts.Date(), Draft: true, Cache: s.cache, Reuse: s.loaded, Changed: s.changed})
 	if err != nil {
 		return nil, "", err
 	}
+	s.loaded, s.changed = site, nil
 	out, err := site.Render(true)
 	return out, site.HistoryDir, err
 }

@@ -66,7 +66,10 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, root string) err
 		case <-ctx.Done():
 			return nil
 		case err := <-w.Errors:
+			// Events may have been lost (a full queue): read everything again.
 			s.logf("watching %s: %v\n", root, err)
+			pending["*"] = true
+			timer.Reset(s.opts.Debounce)
 		case ev := <-w.Events:
 			rel, ok := s.relevant(root, ev)
 			if !ok {
