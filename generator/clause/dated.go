@@ -23,7 +23,9 @@ func namesDatedField(t *templateT) bool {
 
 // nodeNames reports whether a parse tree names one of the fields.
 func nodeNames(n parse.Node, fields []string) bool {
-	names := func(idents []string) bool { return slices.ContainsFunc(idents, func(s string) bool { return slices.Contains(fields, s) }) }
+	names := func(idents []string) bool {
+		return slices.ContainsFunc(idents, func(s string) bool { return slices.Contains(fields, s) })
+	}
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
