@@ -1,6 +1,8 @@
 package build
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -205,9 +207,48 @@ func swap(dir, tmp string) error {
 		return err
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeAll(old)
 	}
 	return nil
+}
+
+// removeAll removes a folder as os.RemoveAll does, many of its folders at
+// the same time: on some disks removing a site of thousands of folders one
+// by one takes longer than building it. The folders of pages are three
+// levels down (en/privacy/2025-03-01/).
+func removeAll(dir string) error {
+	var leaves []string
+	var gather func(dir string, depth int)
+	gather = func(dir string, depth int) {
+		entries, _ := os.ReadDir(dir) // what cannot be read is left to the final RemoveAll
+		for _, e := range entries {
+			p := filepath.Join(dir, e.Name())
+			switch {
+			case !e.IsDir():
+			case depth == 1:
+				leaves = append(leaves, p)
+			default:
+				gather(p, depth-1)
+			}
+		}
+	}
+	gather(dir, 3)
+	errs := make([]error, len(leaves))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(dirWriters, len(leaves)) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = os.RemoveAll(leaves[i])
+			}
+		})
+	}
+	for i := range leaves {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return cmp.Or(errors.Join(errs...), os.RemoveAll(dir))
 }
 
 // checkOutputDir refuses to replace a folder that is not build output: the

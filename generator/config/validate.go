@@ -73,7 +73,7 @@ func (v *validator) settings() {
 		s.Theme = "default"
 	}
 	for i, id := range s.DisableClauses {
-		if !idPattern.MatchString(id) {
+		if !isID(id) {
 			v.at(Path("site.disable_clauses", i), "clause ids are the file names without number and language, such as \"children\"", "invalid clause id %q", id)
 		}
 	}

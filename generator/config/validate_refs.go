@@ -44,7 +44,7 @@ func (v *validator) dataCategories() {
 	for _, id := range slices.Sorted(maps.Keys(v.Site.Data)) {
 		path := Path("data", id)
 		switch {
-		case !idPattern.MatchString(id):
+		case !isID(id):
 			v.atKey(path, "ids use lowercase letters, digits, '_' and '-' only", "invalid data category id %q", id)
 		case IsBuiltinData(id):
 			v.atKey(path, "use the built-in category, or choose another id to define your own", "data category %q is built in", id)

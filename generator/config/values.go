@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/mail"
 	"net/url"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,14 +26,23 @@ func badValue(hint, format string, args ...any) error {
 	return &valueError{msg: fmt.Sprintf(format, args...), hint: hint}
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9_-]+$`)
+// isID reports whether s is an id: [a-z0-9_-]+. Model snapshots hold
+// thousands of ids, which is why this is not a regular expression.
+func isID[T string | []byte](s T) bool {
+	for i := range len(s) {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return len(s) > 0
+}
 
 // ID names an activity, processor, retention rule or data category.
 type ID string
 
 // UnmarshalText accepts [a-z0-9_-]+.
 func (id *ID) UnmarshalText(b []byte) error {
-	if !idPattern.Match(b) {
+	if !isID(b) {
 		return badValue("ids use lowercase letters, digits, '_' and '-' only", "invalid id %q", b)
 	}
 	*id = ID(b)

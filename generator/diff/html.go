@@ -22,6 +22,11 @@ func (r *Result) HTML(collapsed func(n int) string) string {
 	}
 	var b strings.Builder
 	items := r.visible()
+	size := 0
+	for _, it := range items {
+		size += len(it.text) + 40
+	}
+	b.Grow(size)
 	for i := 0; i < len(items); {
 		if items[i].kind != opEqual {
 			writeBlock(&b, items[i])
@@ -32,7 +37,7 @@ func (r *Result) HTML(collapsed func(n int) string) string {
 		for j < len(items) && items[j].kind == opEqual {
 			j++
 		}
-		writeRun(&b, items[i:j], i > 0, j < len(items), collapsed)
+		writeRun(&b, r.d, items[i:j], i > 0, j < len(items), collapsed)
 		i = j
 	}
 	return b.String()
@@ -41,7 +46,7 @@ func (r *Result) HTML(collapsed func(n int) string) string {
 // writeRun writes a run of unchanged blocks: the first as context if the
 // run follows a change, the last if it precedes one, and the rest folded
 // when it is more than one block.
-func writeRun(b *strings.Builder, run []item, follows, precedes bool, collapsed func(int) string) {
+func writeRun(b *strings.Builder, d *Differ, run []item, follows, precedes bool, collapsed func(int) string) {
 	lo, hi := 0, len(run)
 	if follows {
 		lo = 1
@@ -50,25 +55,49 @@ func writeRun(b *strings.Builder, run []item, follows, precedes bool, collapsed 
 		hi = max(lo, hi-1)
 	}
 	for _, it := range run[:lo] {
-		writeBlock(b, it)
+		d.writeEqual(b, it)
 	}
 	if n := hi - lo; n > 1 {
 		b.WriteString(`<details class="diff-unchanged"><summary>`)
 		b.WriteString(html.EscapeString(collapsed(n)))
 		b.WriteString("</summary>\n")
 		for _, it := range run[lo:hi] {
-			writeBlock(b, it)
+			d.writeEqual(b, it)
 		}
 		b.WriteString("</details>\n")
 	} else {
 		for _, it := range run[lo:hi] {
-			writeBlock(b, it)
+			d.writeEqual(b, it)
 		}
 	}
 	for _, it := range run[hi:] {
-		writeBlock(b, it)
+		d.writeEqual(b, it)
 	}
 }
+
+// writeEqual writes an unchanged block, as the Differ wrote it before if
+// it has: a long history shows the same blocks on many diff pages.
+func (d *Differ) writeEqual(b *strings.Builder, it item) {
+	if d == nil {
+		writeBlock(b, it)
+		return
+	}
+	key := equalKey{it.new}
+	if v, ok := d.shown.Load(key); ok {
+		b.WriteString(v.(string))
+		return
+	}
+	var one strings.Builder
+	writeBlock(&one, it)
+	if _, loaded := d.shown.LoadOrStore(key, one.String()); !loaded {
+		d.n.Add(1)
+	}
+	b.WriteString(one.String())
+}
+
+// equalKey is the key under which a Differ keeps the HTML of an unchanged
+// block, beside the display of blocks.
+type equalKey struct{ block }
 
 func writeBlock(b *strings.Builder, it item) {
 	tag := "p"

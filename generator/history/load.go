@@ -6,6 +6,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/policygen/policygen/generator/config"
@@ -25,7 +26,13 @@ func Load(fsys fs.FS, root, where string) ([]*Version, error) {
 	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: where}, "%v", err)}
 	}
-	var versions []*Version
+	type folder struct {
+		name string
+		date time.Time
+		v    *Version
+		errs diag.List
+	}
+	var folders []*folder
 	var errs diag.List
 	for _, e := range entries {
 		name := e.Name()
@@ -38,16 +45,38 @@ func Load(fsys fs.FS, root, where string) ([]*Version, error) {
 				WithHint("the history folder holds only folders named by date, YYYY-MM-DD, written by policygen release")
 			continue
 		}
-		v, verrs := loadVersion(fsys, path.Join(root, name), path.Join(where, name), date)
-		errs = append(errs, verrs...)
-		if v != nil {
-			versions = append(versions, v)
+		folders = append(folders, &folder{name: name, date: date})
+	}
+	// Reading and hashing every file is most of a long history's load:
+	// the folders are read a few at a time, reported in order.
+	next := make(chan *folder)
+	var wg sync.WaitGroup
+	for range min(loaders, len(folders)) {
+		wg.Go(func() {
+			for f := range next {
+				f.v, f.errs = loadVersion(fsys, path.Join(root, f.name), path.Join(where, f.name), f.date)
+			}
+		})
+	}
+	for _, f := range folders {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	var versions []*Version
+	for _, f := range folders {
+		errs = append(errs, f.errs...)
+		if f.v != nil {
+			versions = append(versions, f.v)
 		}
 	}
 	Sort(versions)
 	errs = append(errs, verifyChain(versions)...)
 	return versions, errs.Err()
 }
+
+// loaders is how many version folders are read at once.
+const loaders = 8
 
 const tamperHint = "released versions never change: restore the folder from version control, or remove it only if it was never published"
 

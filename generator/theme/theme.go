@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"sync"
 
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/locale"
@@ -22,9 +23,10 @@ type Files interface {
 
 // Theme is a parsed theme.
 type Theme struct {
-	Name  string
-	CSS   []byte
-	pages *template.Template
+	Name    string
+	CSS     []byte
+	pages   *template.Template
+	buffers sync.Pool // of *bytes.Buffer
 }
 
 // layouts every theme must have.
@@ -62,14 +64,20 @@ func Load(files Files, name string) (*Theme, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return &Theme{Name: name, CSS: css, pages: t}, nil
+	th := &Theme{Name: name, CSS: css, pages: t}
+	th.buffers.New = func() any { return new(bytes.Buffer) }
+	return th, nil
 }
 
 // Execute renders layout over data.
 func (t *Theme) Execute(layout string, data any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := t.pages.ExecuteTemplate(&b, layout, data); err != nil {
+	// Pages are large: they are written into a buffer that earlier pages
+	// have grown, and copied out at their size.
+	b := t.buffers.Get().(*bytes.Buffer)
+	defer t.buffers.Put(b)
+	b.Reset()
+	if err := t.pages.ExecuteTemplate(b, layout, data); err != nil {
 		return nil, fmt.Errorf("theme %s: %w", t.Name, err)
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
