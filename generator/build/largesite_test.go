@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,4 +104,54 @@ func countFiles(t testing.TB, dir string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestLargeSiteIsTheSameWhateverTheParallelism writes the large site with
+// a history to disk as policygen build does, with one worker and with
+// eight: every file must be byte for byte the same.
+func TestLargeSiteIsTheSameWhateverTheParallelism(t *testing.T) {
+	versions := 6
+	if testing.Short() {
+		versions = 2
+	}
+	dir := largeSite(t, versions)
+	write := func(workers int) string {
+		site, err := build.Load(build.Options{Source: dir, Defaults: policygen.Defaults, Date: largesite.BuildDate(), Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		public := filepath.Join(t.TempDir(), "public")
+		out, err := build.Create(public)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := site.RenderTo(false, out.WriteFile); err != nil {
+			t.Fatal(err)
+		}
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return public
+	}
+	one, eight := write(1), write(8)
+	files := 0
+	err := filepath.WalkDir(one, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files++
+		rel, _ := filepath.Rel(one, p)
+		a, _ := os.ReadFile(p)
+		b, err := os.ReadFile(filepath.Join(eight, rel))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs between 1 and 8 workers", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := countFiles(t, eight); n != files {
+		t.Errorf("%d files with 1 worker, %d with 8", files, n)
+	}
 }
