@@ -165,7 +165,7 @@ func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, err
 	sub := "changes/" + v.Name() + "/"
 	d := &theme.Diff{
 		Chrome: s.chrome(doc, lang, sub, ""), Date: s.date(lang, v.Date), PrevDate: s.date(lang, prev.Date),
-		Summary: summary, Body: s.diffBody(oldMD, newMD, lang),
+		Summary: summary, Body: s.diffBody(s.scope(doc, lang), oldMD, newMD, lang),
 		TextURL: "../../" + v.Name() + "/", PrevURL: "../../" + prev.Name() + "/",
 	}
 	d.Title = s.Catalog.Lang(lang).MustT("version.diff_title", map[string]any{"Date": d.Date}) + ": " + d.DocTitle
@@ -178,8 +178,8 @@ func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, err
 }
 
 // diffBody renders the text diff of two Markdown texts, once per pair.
-func (s *Site) diffBody(oldMD, newMD, lang string) template.HTML {
-	body, _ := cached(s.cache, cacheKey{"diff", oldMD, newMD, lang}, func() (template.HTML, error) {
+func (s *Site) diffBody(sc *scope, oldMD, newMD, lang string) template.HTML {
+	body, _ := cached(sc.cache.Load(), cacheKey{"diff", oldMD, newMD, lang}, func() (template.HTML, error) {
 		l := s.Catalog.Lang(lang)
 		collapsed := func(n int) string {
 			msg, err := l.T("version.unchanged", n, nil)
@@ -188,7 +188,7 @@ func (s *Site) diffBody(oldMD, newMD, lang string) template.HTML {
 			}
 			return msg
 		}
-		return template.HTML(s.differ.Compare(oldMD, newMD).HTML(collapsed)), nil
+		return template.HTML(sc.differ.Load().Compare(oldMD, newMD).HTML(collapsed)), nil
 	})
 	return body
 }

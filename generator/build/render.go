@@ -8,10 +8,12 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/policygen/policygen/generator/clause"
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/diff"
 	"github.com/policygen/policygen/generator/history"
 	"github.com/policygen/policygen/generator/markdown"
 	"github.com/policygen/policygen/generator/model"
@@ -105,11 +107,17 @@ type pageJob struct {
 // cache of a serve session (see kept).
 func (s *Site) pageJobs(st *status) []pageJob {
 	var jobs []pageJob
+	s.scopes = map[string]*scope{}
 	for _, lang := range s.langs() {
 		for _, doc := range s.Docs {
 			group := doc + "/" + lang
+			sc := s.newScope(group)
 			page := func(name string, render func() ([]byte, error)) {
-				jobs = append(jobs, pageJob{group, func(sink Sink) error { return emit(sink, name, render) }})
+				sc.jobs.Add(1)
+				jobs = append(jobs, pageJob{group, func(sink Sink) error {
+					defer sc.done()
+					return emit(sink, name, render)
+				}})
 			}
 			released := func(name string, render func() ([]byte, error)) {
 				page(name, func() ([]byte, error) { return s.kept(st, name, render) })
@@ -131,6 +139,48 @@ func (s *Site) pageJobs(st *status) []pageJob {
 		}
 	}
 	return jobs
+}
+
+// A scope holds what the pages of one document in one language share: the
+// HTML of clause parts and what the diff has seen of their texts. Pages
+// render in site order, so a build drops a scope when its last page is
+// done and holds few at a time; a serve session keeps one for all, in its
+// cache.
+type scope struct {
+	cache  atomic.Pointer[Cache]
+	differ atomic.Pointer[diff.Differ]
+	jobs   atomic.Int64 // pages not yet rendered
+}
+
+func (s *Site) newScope(group string) *scope {
+	sc := &scope{}
+	if s.keep {
+		sc.cache.Store(s.cache)
+		sc.differ.Store(s.differ)
+	} else {
+		sc.cache.Store(NewCache())
+		sc.differ.Store(&diff.Differ{})
+	}
+	s.scopes[group] = sc
+	return sc
+}
+
+// done counts a page of the scope as rendered, and drops what the scope
+// holds after the last.
+func (sc *scope) done() {
+	if sc.jobs.Add(-1) == 0 {
+		sc.cache.Store(nil) // a nil Cache computes what is asked
+		sc.differ.Store(nil)
+	}
+}
+
+// scope returns the scope of a document in a language, or one that
+// caches nothing outside a build's pages.
+func (s *Site) scope(doc, lang string) *scope {
+	if sc := s.scopes[doc+"/"+lang]; sc != nil {
+		return sc
+	}
+	return &scope{}
 }
 
 // kept renders a page that shows released versions only, or takes it from
@@ -296,7 +346,7 @@ func (s *Site) date(lang string, t time.Time) string { return s.Catalog.Lang(lan
 // renderPage renders a document's Markdown as a page in sub (a folder below
 // the document's, "" or "2025-03-01/").
 func (s *Site) renderPage(md string, info theme.VersionInfo, doc, lang, sub string) ([]byte, error) {
-	sections, err := s.renderSections(md, lang, strings.Repeat("../", 1+strings.Count(sub, "/")))
+	sections, err := s.renderSections(s.scope(doc, lang).cache.Load(), md, lang, strings.Repeat("../", 1+strings.Count(sub, "/")))
 	if err != nil {
 		return nil, err
 	}
@@ -324,13 +374,13 @@ func (s *Site) hasVersion(name, doc, lang string) bool {
 // Each part of a clause (see markdown.Parts) renders once per build, or
 // serve session, however many versions and pages share its text: versions
 // differ in a few places, and most pages are frozen versions.
-func (s *Site) renderSections(md, lang, up string) ([]theme.Section, error) {
+func (s *Site) renderSections(c *Cache, md, lang, up string) ([]theme.Section, error) {
 	slugs := s.slugs(lang)
 	var sections []theme.Section
 	for _, sec := range splitSections(md) {
 		var html strings.Builder
 		for _, part := range markdown.Parts(sec.Markdown + "\n") {
-			h, err := cached(s.cache, cacheKey{"part", part, lang, up, slugs}, func() (string, error) {
+			h, err := cached(c, cacheKey{"part", part, lang, up, slugs}, func() (string, error) {
 				return s.renderPart(part, lang, up)
 			})
 			if err != nil {

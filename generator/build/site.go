@@ -63,7 +63,8 @@ type Site struct {
 
 	cache  *Cache
 	keep   bool         // the cache outlives the build: keep pages in it
-	differ *diff.Differ // shared by the diff pages of a build, or a serve session
+	differ *diff.Differ // shared by the diff pages of a serve session
+	scopes map[string]*scope
 }
 
 // SiteFile is the name of the configuration file in a site folder.
