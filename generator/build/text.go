@@ -41,33 +41,51 @@ func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Text
 		}
 		models[lang] = m
 	}
+	// One task per clause, so that the two or three clauses that take
+	// most of the time (long tables of trackers and recipients) spread
+	// over the workers.
 	type task struct {
-		doc, lang, md string
-		clauses       []clause.Rendered
-		err           error
+		doc, lang string
+		c         *clause.Clause
+		r         clause.Rendered
+		ok        bool
+		err       error
 	}
 	var tasks []*task
 	for _, doc := range s.Docs {
 		for _, lang := range s.langs() {
-			tasks = append(tasks, &task{doc: doc, lang: lang})
+			for _, c := range s.Clauses.Clauses(doc, lang) {
+				tasks = append(tasks, &task{doc: doc, lang: lang, c: c})
+			}
 		}
 	}
 	parallel(len(tasks), s.workers(), func(i int) {
 		t := tasks[i]
-		t.clauses, t.err = s.Clauses.RenderDated(s.Files, t.doc, models[t.lang], prev[t.doc][t.lang])
-		if t.err == nil {
-			t.md, t.err = s.documentMarkdown(t.clauses)
-		}
+		t.r, t.ok, t.err = t.c.RenderAgain(s.Files, models[t.lang], prev[t.doc][t.lang])
 	})
 	texts, clauses := Texts{}, clauseTexts{}
+	for _, doc := range s.Docs {
+		texts[doc], clauses[doc] = map[string]string{}, map[string][]clause.Rendered{}
+		for _, lang := range s.langs() {
+			clauses[doc][lang] = []clause.Rendered{}
+		}
+	}
 	for _, t := range tasks { // the first error in site order, whatever order they ran in
 		if t.err != nil {
 			return nil, nil, t.err
 		}
-		if texts[t.doc] == nil {
-			texts[t.doc], clauses[t.doc] = map[string]string{}, map[string][]clause.Rendered{}
+		if t.ok {
+			clauses[t.doc][t.lang] = append(clauses[t.doc][t.lang], t.r)
 		}
-		texts[t.doc][t.lang], clauses[t.doc][t.lang] = t.md, t.clauses
+	}
+	for _, doc := range s.Docs {
+		for _, lang := range s.langs() {
+			md, err := s.documentMarkdown(clauses[doc][lang])
+			if err != nil {
+				return nil, nil, err
+			}
+			texts[doc][lang] = md
+		}
 	}
 	return texts, clauses, nil
 }

@@ -29,21 +29,45 @@ func (lib *Library) Render(files Files, doc string, m *model.Site) ([]Rendered, 
 func (lib *Library) RenderDated(files Files, doc string, m *model.Site, prev []Rendered) ([]Rendered, error) {
 	var out []Rendered
 	for _, c := range lib.Clauses(doc, m.Lang) {
-		if prev != nil && !c.dated {
-			if i := slices.IndexFunc(prev, func(r Rendered) bool { return r.ID == c.ID }); i >= 0 {
-				out = append(out, prev[i])
-			} // else it rendered to white space
-			continue
+		r, ok, err := c.RenderAgain(files, m, prev)
+		if err != nil {
+			return nil, err
 		}
-		var b strings.Builder
-		if err := c.tmpl.Execute(&b, m); err != nil {
-			return nil, templateError(files.Describe(c.File), err)
+		if ok {
+			out = append(out, r)
 		}
-		md := strings.TrimSpace(b.String())
-		if md == "" {
-			continue
-		}
-		out = append(out, Rendered{File: files.Describe(c.File), ID: c.ID, Title: c.Title, Markdown: md + "\n"})
 	}
 	return out, nil
+}
+
+// Dated reports whether the clause names a dated field of the model (see
+// model.DatedFields), and so renders differently as of another date.
+func (c *Clause) Dated() bool { return c.dated }
+
+// Render executes the clause over the model of its language. ok is false
+// when it renders to white space only, and is left out of the document.
+func (c *Clause) Render(files Files, m *model.Site) (r Rendered, ok bool, err error) {
+	var b strings.Builder
+	if err := c.tmpl.Execute(&b, m); err != nil {
+		return Rendered{}, false, templateError(files.Describe(c.File), err)
+	}
+	md := strings.TrimSpace(b.String())
+	if md == "" {
+		return Rendered{}, false, nil
+	}
+	return Rendered{File: files.Describe(c.File), ID: c.ID, Title: c.Title, Markdown: md + "\n"}, true, nil
+}
+
+// RenderAgain renders the clause as Render does, given the clauses of its
+// document as rendered over a model of the same site as of another date
+// (or not as a draft), or nil: a clause that is not Dated is taken from
+// prev, where it is missing if it rendered to white space.
+func (c *Clause) RenderAgain(files Files, m *model.Site, prev []Rendered) (Rendered, bool, error) {
+	if prev == nil || c.dated {
+		return c.Render(files, m)
+	}
+	if i := slices.IndexFunc(prev, func(r Rendered) bool { return r.ID == c.ID }); i >= 0 {
+		return prev[i], true, nil
+	}
+	return Rendered{}, false, nil
 }

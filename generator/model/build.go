@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -44,6 +45,11 @@ func (b *builder) build(asOf time.Time) *Site {
 		m.Activities = append(m.Activities, ma)
 		if ma.Retention != nil {
 			ma.Retention.Activities = append(ma.Retention.Activities, ma)
+		}
+		for i, p := range ma.Recipients {
+			if p != nil && !slices.Contains(ma.Recipients[:i], p) { // an activity names a recipient once
+				p.Activities = append(p.Activities, ma)
+			}
 		}
 	}
 	for _, t := range s.Trackers {

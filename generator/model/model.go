@@ -88,6 +88,7 @@ type Processor struct {
 	Transfer     string
 	PrivacyURL   Text
 	ThirdCountry bool
+	Activities   []*Activity // the activities that name it as a recipient, in site order
 }
 
 // Tracker is a cookie or similar technology.
