@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/policygen/policygen"
@@ -133,23 +134,25 @@ func runCheck(e *env, args []string) int {
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
-	site, out, err := render(f.options(e))
+	opts := f.options(e)
+	site, err := build.Load(opts)
+	if err != nil {
+		return report(e, err)
+	}
+	var pages atomic.Int64 // counted, not kept: a large site need not fit in memory
+	err = site.RenderTo(opts.Draft, func(name string, _ []byte) error {
+		if strings.HasSuffix(name, ".html") {
+			pages.Add(1)
+		}
+		return nil
+	})
 	if err != nil {
 		return report(e, err)
 	}
 	if !f.quiet {
-		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", site.Config.File, plural(out.Pages(), "page"), strings.Join(site.Config.Site.Site.Languages, ", "))
+		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", site.Config.File, plural(int(pages.Load()), "page"), strings.Join(site.Config.Site.Site.Languages, ", "))
 	}
 	return exitOK
-}
-
-func render(opts build.Options) (*build.Site, build.Output, error) {
-	site, err := build.Load(opts)
-	if err != nil {
-		return nil, nil, err
-	}
-	out, err := site.Render(opts.Draft)
-	return site, out, err
 }
 
 // plural writes a count with its noun: "1 page", "7 pages".
