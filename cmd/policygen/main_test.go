@@ -129,6 +129,48 @@ func TestFailedBuildReportsAllErrorsAndKeepsOutput(t *testing.T) {
 	}
 }
 
+// TestBuildFailingHalfwayKeepsOutput makes the changelog's layout fail
+// when it runs, after other pages have gone to disk: the previous output
+// is untouched and nothing of the new one is left beside it.
+func TestBuildFailingHalfwayKeepsOutput(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := runCLI(t, "init", dir); code != 0 {
+		t.Fatalf("init: %s", errs)
+	}
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if code, _, errs := runCLI(t, "build", "-s", dir, "-o", out); code != 0 {
+		t.Fatalf("first build: %s", errs)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "en", "privacy", "index.html"))
+	layout := filepath.Join(dir, "themes", "default", "layouts", "changes.html")
+	os.MkdirAll(filepath.Dir(layout), 0o755)
+	os.WriteFile(layout, []byte("{{ .NoSuchField }}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "site.toml"), bytes.Replace(mustRead(t, filepath.Join(dir, "site.toml")), []byte("privacy@"), []byte("datenschutz@"), 1), 0o644)
+
+	code, _, errs := runCLI(t, "build", "-s", dir, "-o", out)
+	if code != exitSite || !strings.Contains(errs, "NoSuchField") {
+		t.Fatalf("exit %d, want %d with the layout's error:\n%s", code, exitSite, errs)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "en", "privacy", "index.html"))
+	if len(before) == 0 || !bytes.Equal(before, after) {
+		t.Error("a build that failed halfway changed the previous output")
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		t.Errorf("beside the output after a failed build: %v", entries)
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 func TestBuildRemovesStaleFiles(t *testing.T) {
 	dir := t.TempDir()
 	runCLI(t, "init", dir)
