@@ -1,0 +1,48 @@
+package build
+
+import (
+	"testing"
+
+	"github.com/policygen/policygen"
+)
+
+// TestReuseTakesOnlyWhatNoChangedFileAffects loads a released site, then
+// loads it again reusing the first load after each kind of change: what
+// no changed file can affect is the same, the rest is read again.
+func TestReuseTakesOnlyWhatNoChangedFileAffects(t *testing.T) {
+	dir := threeVersionsDir(t)
+	load := func(reuse *Site, changed ...string) *Site {
+		t.Helper()
+		s, err := Load(Options{Source: dir, Defaults: policygen.Defaults, Date: date(t, "2025-08-01"), Reuse: reuse, Changed: changed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	first := load(nil)
+	for _, c := range []struct {
+		changed        []string
+		parts, history bool // reused
+	}{
+		{[]string{"site.toml"}, true, true},
+		{[]string{"clauses/privacy/075-extra.en.md"}, false, true},
+		{[]string{"locales/en.toml"}, false, true},
+		{[]string{"themes/default/style.css"}, false, true},
+		{[]string{"history/2025-07-01/manifest.toml"}, true, false},
+		{[]string{"history"}, true, false},
+		{[]string{"*"}, false, false},
+	} {
+		s := load(first, c.changed...)
+		if got := s.Clauses == first.Clauses && s.Catalog == first.Catalog && s.Theme == first.Theme; got != c.parts {
+			t.Errorf("after %v: messages, clauses and theme reused: %v, want %v", c.changed, got, c.parts)
+		}
+		if got := len(s.History) > 0 && &s.History[0] == &first.History[0]; got != c.history {
+			t.Errorf("after %v: history reused: %v, want %v", c.changed, got, c.history)
+		}
+	}
+	// site.toml picking another set of clauses reads them again.
+	edit(t, dir, `[site]`, "[site]\ndisable_clauses = [\"automated\"]")
+	if s := load(first, "site.toml"); s.Clauses == first.Clauses {
+		t.Error("a site.toml that disables a clause reused the clauses")
+	}
+}
