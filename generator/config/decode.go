@@ -24,6 +24,7 @@ type decoder struct {
 	errs   diag.List
 	texts  []textRef       // every localized text, for the language check
 	failed map[string]bool // paths whose value did not decode
+	fields map[reflect.Type]map[string]field
 }
 
 type textRef struct {
@@ -197,7 +198,7 @@ func (d *decoder) table(path string, v any, rv reflect.Value) {
 		d.typeErr(path, v, "a table")
 		return
 	}
-	fields := fieldsOf(rv.Type())
+	fields := d.fieldsOf(rv.Type())
 	misspelt := map[string]bool{} // required keys an unknown key was likely meant as
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		f, ok := fields[k]
@@ -236,7 +237,19 @@ type field struct {
 	required bool
 }
 
-func fieldsOf(t reflect.Type) map[string]field {
+// fieldsOf returns the TOML keys of a struct type, read once per Load.
+func (d *decoder) fieldsOf(t reflect.Type) map[string]field {
+	if f, ok := d.fields[t]; ok {
+		return f
+	}
+	if d.fields == nil {
+		d.fields = map[reflect.Type]map[string]field{}
+	}
+	d.fields[t] = fieldsOfType(t)
+	return d.fields[t]
+}
+
+func fieldsOfType(t reflect.Type) map[string]field {
 	fields := map[string]field{}
 	for i := range t.NumField() {
 		name, opts, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")

@@ -50,7 +50,15 @@ func (p *Positions) lookup(m map[string]diag.Pos, path string) diag.Pos {
 func Path(parts ...any) string {
 	var b strings.Builder
 	for _, part := range parts {
-		s := fmt.Sprint(part)
+		var s string
+		switch p := part.(type) { // the common kinds without fmt: a site has thousands of paths
+		case string:
+			s = p
+		case int:
+			s = strconv.Itoa(p)
+		default:
+			s = fmt.Sprint(part)
+		}
 		if s == "" {
 			continue
 		}
