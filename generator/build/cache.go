@@ -3,6 +3,7 @@ package build
 import (
 	"sync"
 
+	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diff"
 )
 
@@ -21,6 +22,7 @@ type Cache struct {
 
 	differ     *diff.Differ // for the diff pages of every build
 	differSize int          // its Len when the builds stopped growing it
+	parses     config.ParseCache
 }
 
 // cacheKey is what a value is computed from: its kind and up to four
@@ -66,6 +68,15 @@ func (c *Cache) Sweep() {
 	} else if n > 2*c.differSize {
 		c.differ, c.differSize = &diff.Differ{}, 0
 	}
+}
+
+// parseCache returns the tables of site.toml kept for the next load, or
+// nil.
+func (c *Cache) parseCache() *config.ParseCache {
+	if c == nil {
+		return nil
+	}
+	return &c.parses
 }
 
 // diffs returns the Differ of the builds that share the cache.

@@ -86,7 +86,7 @@ func Load(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := config.Load(file, src, facts)
+	cfg, err := config.LoadCached(file, src, facts, opts.Cache.parseCache())
 	if err != nil {
 		return nil, err
 	}

@@ -25,14 +25,25 @@ type Loaded struct {
 // value is still returned when decoding got far enough, so that callers can
 // report more, but it must not be rendered.
 func Load(file string, src []byte, facts *legal.Facts) (*Loaded, error) {
+	return LoadCached(file, src, facts, nil)
+}
+
+// LoadCached is Load, parsing only the tables of site.toml that cache has
+// not seen (see ParseCache); a nil cache parses the whole file.
+func LoadCached(file string, src []byte, facts *legal.Facts, cache *ParseCache) (*Loaded, error) {
 	// The positions are scanned while the TOML parser runs: both read the
 	// whole file, and a large site.toml takes tens of milliseconds each.
 	posc := make(chan *Positions, 1)
 	go func() { posc <- scanPositions(file, src) }()
-	var raw map[string]any
-	if _, err := toml.Decode(string(src), &raw); err != nil {
-		<-posc
-		return nil, syntaxError(file, err)
+	raw, ok := map[string]any(nil), false
+	if cache != nil {
+		raw, ok = cache.parse(string(src))
+	}
+	if !ok {
+		if _, err := toml.Decode(string(src), &raw); err != nil {
+			<-posc
+			return nil, syntaxError(file, err)
+		}
 	}
 	pos := <-posc
 	d := &decoder{pos: pos}

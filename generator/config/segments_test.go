@@ -1,0 +1,78 @@
+package config
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+var tomlSeeds = []string{
+	"a = 1\n[t]\nb = 2\n[[arr]]\nc = 3\n[[arr]]\nc = 4\n[t2.sub]\nd = '''\n[not a header]\n'''\n",
+	"[a.b]\nx = 1\n[a]\ny = 2\n",
+	"[a]\nb = 1\n[a.b]\nx = 1\n",
+	"[a]\nx = 1\n[a]\ny = 2\n",
+	"k = [\n[1],\n[2]\n]\n[t]\nv = \"\"\"\n[x]\n\"\"\"\n",
+	"[[a]]\nx = 1\n[a.b]\ny = 2\n",
+	"a = {b = 1}\n[a.c]\nd = 2\n",
+	"[ 'quoted' ]\nx = 1\n",
+	"[t] # comment\nx = \"#[y]\"\n[u]\n",
+	"x.y = 1\n[x.z]\nw = 2\n",
+	"[a]\n  [b]\nc = 1\n[d]\n",
+}
+
+// TestParseCacheParsesAsTheWholeFile parses the example's site.toml and
+// tricky documents in parts, twice (the second time from the cache), and
+// after an edit: the result is what parsing the whole file gives.
+func TestParseCacheParsesAsTheWholeFile(t *testing.T) {
+	example, err := os.ReadFile("../../site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c ParseCache
+	for _, src := range []string{string(example), string(example), strings.Replace(string(example), "privacy@", "datenschutz@", 1)} {
+		if !checkParts(t, &c, src) {
+			t.Error("the example's site.toml was parsed whole, not in parts")
+		}
+	}
+	if len(c.parts) < 40 {
+		t.Errorf("the cache keeps %d parts of the example", len(c.parts))
+	}
+	for _, src := range tomlSeeds {
+		checkParts(t, &ParseCache{}, src)
+	}
+}
+
+func FuzzParseCache(f *testing.F) {
+	for _, s := range tomlSeeds {
+		f.Add(s)
+	}
+	if example, err := os.ReadFile("../../site.toml"); err == nil {
+		f.Add(string(example))
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var c ParseCache
+		checkParts(t, &c, src)
+		checkParts(t, &c, src) // from the cache
+	})
+}
+
+// checkParts fails unless parsing src in parts, where it does, gives what
+// parsing it whole gives; it reports whether it did.
+func checkParts(t *testing.T, c *ParseCache, src string) bool {
+	t.Helper()
+	got, ok := c.parse(src)
+	if !ok {
+		return false
+	}
+	var want map[string]any
+	if _, err := toml.Decode(src, &want); err != nil {
+		t.Fatalf("parsed in parts a file that is not TOML (%v):\n%s", err, src)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("in parts:\n%#v\nwhole:\n%#v\nof\n%s", got, want, src)
+	}
+	return true
+}
