@@ -54,3 +54,35 @@ func checkLocalizedTextJSON(t *testing.T, in string) {
 		t.Errorf("%q: decoded %#v, encoding/json gives %#v", in, got, want)
 	}
 }
+
+// TestLocalizedTextEncodesAsEncodingJSONDoes checks MarshalJSON against
+// json.Marshal of the plain string and of the map: snapshots hold them.
+func TestLocalizedTextEncodesAsEncodingJSONDoes(t *testing.T) {
+	for _, s := range []string{"", "plain", `"q" \ <b> & é`, "a\nb\x01", "\xff", "\u2028"} {
+		checkLocalizedTextEncoding(t, s)
+	}
+}
+
+func FuzzLocalizedTextEncoding(f *testing.F) {
+	f.Add("Kundenkonten")
+	f.Add("<&>")
+	f.Fuzz(checkLocalizedTextEncoding)
+}
+
+func checkLocalizedTextEncoding(t *testing.T, s string) {
+	for _, text := range []LocalizedText{{Plain: s}, {ByLang: map[string]string{"en": s, "de": s + "x", s: "nl"}}} {
+		got, err := text.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []byte
+		if text.ByLang == nil {
+			want, _ = json.Marshal(text.Plain)
+		} else {
+			want, _ = json.Marshal(text.ByLang)
+		}
+		if string(got) != string(want) {
+			t.Fatalf("%q: MarshalJSON %s, json.Marshal %s", s, got, want)
+		}
+	}
+}

@@ -273,9 +273,40 @@ func (t *LocalizedText) UnmarshalTOML(v any) error {
 // MarshalJSON writes the table form, or the plain string.
 func (t LocalizedText) MarshalJSON() ([]byte, error) {
 	if t.ByLang == nil {
-		return json.Marshal(t.Plain)
+		return appendJSONString(nil, t.Plain)
 	}
-	return json.Marshal(t.ByLang)
+	// What json.Marshal writes for the map, without its reflection: a
+	// site has thousands of texts, and policy.json and every snapshot
+	// hold them all.
+	b := []byte{'{'}
+	var err error
+	for i, lang := range t.Langs() {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendJSONString(b, lang); err != nil {
+			return nil, err
+		}
+		b = append(b, ':')
+		if b, err = appendJSONString(b, t.ByLang[lang]); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// appendJSONString appends s as encoding/json writes it: as it is when it
+// has only printable ASCII that needs no escape, else by json.Marshal.
+func appendJSONString(b []byte, s string) ([]byte, error) {
+	for i := range len(s) {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, err := json.Marshal(s)
+			return append(b, q...), err
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"'), nil
 }
 
 // UnmarshalJSON reads what MarshalJSON wrote: a string or an object.
