@@ -381,7 +381,7 @@ func (s *Site) renderSections(c *Cache, md, lang, up string) ([]theme.Section, e
 		var html strings.Builder
 		for _, part := range markdown.Parts(sec.Markdown + "\n") {
 			h, err := cached(c, cacheKey{"part", part, lang, up, slugs}, func() (string, error) {
-				return s.renderPart(part, lang, up)
+				return s.renderPart(c, part, lang, up)
 			})
 			if err != nil {
 				return nil, fmt.Errorf("clause %s: %w", sec.ID, err)
@@ -405,14 +405,35 @@ func (s *Site) slugs(lang string) string {
 
 // renderPart renders a part of a clause's Markdown, with links to other
 // documents resolved and tables wrapped so that they scroll on a phone.
-func (s *Site) renderPart(md, lang, up string) (string, error) {
-	html, err := s.Markdown.Render(md)
+func (s *Site) renderPart(c *Cache, md, lang, up string) (string, error) {
+	html, err := s.partHTML(c, md)
 	if err != nil {
 		return "", err
 	}
 	html = s.resolveDocLinks(lang, html, up)
 	html = strings.ReplaceAll(html, "<table>", `<div class="table-wrap" tabindex="0"><table>`)
 	return strings.ReplaceAll(html, "</table>", "</table></div>"), nil
+}
+
+// partHTML renders a part of a clause. A table renders row by row, each
+// row once per build: the long tables of recipients and trackers change a
+// row or two from version to version.
+func (s *Site) partHTML(c *Cache, md string) (string, error) {
+	head, rows, ok := markdown.Table(md)
+	if !ok {
+		return s.Markdown.Render(md)
+	}
+	open, err := cached(c, cacheKey{"table head", head}, func() (string, error) { return s.Markdown.TableHead(head) })
+	if err != nil {
+		return "", err
+	}
+	html := make([]string, len(rows))
+	for i, row := range rows {
+		if html[i], err = cached(c, cacheKey{"table row", head, row}, func() (string, error) { return s.Markdown.TableRow(head, row) }); err != nil {
+			return "", err
+		}
+	}
+	return markdown.JoinTable(open, html), nil
 }
 
 var docLink = regexp.MustCompile(`href="` + clause.DocLinkPrefix + `([a-z0-9_-]+)(#[a-z0-9_-]+)?"`)

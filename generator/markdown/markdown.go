@@ -5,6 +5,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -75,3 +76,5 @@ func Destination(url string) string {
 	r := strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "", "\r", "", " ", "%20", `\`, "%5C")
 	return "<" + r.Replace(url) + ">"
 }
+
+var errNotATable = errors.New("markdown: not a table")

@@ -15,6 +15,9 @@ var partsSeeds = []string{
 	"1. one\n   ### in the item\n2. two\n### out\n",
 	"| a |\n|---|\n| x |\n### H\n| b |\n",
 	"Setext\n===\n### H\nSetext two\n---\n",
+	"Text\n\n| a | b | c |\n|:--|:-:|--:|\n| 1 | `x|y` | \\| |\n| only one |\n| 1 | 2 | 3 | 4 |\n\nAfter.\n",
+	"| a |\n|---|\n| x |\nlazy row\n\n| b |\n|---|\n| *y* | [l](u) |\n",
+	"- item\n\n| a |\n|---|\n| x |\n\n> q\n| not |\n",
 }
 
 // TestPartsRenderAsTheWhole is the promise of Parts: its parts, rendered
@@ -23,8 +26,17 @@ func TestPartsRenderAsTheWhole(t *testing.T) {
 	for _, src := range partsSeeds {
 		checkParts(t, src)
 	}
-	if n := len(Parts(partsSeeds[0])); n != 3 {
-		t.Errorf("a section with two subheadings in %d parts, want 3", n)
+	if n := len(Parts(partsSeeds[0])); n != 4 {
+		t.Errorf("a section with two subheadings and a table in %d parts, want 4", n)
+	}
+	tables := 0
+	for _, p := range Parts(partsSeeds[0]) {
+		if _, _, ok := Table(p); ok {
+			tables++
+		}
+	}
+	if tables != 1 {
+		t.Errorf("%d of the parts of a section with one table are tables", tables)
 	}
 	for _, whole := range partsSeeds[3:6] {
 		if n := len(Parts(whole)); n != 1 {
@@ -57,9 +69,30 @@ func checkParts(t *testing.T, src string) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if head, rows, ok := Table(p); ok {
+			h = renderRows(t, r, head, rows)
+		}
 		got.WriteString(h)
 	}
 	if got.String() != want {
 		t.Errorf("%q in parts %q renders\n%q\nbut whole\n%q", src, parts, got.String(), want)
 	}
+}
+
+// renderRows renders a table row by row, as a build does.
+func renderRows(t *testing.T, r *Renderer, head string, rows []string) string {
+	t.Helper()
+	open, err := r.TableHead(head)
+	if err != nil {
+		t.Fatalf("head %q: %v", head, err)
+	}
+	var html []string
+	for _, row := range rows {
+		h, err := r.TableRow(head, row)
+		if err != nil {
+			t.Fatalf("row %q: %v", row, err)
+		}
+		html = append(html, h)
+	}
+	return JoinTable(open, html)
 }
