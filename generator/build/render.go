@@ -197,16 +197,16 @@ func (s *Site) kept(st *status, name string, render func() ([]byte, error)) ([]b
 
 // releasedKey is what pages of released versions show besides the
 // versions: the company's name, the base URL, the languages and documents,
-// the build date, and the history, named by the hash of its newest
-// manifest, which chains all the others. Messages and theme are not in
-// it: a cache is dropped when they change.
+// the theme site.toml picks, the build date, and the history, named by the
+// hash of its newest manifest, which chains all the others. The files of
+// messages and themes are not in it: a cache is dropped when they change.
 func (s *Site) releasedKey() string {
 	head := ""
 	if v := history.Newest(s.History); v != nil {
 		head = history.Hash(v.Manifest)
 	}
 	return strings.Join([]string{s.Config.Site.Company.Name, string(s.Config.Site.Site.BaseURL),
-		strings.Join(s.langs(), ","), strings.Join(s.Docs, ","), s.Date.Format(time.DateOnly), head}, "\x00")
+		strings.Join(s.langs(), ","), strings.Join(s.Docs, ","), s.Theme.Name, s.Date.Format(time.DateOnly), head}, "\x00")
 }
 
 // emit renders a file and hands it to sink.

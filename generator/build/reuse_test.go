@@ -1,6 +1,12 @@
 package build
 
 import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/policygen/policygen"
@@ -45,4 +51,51 @@ func TestReuseTakesOnlyWhatNoChangedFileAffects(t *testing.T) {
 	if s := load(first, "site.toml"); s.Clauses == first.Clauses {
 		t.Error("a site.toml that disables a clause reused the clauses")
 	}
+}
+
+// TestKeptPagesFollowTheThemeSiteTomlPicks builds a released site with a
+// cache kept between builds, as serve does, then switches site.toml to
+// another theme that was there all along: the frozen pages, kept in the
+// cache, must show the new theme.
+func TestKeptPagesFollowTheThemeSiteTomlPicks(t *testing.T) {
+	dir := threeVersionsDir(t)
+	err := fs.WalkDir(policygen.Defaults, "themes/default", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(policygen.Defaults, p)
+		if err != nil {
+			return err
+		}
+		if path.Base(p) == "page.html" {
+			data = bytes.Replace(data, []byte("<main id=\"content\">"), []byte("<main id=\"content\"><p>theme mine</p>"), 1)
+		}
+		target := filepath.Join(dir, "themes", "mine", strings.TrimPrefix(p, "themes/default/"))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := NewCache()
+	build := func(reuse *Site, changed ...string) (*Site, Output) {
+		t.Helper()
+		s, err := Load(Options{Source: dir, Defaults: policygen.Defaults, Date: date(t, "2025-08-01"), Cache: cache, Reuse: reuse, Changed: changed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := s.Render(true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cache.Sweep()
+		return s, out
+	}
+	first, out := build(nil)
+	assertFile(t, out, "en/privacy/2025-01-01/index.html", "! theme mine")
+	edit(t, dir, `[site]`, "[site]\ntheme = \"mine\"")
+	_, out = build(first, "site.toml")
+	assertFile(t, out, "en/privacy/2025-01-01/index.html", "theme mine")
 }
