@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -69,11 +70,10 @@ func (s *Server) Rebuild(changed ...string) []string {
 	s.building.Lock()
 	defer s.building.Unlock()
 	start := time.Now()
-	for _, f := range changed {
-		if strings.HasPrefix(f, "locales/") || strings.HasPrefix(f, "themes/") {
-			s.cache = build.NewCache() // cached renders hold messages and theme output
-			break
-		}
+	if len(changed) == 0 || slices.ContainsFunc(changed, func(f string) bool {
+		return f == "*" || strings.HasPrefix(f, "locales/") || strings.HasPrefix(f, "themes/")
+	}) {
+		s.cache = build.NewCache() // cached renders hold messages and theme output
 	}
 	out, historyDir, err := s.build(changed)
 	s.mu.Lock() // pages are served from the previous build until here
