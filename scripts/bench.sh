@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of policygen and prints a table of the medians.
 #
-#   ./scripts/bench.sh           every benchmark, 3 runs of each (about 6 minutes)
-#   QUICK=1 ./scripts/bench.sh   without the 1,000-version history (about 2 minutes)
+#   ./scripts/bench.sh           every benchmark, 3 runs of each (about 8 minutes)
+#   QUICK=1 ./scripts/bench.sh   without the 1,000-version history (about 4 minutes)
 #   COUNT=5 ./scripts/bench.sh   more runs of each
 #
 # The large site (generator/internal/largesite) is released once per test
