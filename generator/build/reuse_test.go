@@ -99,3 +99,65 @@ func TestKeptPagesFollowTheThemeSiteTomlPicks(t *testing.T) {
 	_, out = build(first, "site.toml")
 	assertFile(t, out, "en/privacy/2025-01-01/index.html", "theme mine")
 }
+
+// TestKeptClausesRenderAsAFreshBuild edits the example's site.toml in one
+// place after another, as a serve session sees it, and builds each time
+// with the kept cache and reuse and without either: every file must be
+// the same. It covers each kind of input a clause may be kept under.
+func TestKeptClausesRenderAsAFreshBuild(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "history"), os.DirFS(filepath.Join(exampleDir, "history"))); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(exampleDir, "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache := NewCache()
+	var prev *Site
+	build := func(kept bool) Output {
+		t.Helper()
+		opts := Options{Source: dir, Defaults: policygen.Defaults, Date: date(t, exampleDate)}
+		if kept {
+			opts.Cache, opts.Reuse, opts.Changed = cache, prev, []string{"site.toml"}
+		}
+		s, err := Load(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := s.Render(true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kept {
+			prev = s
+			cache.Sweep()
+		}
+		return out
+	}
+	build(true)
+	for _, e := range [][2]string{
+		{`phone    = "+49 241 9876 540"`, `phone    = "+49 241 9876 541"`},         // the company
+		{`name    = "Dr. Miriam Hoffmann"`, `name    = "Dr. Miriam Hofmann"`},      // the DPO
+		{`name    = "Unzer GmbH"`, `name    = "Unzer Group GmbH"`},                 // a processor
+		{`Keeps you signed in to the customer portal.`, `Keeps you signed in.`},    // a tracker
+		{`en = "Newsletter"`, `en = "Our newsletter"`},                             // an activity
+		{`period = "30d"`, `period = "60d"`},                                       // a retention rule
+		{`en = "recordings of phone calls"`, `en = "recordings of support calls"`}, // a data category
+		{`name     = "Grenzland Cloud GmbH"`, `name     = "Grenzland Cloud SE"`},   // named by most clauses
+	} {
+		edit(t, dir, e[0], e[1])
+		kept, fresh := build(true), build(false)
+		for name, data := range fresh {
+			if !bytes.Equal(kept[name], data) {
+				t.Errorf("after %s → %s: %s differs from a fresh build", e[0], e[1], name)
+			}
+		}
+		if len(kept) != len(fresh) {
+			t.Errorf("after %s: %d files kept, %d fresh", e[0], len(kept), len(fresh))
+		}
+	}
+}

@@ -1,13 +1,18 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/policygen/policygen/generator/clause"
+	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/model"
 )
@@ -59,9 +64,20 @@ func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Text
 			}
 		}
 	}
+	inputs := &inputDigests{site: s.Config.Site, done: map[string]string{}}
 	parallel(len(tasks), s.workers(), func(i int) {
 		t := tasks[i]
-		t.r, t.ok, t.err = t.c.RenderAgain(s.Files, models[t.lang], prev[t.doc][t.lang])
+		render := func() (clauseResult, error) {
+			r, ok, err := t.c.RenderAgain(s.Files, models[t.lang], prev[t.doc][t.lang])
+			return clauseResult{r, ok}, err
+		}
+		var res clauseResult
+		if key, ok := s.clauseKey(t.c, t.lang, prev[t.doc][t.lang], inputs); ok {
+			res, t.err = cached(s.cache, key, render)
+		} else {
+			res, t.err = render()
+		}
+		t.r, t.ok = res.r, res.ok
 	})
 	texts, clauses := Texts{}, clauseTexts{}
 	for _, doc := range s.Docs {
@@ -88,6 +104,71 @@ func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Text
 		}
 	}
 	return texts, clauses, nil
+}
+
+// clauseResult is a rendered clause, and whether it rendered to more
+// than white space.
+type clauseResult struct {
+	r  clause.Rendered
+	ok bool
+}
+
+// clauseKey returns the key under which a serve session keeps a clause's
+// text between saves: the clause file and its digest (the messages are
+// the same for as long as the cache lives), the language, and a digest of every part of site.toml the
+// model fields it names are built from (model.Inputs). A save that changes
+// a processor renders again the clauses that read the lists, not the one
+// that names the company's address. A clause that speaks of the date, or
+// may read the model otherwise (Clause.Reads), is always rendered, as is
+// every clause outside a serve session.
+func (s *Site) clauseKey(c *clause.Clause, lang string, prev []clause.Rendered, inputs *inputDigests) (cacheKey, bool) {
+	names, all := c.Reads()
+	if !s.keep || prev != nil || c.Dated() || all {
+		return cacheKey{}, false
+	}
+	var b strings.Builder
+	for _, n := range names {
+		name, sub, _ := strings.Cut(n, ".")
+		paths, ok := model.Inputs(name, sub)
+		if !ok {
+			return cacheKey{}, false
+		}
+		for _, p := range paths {
+			b.WriteString(p + "=" + inputs.digest(p) + ";")
+		}
+	}
+	return cacheKey{"clause", c.File + "\x00" + c.Digest(), lang, b.String()}, true
+}
+
+// inputDigests are the SHA-256 of parts of a site configuration, as JSON:
+// "Trackers", "Company.Phone".
+type inputDigests struct {
+	site *config.Site
+	mu   sync.Mutex
+	done map[string]string
+}
+
+func (d *inputDigests) digest(path string) string {
+	d.mu.Lock()
+	sum, ok := d.done[path]
+	d.mu.Unlock()
+	if ok {
+		return sum
+	}
+	v := reflect.ValueOf(d.site).Elem()
+	for _, f := range strings.Split(path, ".") {
+		v = v.FieldByName(f)
+	}
+	data, err := json.Marshal(v.Interface())
+	if err != nil {
+		data = []byte(fmt.Sprintf("%#v", v.Interface())) // not expected: config values encode
+	}
+	h := sha256.Sum256(data)
+	sum = string(h[:])
+	d.mu.Lock()
+	d.done[path] = sum
+	d.mu.Unlock()
+	return sum
 }
 
 // documentMarkdown joins the rendered clauses of a document, each under a

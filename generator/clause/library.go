@@ -25,14 +25,17 @@ type Files interface {
 
 // Clause is one clause of a document in one language.
 type Clause struct {
-	Doc   string // document id: the folder name, such as "privacy"
-	Order string // the number that orders clauses: "070"
-	ID    string // clause id and HTML anchor: "retention"
-	Lang  string
-	File  string // path in the overlay file system
-	Title string
-	tmpl  *templateT
-	dated bool // names a field of model.DatedFields
+	Doc      string // document id: the folder name, such as "privacy"
+	Order    string // the number that orders clauses: "070"
+	ID       string // clause id and HTML anchor: "retention"
+	Lang     string
+	File     string // path in the overlay file system
+	Title    string
+	tmpl     *templateT
+	dated    bool     // names a field of model.DatedFields
+	reads    []string // see Reads
+	readsAll bool
+	digest   string // SHA-256 of the file
 }
 
 // Library is the parsed clauses of a site for its languages.

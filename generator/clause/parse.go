@@ -2,6 +2,7 @@ package clause
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"regexp"
@@ -32,6 +33,8 @@ func (c *Clause) parse(files Files, lang *locale.Lang) error {
 		return diag.Errorf(diag.Pos{File: where}, "%v", err)
 	}
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	sum := sha256.Sum256(src)
+	c.digest = string(sum[:])
 	fm, body, fmLines, err := splitFrontMatter(where, src)
 	if err != nil {
 		return err
@@ -47,6 +50,7 @@ func (c *Clause) parse(files Files, lang *locale.Lang) error {
 		return templateError(where, err)
 	}
 	c.tmpl, c.dated = t, namesDatedField(t)
+	c.reads, c.readsAll = readsOf(t)
 	return nil
 }
 

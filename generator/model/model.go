@@ -5,6 +5,7 @@
 package model
 
 import (
+	"reflect"
 	"time"
 
 	"github.com/policygen/policygen/generator/config"
@@ -175,4 +176,36 @@ type Labeler func(id string) string
 func Build(site *config.Site, lang string, facts *legal.Facts, label Labeler, asOf time.Time) *Site {
 	b := builder{site: site, lang: lang, facts: facts, label: label}
 	return b.build(asOf)
+}
+
+// Inputs returns what of the site configuration the field or method of
+// Site named name is built from, as paths of config.Site ("Company",
+// "Company.Phone", "Trackers"); sub, if not empty, is the field of name's
+// value that is read (Company.Phone). ok is false for a name that is not
+// a field or method of Site. The lists of activities, processors,
+// retention rules, data categories and trackers refer to each other, so
+// each depends on all of them. The date and the draft flag (DatedFields)
+// are inputs of their own; the facts and the message labels are fixed for
+// a loaded site.
+func Inputs(name, sub string) (paths []string, ok bool) {
+	lists := []string{"Activities", "Processors", "Retention", "Data", "Trackers"}
+	switch name {
+	case "Lang", "Languages", "BaseURL":
+		return []string{"Site"}, true
+	case "Company":
+		if _, has := reflect.TypeFor[config.Company]().FieldByName(sub); sub != "" && has {
+			return []string{"Company." + sub}, true // model.Company has config.Company's fields
+		}
+		return []string{"Company"}, true
+	case "Representative", "DPO":
+		return []string{name}, true
+	case "Authority":
+		return []string{"Authority", "Company"}, true
+	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients",
+		"SourcedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers":
+		return lists, true
+	case "Changes", "Effective", "Draft":
+		return []string{"Changes"}, true
+	}
+	return nil, false
 }

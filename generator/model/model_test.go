@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -139,4 +140,74 @@ func TestOnlyDatedFieldsDependOnTheDate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestInputsNameWhatEachFieldIsBuiltFrom changes one part of the site
+// configuration after another: every field and method of the model whose
+// Inputs do not name that part must stay the same, as a serve session
+// keeps the clauses that read only those.
+func TestInputsNameWhatEachFieldIsBuiltFrom(t *testing.T) {
+	label := func(id string) string { return id }
+	asOf := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	base := Build(site(), "en", legal.MustLoad(), label, asOf)
+	for _, c := range []struct {
+		path   string
+		change func(s *config.Site)
+	}{
+		{"Company.Phone", func(s *config.Site) { s.Company.Phone = "+31 1" }},
+		{"Company.Name", func(s *config.Site) { s.Company.Name = "D" }},
+		{"Company.Country", func(s *config.Site) { s.Company.Country = "DE" }},
+		{"DPO", func(s *config.Site) { s.DPO = &config.Contact{Name: "O", Email: "o@x.example"} }},
+		{"Processors", func(s *config.Site) { s.Processors[0].Name = "P_2" }},
+		{"Trackers", func(s *config.Site) { s.Trackers[0].Name = "m2" }},
+		{"Activities", func(s *config.Site) { s.Activities[0].Title = config.LocalizedText{Plain: "A2"} }},
+		{"Retention", func(s *config.Site) { s.Retention[0].Period = config.Duration{N: 2, Unit: "y"} }},
+		{"Site", func(s *config.Site) { s.Site.BaseURL = "https://y.example/" }},
+	} {
+		cfg := site()
+		c.change(cfg)
+		m := Build(cfg, "en", legal.MustLoad(), label, asOf)
+		sv, bv := reflect.ValueOf(m).Elem(), reflect.ValueOf(base).Elem()
+		for i := range sv.NumField() {
+			name := sv.Type().Field(i).Name
+			if name == "Company" {
+				for j := range sv.Field(i).NumField() {
+					sub := sv.Field(i).Type().Field(j).Name
+					if !reads(name, sub, c.path) && !reflect.DeepEqual(sv.Field(i).Field(j).Interface(), bv.Field(i).Field(j).Interface()) {
+						t.Errorf("changing %s changed Company.%s, whose Inputs do not name it", c.path, sub)
+					}
+				}
+				continue
+			}
+			if !reads(name, "", c.path) && !reflect.DeepEqual(sv.Field(i).Interface(), bv.Field(i).Interface()) {
+				t.Errorf("changing %s changed %s, whose Inputs do not name it", c.path, name)
+			}
+		}
+		for i := range reflect.TypeFor[*Site]().NumMethod() {
+			meth := reflect.TypeFor[*Site]().Method(i)
+			if meth.Type.NumIn() != 1 || reads(meth.Name, "", c.path) {
+				continue
+			}
+			got := reflect.ValueOf(m).Method(i).Call(nil)[0].Interface()
+			want := reflect.ValueOf(base).Method(i).Call(nil)[0].Interface()
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("changing %s changed %s, whose Inputs do not name it", c.path, meth.Name)
+			}
+		}
+	}
+}
+
+// reads reports whether Inputs of a model name include a configuration
+// path, or a part of it or a whole it is part of.
+func reads(name, sub, path string) bool {
+	paths, ok := Inputs(name, sub)
+	if !ok {
+		return true // not a field that clauses reach by name: nothing to check
+	}
+	for _, p := range paths {
+		if p == path || strings.HasPrefix(path, p+".") || strings.HasPrefix(p, path+".") {
+			return true
+		}
+	}
+	return false
 }
