@@ -64,7 +64,7 @@ func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Text
 			}
 		}
 	}
-	inputs := &inputDigests{site: s.Config.Site, done: map[string]string{}}
+	inputs := &inputDigests{site: s.Config.Site, done: map[string]*inputDigest{}}
 	parallel(len(tasks), s.workers(), func(i int) {
 		t := tasks[i]
 		render := func() (clauseResult, error) {
@@ -141,34 +141,40 @@ func (s *Site) clauseKey(c *clause.Clause, lang string, prev []clause.Rendered, 
 }
 
 // inputDigests are the SHA-256 of parts of a site configuration, as JSON:
-// "Trackers", "Company.Phone".
+// "Trackers", "Company.Phone". Each is computed once, by the first clause
+// that asks; the others wait for it.
 type inputDigests struct {
 	site *config.Site
 	mu   sync.Mutex
-	done map[string]string
+	done map[string]*inputDigest
+}
+
+type inputDigest struct {
+	once sync.Once
+	sum  string
 }
 
 func (d *inputDigests) digest(path string) string {
 	d.mu.Lock()
-	sum, ok := d.done[path]
+	e := d.done[path]
+	if e == nil {
+		e = &inputDigest{}
+		d.done[path] = e
+	}
 	d.mu.Unlock()
-	if ok {
-		return sum
-	}
-	v := reflect.ValueOf(d.site).Elem()
-	for _, f := range strings.Split(path, ".") {
-		v = v.FieldByName(f)
-	}
-	data, err := json.Marshal(v.Interface())
-	if err != nil {
-		data = []byte(fmt.Sprintf("%#v", v.Interface())) // not expected: config values encode
-	}
-	h := sha256.Sum256(data)
-	sum = string(h[:])
-	d.mu.Lock()
-	d.done[path] = sum
-	d.mu.Unlock()
-	return sum
+	e.once.Do(func() {
+		v := reflect.ValueOf(d.site).Elem()
+		for _, f := range strings.Split(path, ".") {
+			v = v.FieldByName(f)
+		}
+		data, err := json.Marshal(v.Interface())
+		if err != nil {
+			data = []byte(fmt.Sprintf("%#v", v.Interface())) // not expected: config values encode
+		}
+		h := sha256.Sum256(data)
+		e.sum = string(h[:])
+	})
+	return e.sum
 }
 
 // documentMarkdown joins the rendered clauses of a document, each under a
