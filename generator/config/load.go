@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -31,8 +32,8 @@ func Load(file string, src []byte, facts *legal.Facts) (*Loaded, error) {
 // LoadCached is Load, parsing only the tables of site.toml that cache has
 // not seen (see ParseCache); a nil cache parses the whole file.
 func LoadCached(file string, src []byte, facts *legal.Facts, cache *ParseCache) (*Loaded, error) {
-	// The positions are scanned while the TOML parser runs: both read the
-	// whole file, and a large site.toml takes tens of milliseconds each.
+	// The positions are scanned while the TOML parser and the decoder run:
+	// each reads the whole file, and a large site.toml takes milliseconds.
 	posc := make(chan *Positions, 1)
 	go func() { posc <- scanPositions(file, src) }()
 	raw, ok := map[string]any(nil), false
@@ -45,11 +46,12 @@ func LoadCached(file string, src []byte, facts *legal.Facts, cache *ParseCache) 
 			return nil, syntaxError(file, err)
 		}
 	}
-	pos := <-posc
-	d := &decoder{pos: pos}
+	// Decoding needs the positions only to report an error.
+	positions := sync.OnceValue(func() *Positions { return <-posc })
+	d := &decoder{pos: positions}
 	site := new(Site)
 	d.table("", raw, reflectValue(site))
-	l := &Loaded{Site: site, File: file, Pos: pos}
+	l := &Loaded{Site: site, File: file, Pos: positions()}
 	// Validation runs even after decoding errors so that one run reports
 	// everything; its rules skip values that failed to decode (left zero).
 	errs := append(d.errs, validate(l, d.texts, d.failed, facts)...)
