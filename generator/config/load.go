@@ -34,20 +34,23 @@ func Load(file string, src []byte, facts *legal.Facts) (*Loaded, error) {
 func LoadCached(file string, src []byte, facts *legal.Facts, cache *ParseCache) (*Loaded, error) {
 	// The positions are scanned while the TOML parser and the decoder run:
 	// each reads the whole file, and a large site.toml takes milliseconds.
-	posc := make(chan *Positions, 1)
-	go func() { posc <- scanPositions(file, src) }()
-	raw, ok := map[string]any(nil), false
+	// A cache that has seen most of the file parses and scans only the
+	// tables that changed.
+	raw, pos, ok := map[string]any(nil), (*Positions)(nil), false
 	if cache != nil {
-		raw, ok = cache.parse(string(src))
+		raw, pos, ok = cache.parse(file, string(src))
 	}
+	positions := func() *Positions { return pos }
 	if !ok {
+		posc := make(chan *Positions, 1)
+		go func() { posc <- scanPositions(file, src) }()
 		if _, err := toml.Decode(string(src), &raw); err != nil {
 			<-posc
 			return nil, syntaxError(file, err)
 		}
+		// Decoding needs the positions only to report an error.
+		positions = sync.OnceValue(func() *Positions { return <-posc })
 	}
-	// Decoding needs the positions only to report an error.
-	positions := sync.OnceValue(func() *Positions { return <-posc })
 	d := &decoder{pos: positions}
 	site := new(Site)
 	d.table("", raw, reflectValue(site))

@@ -2,10 +2,13 @@ package config
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/policygen/policygen/generator/diag"
 )
 
 // A ParseCache keeps the tables of a site.toml it has parsed, so that
@@ -21,46 +24,79 @@ import (
 // use; it is safe for concurrent use.
 type ParseCache struct {
 	mu    sync.Mutex
-	parts map[string]map[string]any // part text -> parsed
+	parts map[string]*parsedPart // part text -> parsed
 }
 
-// parse returns what toml.Decode gives for src, and false when it could
-// not join the parts, or a part did not parse; the caller then parses the
-// whole file.
-func (c *ParseCache) parse(src string) (map[string]any, bool) {
+// parsedPart is a part of site.toml parsed, and its positions as if it
+// were a file of its own.
+type parsedPart struct {
+	raw map[string]any
+	pos *Positions
+}
+
+// parse returns what toml.Decode gives for src, and the positions
+// scanPositions finds in it; ok is false when it could not join the
+// parts, or a part did not parse: the caller then parses the whole file.
+func (c *ParseCache) parse(file, src string) (map[string]any, *Positions, bool) {
 	parts, ok := splitTables(src)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	c.mu.Lock()
 	old := c.parts
 	c.mu.Unlock()
-	used := make(map[string]map[string]any, len(parts))
+	used := make(map[string]*parsedPart, len(parts))
 	j := joiner{root: map[string]any{}, tables: map[string]bool{}, arrays: map[string]bool{}, owned: map[string]map[string]any{}}
+	pos := &Positions{file: file, keys: map[string]diag.Pos{}, value: map[string]diag.Pos{}}
+	counts := map[string]int{} // elements of each array of tables so far
 	for i, p := range parts {
-		m, ok := used[p.text]
+		pp, ok := used[p.text]
 		if !ok {
-			if m, ok = old[p.text]; !ok {
-				if _, err := toml.Decode(p.text, &m); err != nil {
-					return nil, false
+			if pp, ok = old[p.text]; !ok {
+				pp = &parsedPart{pos: scanPositions(file, []byte(p.text))}
+				if _, err := toml.Decode(p.text, &pp.raw); err != nil {
+					return nil, nil, false
 				}
 			}
-			used[p.text] = m
+			used[p.text] = pp
 		}
-		if !j.join(i, p, m) {
-			return nil, false
+		if !j.join(i, p, pp.raw) {
+			return nil, nil, false
 		}
+		from, to := "", ""
+		if p.array {
+			name := p.keys[0]
+			from, to = name+".0", name+"."+strconv.Itoa(counts[name])
+			counts[name]++
+		}
+		pos.add(pp.pos, p.line-1, from, to)
 	}
 	c.mu.Lock()
 	c.parts = used // keep only what this file has
 	c.mu.Unlock()
-	return j.root, true
+	return j.root, pos, true
+}
+
+// add adds the positions of a part that starts after lines lines, with
+// the path prefix from (its first element, when it is an element of an
+// array of tables) renamed to to.
+func (p *Positions) add(part *Positions, lines int, from, to string) {
+	for _, m := range []struct{ dst, src map[string]diag.Pos }{{p.keys, part.keys}, {p.value, part.value}} {
+		for path, at := range m.src {
+			if from != "" && (path == from || strings.HasPrefix(path, from+".")) {
+				path = to + path[len(from):]
+			}
+			at.Line += lines
+			m.dst[path] = at
+		}
+	}
 }
 
 // tablePart is the text of a table (or of the top-level keys before the
 // first header) and its header's keys.
 type tablePart struct {
 	text  string
+	line  int      // the line it starts on, from 1
 	keys  []string // nil for the top-level keys
 	array bool     // [[name]]
 }
@@ -75,8 +111,8 @@ var header = regexp.MustCompile(`^(\[\[?)([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)(\
 // is not a plain header makes it give up.
 func splitTables(src string) ([]tablePart, bool) {
 	var parts []tablePart
-	cur := tablePart{}
-	start, depth := 0, 0
+	cur := tablePart{line: 1}
+	start, depth, lineNo := 0, 0, 1
 	multi := "" // the delimiter of the multi-line string we are in
 	for pos := 0; pos < len(src); {
 		end := strings.IndexByte(src[pos:], '\n')
@@ -93,7 +129,7 @@ func splitTables(src string) ([]tablePart, bool) {
 			}
 			cur.text = src[start:pos]
 			parts = append(parts, cur)
-			cur = tablePart{keys: strings.Split(m[2], "."), array: len(m[1]) == 2}
+			cur = tablePart{line: lineNo, keys: strings.Split(m[2], "."), array: len(m[1]) == 2}
 			if cur.array && len(cur.keys) != 1 {
 				return nil, false
 			}
@@ -105,6 +141,7 @@ func splitTables(src string) ([]tablePart, bool) {
 			}
 		}
 		pos = end
+		lineNo++
 	}
 	cur.text = src[start:]
 	return append(parts, cur), multi == "" && depth == 0
