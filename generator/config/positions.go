@@ -19,23 +19,25 @@ type Positions struct {
 	file  string
 	keys  map[string]diag.Pos // where the key (or [[header]]) is written
 	value map[string]diag.Pos // where its value starts
+
+	// A file put together from parts (see ParseCache) looks its paths up
+	// in the positions of the part that holds them.
+	tables []partPositions            // the top-level keys and the tables
+	arrays map[string][]partPositions // the elements of each array of tables
+}
+
+// partPositions are the positions of a part of a file, scanned as a file
+// of its own, that starts after lines lines.
+type partPositions struct {
+	pos   *Positions
+	lines int
 }
 
 // Key returns the position of the key at path, or of its nearest ancestor
 // that has one.
-func (p *Positions) Key(path string) diag.Pos { return p.lookup(p.keys, path) }
-
-// Value returns the position of the value at path, falling back to its key.
-func (p *Positions) Value(path string) diag.Pos {
-	if pos, ok := p.value[path]; ok {
-		return pos
-	}
-	return p.Key(path)
-}
-
-func (p *Positions) lookup(m map[string]diag.Pos, path string) diag.Pos {
+func (p *Positions) Key(path string) diag.Pos {
 	for {
-		if pos, ok := m[path]; ok {
+		if pos, ok := p.get(false, path); ok {
 			return pos
 		}
 		i := strings.LastIndexByte(path, '.')
@@ -44,6 +46,50 @@ func (p *Positions) lookup(m map[string]diag.Pos, path string) diag.Pos {
 		}
 		path = path[:i]
 	}
+}
+
+// Value returns the position of the value at path, falling back to its key.
+func (p *Positions) Value(path string) diag.Pos {
+	if pos, ok := p.get(true, path); ok {
+		return pos
+	}
+	return p.Key(path)
+}
+
+// get returns the position of a key, or of its value, at exactly path.
+func (p *Positions) get(value bool, path string) (diag.Pos, bool) {
+	m := p.keys
+	if value {
+		m = p.value
+	}
+	if pos, ok := m[path]; ok || (p.tables == nil && p.arrays == nil) {
+		return pos, ok
+	}
+	name, rest, _ := strings.Cut(path, ".")
+	if list, ok := p.arrays[name]; ok {
+		index, rest, _ := strings.Cut(rest, ".")
+		k, err := strconv.Atoi(index)
+		if err != nil || k < 0 || k >= len(list) || strconv.Itoa(k) != index {
+			return diag.Pos{}, false
+		}
+		local := name + ".0"
+		if rest != "" {
+			local += "." + rest
+		}
+		return list[k].at(value, local)
+	}
+	for _, part := range p.tables {
+		if pos, ok := part.at(value, path); ok {
+			return pos, true
+		}
+	}
+	return diag.Pos{}, false
+}
+
+func (pp partPositions) at(value bool, path string) (diag.Pos, bool) {
+	pos, ok := pp.pos.get(value, path)
+	pos.Line += pp.lines
+	return pos, ok
 }
 
 // Path joins keys and indices into a Positions path.

@@ -2,7 +2,6 @@ package config
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -47,8 +46,7 @@ func (c *ParseCache) parse(file, src string) (map[string]any, *Positions, bool) 
 	c.mu.Unlock()
 	used := make(map[string]*parsedPart, len(parts))
 	j := joiner{root: map[string]any{}, tables: map[string]bool{}, arrays: map[string]bool{}, owned: map[string]map[string]any{}}
-	pos := &Positions{file: file, keys: map[string]diag.Pos{}, value: map[string]diag.Pos{}}
-	counts := map[string]int{} // elements of each array of tables so far
+	pos := &Positions{file: file, keys: map[string]diag.Pos{}, value: map[string]diag.Pos{}, arrays: map[string][]partPositions{}}
 	for i, p := range parts {
 		pp, ok := used[p.text]
 		if !ok {
@@ -63,33 +61,17 @@ func (c *ParseCache) parse(file, src string) (map[string]any, *Positions, bool) 
 		if !j.join(i, p, pp.raw) {
 			return nil, nil, false
 		}
-		from, to := "", ""
+		part := partPositions{pos: pp.pos, lines: p.line - 1}
 		if p.array {
-			name := p.keys[0]
-			from, to = name+".0", name+"."+strconv.Itoa(counts[name])
-			counts[name]++
+			pos.arrays[p.keys[0]] = append(pos.arrays[p.keys[0]], part)
+		} else {
+			pos.tables = append(pos.tables, part)
 		}
-		pos.add(pp.pos, p.line-1, from, to)
 	}
 	c.mu.Lock()
 	c.parts = used // keep only what this file has
 	c.mu.Unlock()
 	return j.root, pos, true
-}
-
-// add adds the positions of a part that starts after lines lines, with
-// the path prefix from (its first element, when it is an element of an
-// array of tables) renamed to to.
-func (p *Positions) add(part *Positions, lines int, from, to string) {
-	for _, m := range []struct{ dst, src map[string]diag.Pos }{{p.keys, part.keys}, {p.value, part.value}} {
-		for path, at := range m.src {
-			if from != "" && (path == from || strings.HasPrefix(path, from+".")) {
-				path = to + path[len(from):]
-			}
-			at.Line += lines
-			m.dst[path] = at
-		}
-	}
 }
 
 // tablePart is the text of a table (or of the top-level keys before the
