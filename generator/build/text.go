@@ -1,10 +1,7 @@
 package build
 
 import (
-	"crypto/sha256"
-	"encoding/json"
 	"fmt"
-	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -64,7 +61,7 @@ func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Text
 			}
 		}
 	}
-	inputs := &inputDigests{site: s.Config.Site, done: map[string]*inputDigest{}}
+	inputs := &inputDigests{site: s.Config, done: map[string]*inputDigest{}}
 	parallel(len(tasks), s.workers(), func(i int) {
 		t := tasks[i]
 		render := func() (clauseResult, error) {
@@ -140,11 +137,11 @@ func (s *Site) clauseKey(c *clause.Clause, lang string, prev []clause.Rendered, 
 	return cacheKey{"clause", c.File + "\x00" + c.Digest(), lang, b.String()}, true
 }
 
-// inputDigests are the SHA-256 of parts of a site configuration, as JSON:
-// "Trackers", "Company.Phone". Each is computed once, by the first clause
-// that asks; the others wait for it.
+// inputDigests are the digests of parts of a site configuration
+// (config.Loaded.Digest): "Trackers", "Company.Phone". Each is computed
+// once, by the first clause that asks; the others wait for it.
 type inputDigests struct {
-	site *config.Site
+	site *config.Loaded
 	mu   sync.Mutex
 	done map[string]*inputDigest
 }
@@ -162,18 +159,7 @@ func (d *inputDigests) digest(path string) string {
 		d.done[path] = e
 	}
 	d.mu.Unlock()
-	e.once.Do(func() {
-		v := reflect.ValueOf(d.site).Elem()
-		for _, f := range strings.Split(path, ".") {
-			v = v.FieldByName(f)
-		}
-		data, err := json.Marshal(v.Interface())
-		if err != nil {
-			data = []byte(fmt.Sprintf("%#v", v.Interface())) // not expected: config values encode
-		}
-		h := sha256.Sum256(data)
-		e.sum = string(h[:])
-	})
+	e.once.Do(func() { e.sum = d.site.Digest(path) })
 	return e.sum
 }
 

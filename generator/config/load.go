@@ -4,7 +4,11 @@
 package config
 
 import (
+	"crypto/sha256"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -19,6 +23,36 @@ type Loaded struct {
 	*Site
 	File string     // the path it was read from, as given
 	Pos  *Positions // where every key was written
+
+	parts []tablePart // the tables of the file, when a ParseCache parsed it in parts
+}
+
+// Digest returns a SHA-256 of a part of the site: a field of Site
+// ("Trackers") or a field of one ("Company.Phone"). Two loads give the
+// same digest when that part is the same. For a whole field of a file
+// parsed in parts it is taken from the text of its tables (and of the
+// top-level keys), which costs less than encoding the decoded value.
+func (l *Loaded) Digest(path string) string {
+	v := reflect.ValueOf(l.Site).Elem()
+	if f, ok := v.Type().FieldByName(path); ok && l.parts != nil {
+		key, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		h := sha256.New()
+		for i, p := range l.parts {
+			if i == 0 || len(p.keys) > 0 && p.keys[0] == key {
+				fmt.Fprintf(h, "%d:%s", len(p.text), p.text)
+			}
+		}
+		return string(h.Sum(nil))
+	}
+	for _, f := range strings.Split(path, ".") {
+		v = v.FieldByName(f)
+	}
+	data, err := json.Marshal(v.Interface())
+	if err != nil {
+		data = fmt.Appendf(nil, "%#v", v.Interface()) // not expected: config values encode
+	}
+	sum := sha256.Sum256(data)
+	return string(sum[:])
 }
 
 // Load decodes and validates site.toml read from file. It returns every
@@ -37,8 +71,9 @@ func LoadCached(file string, src []byte, facts *legal.Facts, cache *ParseCache) 
 	// A cache that has seen most of the file parses and scans only the
 	// tables that changed.
 	raw, pos, ok := map[string]any(nil), (*Positions)(nil), false
+	var parts []tablePart
 	if cache != nil {
-		raw, pos, ok = cache.parse(file, string(src))
+		raw, pos, parts, ok = cache.parse(file, string(src))
 	}
 	positions := func() *Positions { return pos }
 	if !ok {
@@ -54,7 +89,7 @@ func LoadCached(file string, src []byte, facts *legal.Facts, cache *ParseCache) 
 	d := &decoder{pos: positions}
 	site := new(Site)
 	d.table("", raw, reflectValue(site))
-	l := &Loaded{Site: site, File: file, Pos: positions()}
+	l := &Loaded{Site: site, File: file, Pos: positions(), parts: parts}
 	// Validation runs even after decoding errors so that one run reports
 	// everything; its rules skip values that failed to decode (left zero).
 	errs := append(d.errs, validate(l, d.texts, d.failed, facts)...)

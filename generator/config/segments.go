@@ -33,13 +33,13 @@ type parsedPart struct {
 	pos *Positions
 }
 
-// parse returns what toml.Decode gives for src, and the positions
-// scanPositions finds in it; ok is false when it could not join the
+// parse returns what toml.Decode gives for src, the positions
+// scanPositions finds in it, and its parts; ok is false when it could not join the
 // parts, or a part did not parse: the caller then parses the whole file.
-func (c *ParseCache) parse(file, src string) (map[string]any, *Positions, bool) {
+func (c *ParseCache) parse(file, src string) (map[string]any, *Positions, []tablePart, bool) {
 	parts, ok := splitTables(src)
 	if !ok {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	c.mu.Lock()
 	old := c.parts
@@ -53,13 +53,13 @@ func (c *ParseCache) parse(file, src string) (map[string]any, *Positions, bool) 
 			if pp, ok = old[p.text]; !ok {
 				pp = &parsedPart{pos: scanPositions(file, []byte(p.text))}
 				if _, err := toml.Decode(p.text, &pp.raw); err != nil {
-					return nil, nil, false
+					return nil, nil, nil, false
 				}
 			}
 			used[p.text] = pp
 		}
 		if !j.join(i, p, pp.raw) {
-			return nil, nil, false
+			return nil, nil, nil, false
 		}
 		part := partPositions{pos: pp.pos, lines: p.line - 1}
 		if p.array {
@@ -71,7 +71,7 @@ func (c *ParseCache) parse(file, src string) (map[string]any, *Positions, bool) 
 	c.mu.Lock()
 	c.parts = used // keep only what this file has
 	c.mu.Unlock()
-	return j.root, pos, true
+	return j.root, pos, parts, true
 }
 
 // tablePart is the text of a table (or of the top-level keys before the

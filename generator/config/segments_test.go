@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/legal"
 )
 
 var tomlSeeds = []string{
@@ -66,7 +68,7 @@ func FuzzParseCache(f *testing.F) {
 // parsing it whole gives; it reports whether it did.
 func checkParts(t *testing.T, c *ParseCache, src string) bool {
 	t.Helper()
-	got, pos, ok := c.parse("site.toml", src)
+	got, pos, _, ok := c.parse("site.toml", src)
 	if !ok {
 		return false
 	}
@@ -89,4 +91,56 @@ func checkParts(t *testing.T, c *ParseCache, src string) bool {
 		t.Fatalf("in parts:\n%#v\nwhole:\n%#v\nof\n%s", got, want, src)
 	}
 	return true
+}
+
+// TestDigestChangesWithItsPartOnly loads the example's site.toml through a
+// ParseCache, edits a tracker and then the company's phone: each edit
+// changes the digest of what it edits and of nothing else.
+func TestDigestChangesWithItsPartOnly(t *testing.T) {
+	example, err := os.ReadFile("../../site.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := legal.MustLoad()
+	var c ParseCache
+	load := func(src string) *Loaded {
+		t.Helper()
+		l, err := LoadCached("site.toml", []byte(src), facts, &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.parts == nil {
+			t.Fatal("the example was not parsed in parts")
+		}
+		return l
+	}
+	paths := []string{"Trackers", "Processors", "Company", "Company.Phone", "Company.Name", "Site"}
+	digests := func(l *Loaded) map[string]string {
+		d := map[string]string{}
+		for _, p := range paths {
+			d[p] = l.Digest(p)
+		}
+		return d
+	}
+	src := string(example)
+	before := digests(load(src))
+	for _, e := range []struct {
+		old, new string
+		changed  []string
+	}{
+		{"Keeps you signed in to the customer portal.", "Keeps you signed in.", []string{"Trackers"}},
+		{`phone    = "+49 241 9876 540"`, `phone    = "+49 241 9876 541"`, []string{"Company", "Company.Phone"}},
+	} {
+		if !strings.Contains(src, e.old) {
+			t.Fatalf("the example has no %q", e.old)
+		}
+		src = strings.Replace(src, e.old, e.new, 1)
+		after := digests(load(src))
+		for _, p := range paths {
+			if changed := after[p] != before[p]; changed != slices.Contains(e.changed, p) {
+				t.Errorf("after %q: digest of %s changed: %v", e.new, p, changed)
+			}
+		}
+		before = after
+	}
 }
