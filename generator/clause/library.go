@@ -32,7 +32,7 @@ type Clause struct {
 	File     string // path in the overlay file system
 	Title    string
 	tmpl     *templateT
-	dated    bool     // names a field of model.DatedFields
+	dated    bool     // see Dated
 	reads    []string // see Reads
 	readsAll bool
 	digest   string // SHA-256 of the file

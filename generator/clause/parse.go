@@ -49,8 +49,9 @@ func (c *Clause) parse(files Files, lang *locale.Lang) error {
 	if err != nil {
 		return templateError(where, err)
 	}
-	c.tmpl, c.dated = t, namesDatedField(t)
+	c.tmpl = t
 	c.reads, c.readsAll = readsOf(t)
+	c.dated = dated(c.reads, c.readsAll)
 	return nil
 }
 

@@ -18,18 +18,9 @@ type Rendered struct {
 // Render executes the clauses of a document over the model of one
 // language. Clauses that render to white space only are left out.
 func (lib *Library) Render(files Files, doc string, m *model.Site) ([]Rendered, error) {
-	return lib.RenderDated(files, doc, m, nil)
-}
-
-// RenderDated renders a document as Render does, given what Render gave
-// for a model of the same site as of another date (or not as a draft):
-// only the clauses that name a dated field (see model.DatedFields) are
-// executed again; the others render the same and are taken from prev.
-// With prev nil every clause is executed.
-func (lib *Library) RenderDated(files Files, doc string, m *model.Site, prev []Rendered) ([]Rendered, error) {
 	var out []Rendered
 	for _, c := range lib.Clauses(doc, m.Lang) {
-		r, ok, err := c.RenderAgain(files, m, prev)
+		r, ok, err := c.Render(files, m)
 		if err != nil {
 			return nil, err
 		}
@@ -40,8 +31,9 @@ func (lib *Library) RenderDated(files Files, doc string, m *model.Site, prev []R
 	return out, nil
 }
 
-// Dated reports whether the clause names a dated field of the model (see
-// model.DatedFields), and so renders differently as of another date.
+// Dated reports whether the clause may render differently as of another
+// date or as a draft: it names a dated field of the model (see
+// model.DatedFields), or may read the model otherwise (see Reads).
 func (c *Clause) Dated() bool { return c.dated }
 
 // Render executes the clause over the model of its language. ok is false
