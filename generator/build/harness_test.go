@@ -112,6 +112,13 @@ func names(out Output) []string {
 // error.
 func render(tb testing.TB, opts Options, draft bool) Output {
 	tb.Helper()
+	_, out := loadRender(tb, opts, draft)
+	return out
+}
+
+// loadRender is render that also returns the loaded site.
+func loadRender(tb testing.TB, opts Options, draft bool) (*Site, Output) {
+	tb.Helper()
 	site, err := Load(opts)
 	if err != nil {
 		tb.Fatal(err)
@@ -120,7 +127,7 @@ func render(tb testing.TB, opts Options, draft bool) Output {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return out
+	return site, out
 }
 
 func date(tb testing.TB, s string) time.Time {

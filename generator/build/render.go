@@ -327,7 +327,7 @@ func (s *Site) versionLinks(st *status, doc, lang, up string, this *history.Vers
 	// versions is oldest first; the window is centred on at.
 	i := len(versions) - 1
 	if at != nil {
-		if k, ok := slices.BinarySearchFunc(versions, at.Date, func(v *history.Version, d time.Time) int { return v.Date.Compare(d) }); ok {
+		if k, ok := findVersion(versions, at.Name()); ok {
 			i = k
 		}
 	}
@@ -359,9 +359,7 @@ func (s *Site) renderPage(md string, info theme.VersionInfo, doc, lang, sub stri
 }
 
 func (s *Site) hasVersion(name, doc, lang string) bool {
-	i, ok := slices.BinarySearchFunc(s.History, name, func(v *history.Version, name string) int {
-		return strings.Compare(v.Name(), name)
-	})
+	i, ok := findVersion(s.History, name)
 	if !ok {
 		return false
 	}

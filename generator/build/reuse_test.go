@@ -82,14 +82,7 @@ func TestKeptPagesFollowTheThemeSiteTomlPicks(t *testing.T) {
 	cache := NewCache()
 	build := func(reuse *Site, changed ...string) (*Site, Output) {
 		t.Helper()
-		s, err := Load(Options{Source: dir, Defaults: policygen.Defaults, Date: date(t, "2025-08-01"), Cache: cache, Reuse: reuse, Changed: changed})
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := s.Render(true)
-		if err != nil {
-			t.Fatal(err)
-		}
+		s, out := loadRender(t, Options{Source: dir, Defaults: policygen.Defaults, Date: date(t, "2025-08-01"), Cache: cache, Reuse: reuse, Changed: changed}, true)
 		cache.Sweep()
 		return s, out
 	}
@@ -124,14 +117,7 @@ func TestKeptClausesRenderAsAFreshBuild(t *testing.T) {
 		if kept {
 			opts.Cache, opts.Reuse, opts.Changed = cache, prev, []string{"site.toml"}
 		}
-		s, err := Load(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, err := s.Render(true)
-		if err != nil {
-			t.Fatal(err)
-		}
+		s, out := loadRender(t, opts, true)
 		if kept {
 			prev = s
 			cache.Sweep()

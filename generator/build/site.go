@@ -59,7 +59,7 @@ type Site struct {
 
 	History    []*history.Version // released versions, oldest first
 	HistoryDir string             // the history folder on disk
-	Workers    int                // documents rendered at once; 0 for one per CPU
+	Workers    int                // pages rendered at once; 0 for one per CPU
 
 	cache  *Cache
 	keep   bool         // the cache outlives the build: keep pages in it

@@ -24,11 +24,17 @@ type status struct {
 
 // next returns the version after v, or nil for the newest.
 func (st *status) next(v *history.Version) *history.Version {
-	i, ok := slices.BinarySearchFunc(st.versions, v.Date, func(v *history.Version, d time.Time) int { return v.Date.Compare(d) })
+	i, ok := findVersion(st.versions, v.Name())
 	if !ok || i+1 == len(st.versions) {
 		return nil
 	}
 	return st.versions[i+1]
+}
+
+// findVersion returns the index of the version named name in versions,
+// oldest first, and whether there is one.
+func findVersion(versions []*history.Version, name string) (int, bool) {
+	return slices.BinarySearchFunc(versions, name, func(v *history.Version, name string) int { return strings.Compare(v.Name(), name) })
 }
 
 // status compares the site as rendered now with the newest released

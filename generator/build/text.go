@@ -5,11 +5,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/policygen/policygen/generator/clause"
-	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/model"
 )
@@ -32,8 +30,9 @@ type clauseTexts map[string]map[string][]clause.Rendered
 // renderClauses renders the texts as renderTexts does, and returns the
 // clauses too. Given the clauses of a rendering as of another date (prev),
 // it executes only the clauses that depend on the date (see
-// clause.Library.RenderDated). The documents render in parallel; each
-// language's model is built once and shared, as clauses only read it.
+// clause.Clause.RenderAgain). The clauses render in parallel; each
+// language's model is built once and shared, as clauses only read it. In
+// a serve session a clause is kept between saves (see clauseKey).
 func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Texts, clauseTexts, error) {
 	models := map[string]*model.Site{}
 	for _, lang := range s.langs() {
@@ -61,7 +60,7 @@ func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Text
 			}
 		}
 	}
-	inputs := &inputDigests{site: s.Config, done: map[string]*inputDigest{}}
+	digests := NewCache() // of the parts of site.toml the kept clauses read, once per rendering
 	parallel(len(tasks), s.workers(), func(i int) {
 		t := tasks[i]
 		render := func() (clauseResult, error) {
@@ -69,7 +68,7 @@ func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Text
 			return clauseResult{r, ok}, err
 		}
 		var res clauseResult
-		if key, ok := s.clauseKey(t.c, t.lang, prev[t.doc][t.lang], inputs); ok {
+		if key, ok := s.clauseKey(t.c, t.lang, prev[t.doc][t.lang], digests); ok {
 			res, t.err = cached(s.cache, key, render)
 		} else {
 			res, t.err = render()
@@ -111,18 +110,18 @@ type clauseResult struct {
 }
 
 // clauseKey returns the key under which a serve session keeps a clause's
-// text between saves: the clause file and its digest (the messages are
-// the same for as long as the cache lives), the language, and a digest of every part of site.toml the
-// model fields it names are built from (model.Inputs). A save that changes
-// a processor renders again the clauses that read the lists, not the one
-// that names the company's address. A clause that speaks of the date, or
-// may read the model otherwise (Clause.Reads), is always rendered, as is
-// every clause outside a serve session.
-func (s *Site) clauseKey(c *clause.Clause, lang string, prev []clause.Rendered, inputs *inputDigests) (cacheKey, bool) {
-	names, all := c.Reads()
-	if !s.keep || prev != nil || c.Dated() || all {
+// text between saves: the clause file and its digest (the messages stay
+// the same for as long as the cache lives), the language, and a digest of
+// every part of site.toml that the model fields it names are built from
+// (model.Inputs, config.Loaded.Digest). A save that changes a processor
+// renders again the clauses that read the lists, not the one that names
+// the company's address. A Dated clause is always rendered, as is every
+// clause outside a serve session.
+func (s *Site) clauseKey(c *clause.Clause, lang string, prev []clause.Rendered, digests *Cache) (cacheKey, bool) {
+	if !s.keep || prev != nil || c.Dated() {
 		return cacheKey{}, false
 	}
+	names, _ := c.Reads()
 	var b strings.Builder
 	for _, n := range names {
 		name, sub, _ := strings.Cut(n, ".")
@@ -131,36 +130,11 @@ func (s *Site) clauseKey(c *clause.Clause, lang string, prev []clause.Rendered, 
 			return cacheKey{}, false
 		}
 		for _, p := range paths {
-			b.WriteString(p + "=" + inputs.digest(p) + ";")
+			sum, _ := cached(digests, cacheKey{"digest", p}, func() (string, error) { return s.Config.Digest(p), nil })
+			b.WriteString(p + "=" + sum + ";")
 		}
 	}
 	return cacheKey{"clause", c.File + "\x00" + c.Digest(), lang, b.String()}, true
-}
-
-// inputDigests are the digests of parts of a site configuration
-// (config.Loaded.Digest): "Trackers", "Company.Phone". Each is computed
-// once, by the first clause that asks; the others wait for it.
-type inputDigests struct {
-	site *config.Loaded
-	mu   sync.Mutex
-	done map[string]*inputDigest
-}
-
-type inputDigest struct {
-	once sync.Once
-	sum  string
-}
-
-func (d *inputDigests) digest(path string) string {
-	d.mu.Lock()
-	e := d.done[path]
-	if e == nil {
-		e = &inputDigest{}
-		d.done[path] = e
-	}
-	d.mu.Unlock()
-	e.once.Do(func() { e.sum = d.site.Digest(path) })
-	return e.sum
 }
 
 // documentMarkdown joins the rendered clauses of a document, each under a
