@@ -234,20 +234,7 @@ func removeAll(dir string) error {
 	}
 	gather(dir, 3)
 	errs := make([]error, len(leaves))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(dirWriters, len(leaves)) {
-		wg.Go(func() {
-			for i := range next {
-				errs[i] = os.RemoveAll(leaves[i])
-			}
-		})
-	}
-	for i := range leaves {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(leaves), dirWriters, func(i int) { errs[i] = os.RemoveAll(leaves[i]) })
 	return cmp.Or(errors.Join(errs...), os.RemoveAll(dir))
 }
 
