@@ -12,8 +12,8 @@ import (
 // table that stands between blank lines with each of its lines starting
 // with '|' (see Table). A text with anything whose reach is harder to see
 // (a code fence, a line starting with raw HTML, which may open a comment
-// or a <pre> block spanning blank lines, or a link reference definition,
-// which links from afar) is left whole.
+// or a <pre> block spanning blank lines, or a "]:" that may end a link
+// reference definition, which links from afar) is left whole.
 func Parts(src string) []string {
 	var lines []string
 	for line := range strings.Lines(src) {
@@ -55,11 +55,16 @@ func Parts(src string) []string {
 
 // tableAt returns how many lines the table starting at lines[i] takes,
 // or 0 when no table that Parts cuts out starts there: one after a blank
-// line (or at the start), of a header, a delimiter row and at least one
-// row, every line starting with '|', and followed by a blank line or the
-// end.
+// line (or at the start), of a header, a delimiter row with as many cells
+// and at least one row, every line starting with '|', and followed by a
+// blank line or the end. A header and delimiter that goldmark does not
+// take for a table ("|- -|", or a cell count that differs) are no table
+// here either: the lines are a paragraph then, which Table must not cut.
 func tableAt(lines []string, i int) int {
-	if i > 0 && !isBlank(lines[i-1]) || i+2 >= len(lines) || !isRow(lines[i]) || !isDelimiterRow(lines[i+1]) {
+	if i > 0 && !isBlank(lines[i-1]) || i+2 >= len(lines) || !isRow(lines[i]) || !isRow(lines[i+1]) {
+		return 0
+	}
+	if n := delimiterCells(lines[i+1]); n == 0 || headerCells(lines[i]) != n {
 		return 0
 	}
 	j := i + 2
@@ -72,17 +77,62 @@ func tableAt(lines []string, i int) int {
 	return j - i
 }
 
-func isBlank(line string) bool { return strings.TrimSpace(line) == "" }
+// isBlank reports whether goldmark takes a line for blank: spaces, tabs
+// and line ends only. A line of U+00A0 or '\v' is text, which continues a
+// paragraph or a list item.
+func isBlank(line string) bool { return strings.Trim(line, spaces) == "" }
+
+// spaces are the bytes goldmark trims as white space (util.IsSpace).
+const spaces = " \t\r\n"
 
 // isRow reports whether a line is a table row as Parts takes it: starting
 // with '|' and ending with '|'.
 func isRow(line string) bool {
-	l := strings.TrimRight(line, " \t\r\n")
+	l := strings.TrimRight(line, spaces)
 	return len(l) >= 2 && l[0] == '|' && l[len(l)-1] == '|' && !strings.HasSuffix(l, `\|`)
 }
 
-func isDelimiterRow(line string) bool {
-	return isRow(line) && strings.Contains(line, "-") && strings.Trim(line, "|-: \t\r\n") == ""
+// delimiterCells returns the number of cells of a delimiter row, or 0
+// when goldmark does not take the line for one: every cell between the
+// pipes one or more '-' with an optional ':' at either end, and nothing
+// but white space around.
+func delimiterCells(line string) int {
+	if strings.Trim(line, spaces+"|-:") != "" || strings.Trim(line, "-") == "" {
+		return 0
+	}
+	cells := strings.Split(line, "|")
+	if isBlank(cells[0]) {
+		cells = cells[1:]
+	}
+	if len(cells) > 0 && isBlank(cells[len(cells)-1]) {
+		cells = cells[:len(cells)-1]
+	}
+	for _, c := range cells {
+		c = strings.Trim(c, spaces)
+		c = strings.TrimPrefix(strings.TrimSuffix(c, ":"), ":")
+		if c == "" || strings.Trim(c, "-") != "" {
+			return 0
+		}
+	}
+	return len(cells)
+}
+
+// headerCells counts the cells of a header row as goldmark does: between
+// the outer pipes, split at every '|' not right after a backslash, with no
+// empty cell after a last pipe.
+func headerCells(line string) int {
+	l := strings.Trim(line, spaces)
+	l = strings.TrimPrefix(l, "|")
+	l = strings.TrimSuffix(l, "|")
+	n := 0
+	for pos := 0; pos < len(l); n++ {
+		end := pos
+		for end < len(l) && (l[end] != '|' || end > 0 && l[end-1] == '\\') {
+			end++
+		}
+		pos = end + 1
+	}
+	return n
 }
 
 // Table cuts a part that is one table as Parts cuts them out into its
@@ -144,11 +194,13 @@ func isATXHeading(line string) bool {
 	return n >= 1 && n <= 6 && (n == len(line) || line[n] == ' ' || line[n] == '\t' || line[n] == '\n' || line[n] == '\r')
 }
 
-// reachesFar reports whether a line may start a construct that makes
-// lines far from it render differently: a code fence, raw HTML or a link
-// reference definition, after any indentation or container markers.
+// reachesFar reports whether a line may be part of a construct that makes
+// lines far from it render differently: a code fence or raw HTML after any
+// indentation or container markers, or a link reference definition. The
+// label of a definition may span lines ("[data\nrecipients]: /r"), so any
+// line with "]:" counts, not only one that starts with '['.
 func reachesFar(line string) bool {
 	t := strings.TrimLeft(line, " \t>-*+0123456789.)")
 	return strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") || strings.HasPrefix(t, "<") ||
-		strings.HasPrefix(t, "[") && strings.Contains(line, "]:")
+		strings.Contains(line, "]:")
 }

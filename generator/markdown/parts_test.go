@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -18,13 +19,24 @@ var partsSeeds = []string{
 	"Text\n\n| a | b | c |\n|:--|:-:|--:|\n| 1 | `x|y` | \\| |\n| only one |\n| 1 | 2 | 3 | 4 |\n\nAfter.\n",
 	"| a |\n|---|\n| x |\nlazy row\n\n| b |\n|---|\n| *y* | [l](u) |\n",
 	"- item\n\n| a |\n|---|\n| x |\n\n> q\n| not |\n",
+	// Lines that look like a table to a quick eye but not to goldmark: a
+	// delimiter cell with a space between its dashes, an empty delimiter
+	// cell, a header with fewer cells than the delimiter row.
+	"||\n|- -|\n||",
+	"0000\n\n|0|\n| -||\n||",
+	"| a |\n|---|---|\n| x |\n\n| a | b |\n|:-:|\n| x |\n",
+	// Lines that goldmark does not take for blank: the list item goes on.
+	"- a\n\u00a0\n|x|\n|-|\n|y|\n",
+	"- a\n\v\n|x|\n|-|\n|y|\n",
+	// A reference definition whose label spans two lines.
+	"[a\nb]: /u\n### H\n[a b]\n",
 }
 
 // TestPartsRenderAsTheWhole is the promise of Parts: its parts, rendered
 // one by one and joined, are the HTML of the whole text.
 func TestPartsRenderAsTheWhole(t *testing.T) {
-	for _, src := range partsSeeds {
-		checkParts(t, src)
+	for i, src := range partsSeeds {
+		t.Run(strconv.Itoa(i), func(t *testing.T) { checkParts(t, src) })
 	}
 	if n := len(Parts(partsSeeds[0])); n != 4 {
 		t.Errorf("a section with two subheadings and a table in %d parts, want 4", n)
@@ -41,6 +53,30 @@ func TestPartsRenderAsTheWhole(t *testing.T) {
 	for _, whole := range partsSeeds[3:6] {
 		if n := len(Parts(whole)); n != 1 {
 			t.Errorf("%q cut into %d parts; a fence, raw HTML or a reference definition keeps it whole", whole, n)
+		}
+	}
+}
+
+// TestTableIsWhatGoldmarkTakesForATable: lines that only look like a
+// table are a paragraph to goldmark, and Table leaves them to render so
+// instead of cutting them into rows that no longer render as a table.
+func TestTableIsWhatGoldmarkTakesForATable(t *testing.T) {
+	for _, c := range []struct {
+		part string
+		ok   bool
+	}{
+		{"| a |\n|---|\n| x |\n", true},
+		{"| a | b |\n| :-- | --: |\n| x |\n", true},
+		{"| a \\| b |\n|:-:|\n| x |\n", true},
+		{"||\n|- -|\n||", false},
+		{"|0|\n| -||\n||", false},
+		{"| a |\n|---|---|\n| x |\n", false},
+		{"| a | b |\n|---|\n| x |\n", false},
+		{"| a |\n|:|\n| x |\n", false},
+		{"| a |\n|-\v|\n| x |\n", false},
+	} {
+		if _, _, ok := Table(c.part); ok != c.ok {
+			t.Errorf("Table(%q) ok = %v, want %v", c.part, ok, c.ok)
 		}
 	}
 }
