@@ -3,7 +3,8 @@
 # time each: the first argument or FUZZTIME (default 30s; anything go
 # test -fuzztime takes, "5m" or "10000x"). FUZZPARALLEL sets -parallel
 # (default: go test's, one worker per CPU). Targets are found with
-# go test -list, so a new one runs without changing this script. Prints
+# go test -list, so a new one runs without changing this script;
+# FUZZRUN=Parts runs only those whose name matches. Prints
 # the last exec count line of each target and stops at the first failure,
 # naming the input that fails (go test saves it in the package's
 # testdata/fuzz, where it stays as a regression test).
@@ -17,8 +18,8 @@ if [ -n "${FUZZPARALLEL:-}" ]; then
 fi
 
 # go test -list prints a package's matching names, then "ok <package> <time>".
-targets=$(go test -list '^Fuzz' ./... | awk '
-  /^Fuzz/ { names[n++] = $1; next }
+targets=$(go test -list '^Fuzz' ./... | awk -v match_="${FUZZRUN:-}" '
+  /^Fuzz/ && $1 ~ match_ { names[n++] = $1; next }
   /^ok/   { for (i = 0; i < n; i++) print $2, names[i]; n = 0 }')
 if [ -z "$targets" ]; then
   echo "no fuzz targets found" >&2
