@@ -55,16 +55,17 @@ func Parts(src string) []string {
 
 // tableAt returns how many lines the table starting at lines[i] takes,
 // or 0 when no table that Parts cuts out starts there: one after a blank
-// line (or at the start), of a header, a delimiter row with as many cells
-// and at least one row, every line starting with '|', and followed by a
-// blank line or the end. A header and delimiter that goldmark does not
-// take for a table ("|- -|", or a cell count that differs) are no table
-// here either: the lines are a paragraph then, which Table must not cut.
+// line (or at the start), of a header, a delimiter row with at least as
+// many cells (goldmark fills up a shorter header) and at least one row,
+// every line starting with '|', and followed by a blank line or the end.
+// A header and delimiter that goldmark does not take for a table ("|- -|",
+// or a header with more cells) are no table here either: the lines are a
+// paragraph then, which Table must not cut into rows.
 func tableAt(lines []string, i int) int {
 	if i > 0 && !isBlank(lines[i-1]) || i+2 >= len(lines) || !isRow(lines[i]) || !isRow(lines[i+1]) {
 		return 0
 	}
-	if n := delimiterCells(lines[i+1]); n == 0 || headerCells(lines[i]) != n {
+	if n := delimiterCells(lines[i+1]); n == 0 || headerCells(lines[i]) > n {
 		return 0
 	}
 	j := i + 2
