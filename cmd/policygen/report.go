@@ -15,6 +15,6 @@ func report(e *env, err error) int {
 	if len(errs) != 1 {
 		noun = "errors"
 	}
-	fmt.Fprintf(e.stderr, "%d %s; nothing was written\n", len(errs), noun)
+	fmt.Fprintf(e.stderr, "%s %s; nothing was written\n", diag.Count(len(errs)), noun)
 	return exitSite
 }

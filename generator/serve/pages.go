@@ -4,7 +4,6 @@ import (
 	"bytes"
 	_ "embed"
 	"html/template"
-	"strconv"
 
 	"github.com/policygen/policygen/generator/diag"
 )
@@ -20,18 +19,25 @@ type problem struct {
 }
 
 // errorPage shows the errors of a build in place of every page, in the
-// theme's style sheet; it reloads by itself at the next good save.
+// theme's style sheet; it reloads by itself at the next good save. Like
+// diag.Print, it shows at most diag.MaxPrinted of them.
 func errorPage(errs diag.List) []byte {
 	src := diag.Sources{}
 	var ps []problem
-	for _, e := range errs.Sort() {
-		ps = append(ps, problem{Where: e.Pos.String(), Msg: e.Msg, Excerpt: src.Excerpt(e.Pos), Hint: e.Hint})
+	errs = errs.Sort()
+	for _, e := range errs[:min(len(errs), diag.MaxPrinted)] {
+		ps = append(ps, problem{Where: diag.Printable(e.Pos.String()), Msg: diag.Message(e.Msg),
+			Excerpt: src.Excerpt(e.Pos), Hint: diag.Message(e.Hint)})
 	}
 	title := "The site has 1 error"
-	if len(ps) != 1 {
-		title = "The site has " + strconv.Itoa(len(ps)) + " errors"
+	if len(errs) != 1 {
+		title = "The site has " + diag.Count(len(errs)) + " errors"
 	}
-	return execute(map[string]any{"Title": title, "Problems": ps})
+	more := ""
+	if len(errs) > len(ps) {
+		more = "… and " + diag.Count(len(errs)-len(ps)) + " more"
+	}
+	return execute(map[string]any{"Title": title, "Problems": ps, "More": more})
 }
 
 // notFoundPage answers a path the site does not have.
