@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -66,8 +67,14 @@ func (v *validator) settings() {
 	if !strings.HasSuffix(string(s.BaseURL), "/") {
 		s.BaseURL += "/"
 	}
-	if s.History == "" {
+	switch {
+	case s.History == "":
 		s.History = "history"
+	case !filepath.IsLocal(s.History) || filepath.Clean(s.History) == ".":
+		// The history is read through the site folder, which nothing
+		// leads out of, and belongs with site.toml in version control.
+		v.at("site.history", `name a folder inside the site folder by a relative path, such as "history"`,
+			"site.history %q is not a folder inside the site folder", s.History)
 	}
 	if s.Theme == "" {
 		s.Theme = "default"

@@ -1,0 +1,244 @@
+package assets
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/policygen/policygen/generator/diag"
+)
+
+// The largest file policygen reads from a site folder, in bytes. The
+// limits are far above what a site needs (the large generated test site,
+// with 60 activities, 200 processors and 500 trackers, has a site.toml of
+// 330 kB, and no file of its history is above 450 kB after 1,000
+// versions); they stop a wrong or endless file before it is read.
+const (
+	MaxSiteFile    = 8 << 20  // site.toml
+	MaxFile        = 4 << 20  // each clause, locale and theme file
+	MaxHistoryFile = 64 << 20 // each file of a released version
+)
+
+// Folder is a site folder as policygen reads it. No name and no symlink
+// leads out of it (it is read through an os.Root), and only regular files
+// of at most a size limit are read: a named pipe, a device, a socket, a
+// symlink to one of them or to anything outside the folder, and a file
+// over the limit are errors that name the file, or the symlinked folder
+// on its way, as the user knows it. Folder implements fs.FS, and
+// fs.ReadFileFS, fs.ReadDirFS, fs.StatFS and fs.GlobFS; a Folder is safe
+// for concurrent use.
+type Folder struct {
+	root  *os.Root
+	name  string // the folder as given, for messages
+	limit int64
+	what  string // what limit is for, in messages
+}
+
+// OpenFolder opens the site folder dir, reading files of at most
+// MaxFile bytes.
+func OpenFolder(dir string) (*Folder, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	// The root's descriptor is closed by Close or, as a Site and with it
+	// its Folder may live on in policygen serve, when it is collected.
+	return &Folder{root: root, name: dir, limit: MaxFile, what: "a clause, locale or theme file"}, nil
+}
+
+// Limit returns the folder reading files of at most n bytes; what names
+// the files the limit is for in messages ("site.toml").
+func (f *Folder) Limit(n int64, what string) *Folder {
+	c := *f
+	c.limit, c.what = n, what
+	return &c
+}
+
+// Close closes the folder and every Folder Limit made of it.
+func (f *Folder) Close() error { return f.root.Close() }
+
+// Describe names a file of the folder as messages do.
+func (f *Folder) Describe(name string) string { return path.Join(filepath.ToSlash(f.name), name) }
+
+// Open opens a folder, or a regular file within the size limit.
+func (f *Folder) Open(name string) (fs.File, error) {
+	fi, err := f.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		d, err := f.root.Open(name)
+		if err != nil {
+			return nil, f.explain(name, err)
+		}
+		return d, nil
+	}
+	return f.openFile(name, fi)
+}
+
+// ReadFile reads a regular file within the size limit, reading at most
+// one byte more than the limit whatever the file claims its size is.
+func (f *Folder) ReadFile(name string) ([]byte, error) {
+	fi, err := f.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	file, err := f.openFile(name, fi)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	data, err := io.ReadAll(io.LimitReader(file, f.limit+1))
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	if int64(len(data)) > f.limit {
+		return nil, f.tooLarge(name)
+	}
+	return data, nil
+}
+
+// ReadDir reads a folder, sorted by name.
+func (f *Folder) ReadDir(name string) ([]fs.DirEntry, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	entries, err := fs.ReadDir(f.root.FS(), name)
+	if err != nil {
+		return nil, f.explain(name, err)
+	}
+	return entries, nil
+}
+
+// Stat describes a file, following symlinks inside the folder.
+func (f *Folder) Stat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
+	fi, err := f.root.Stat(name)
+	if err != nil {
+		return nil, f.explain(name, err)
+	}
+	return fi, nil
+}
+
+// Glob is fs.Glob, except that a folder refused on the way is an error:
+// fs.Glob passes over a folder it cannot read, which would leave out a
+// symlinked clauses/ without a word.
+func (f *Folder) Glob(pattern string) ([]string, error) {
+	g := &globber{f: f}
+	names, err := fs.Glob(g, pattern)
+	if err == nil {
+		err = g.refused
+	}
+	return names, err
+}
+
+// globber is the folder as fs.Glob reads it, keeping the first refusal.
+// It is used by one Glob call at a time.
+type globber struct {
+	f       *Folder
+	refused error
+}
+
+func (g *globber) Open(name string) (fs.File, error)     { return g.f.Open(name) }
+func (g *globber) Stat(name string) (fs.FileInfo, error) { return g.f.Stat(name) }
+
+func (g *globber) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := g.f.ReadDir(name)
+	var refusal *diag.Error
+	if g.refused == nil && errors.As(err, &refusal) {
+		g.refused = err
+	}
+	return entries, err
+}
+
+// openFile opens a regular file that Stat described as fi.
+func (f *Folder) openFile(name string, fi fs.FileInfo) (*os.File, error) {
+	if !fi.Mode().IsRegular() {
+		return nil, f.notRegular(name, fi.Mode())
+	}
+	if fi.Size() > f.limit {
+		return nil, f.tooLarge(name)
+	}
+	// Should a named pipe have taken the file's place since the Stat,
+	// O_NONBLOCK keeps the open from waiting for a writer, and the Stat
+	// of the open file refuses it.
+	file, err := f.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, f.explain(name, err)
+	}
+	if fi, err = file.Stat(); err != nil || !fi.Mode().IsRegular() {
+		file.Close()
+		if err != nil {
+			return nil, err
+		}
+		return nil, f.notRegular(name, fi.Mode())
+	}
+	return file, nil
+}
+
+// explain turns an error of the root about name into one naming the
+// symlink that leads out of the folder, when that is why it failed.
+func (f *Folder) explain(name string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ELOOP) {
+		return err
+	}
+	parts := strings.Split(name, "/")
+	for i := range parts {
+		p := strings.Join(parts[:i+1], "/")
+		fi, lerr := f.root.Lstat(p)
+		if lerr != nil {
+			break
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		if _, serr := f.root.Stat(p); serr != nil && !errors.Is(serr, fs.ErrNotExist) && !errors.Is(serr, syscall.ELOOP) {
+			target, _ := f.root.Readlink(p)
+			return f.outside(p, target, err)
+		}
+	}
+	return err
+}
+
+const linkHint = "a symlink in the site folder must point inside it, by a relative path: copy what it points to into the site folder"
+
+func (f *Folder) outside(name, target string, err error) error {
+	msg := fmt.Sprintf("a symlink to %q, outside the site folder", target)
+	if filepath.IsAbs(target) {
+		msg = fmt.Sprintf("a symlink to the absolute path %q", target)
+	}
+	return &diag.Error{Pos: diag.Pos{File: f.Describe(name)}, Msg: msg, Hint: linkHint, Err: err}
+}
+
+func (f *Folder) notRegular(name string, mode fs.FileMode) error {
+	kind, hint := "a special file", "policygen reads only regular files: put the file itself in the site folder"
+	switch {
+	case mode.IsDir():
+		kind, hint = "a folder", "a file is read at this name: rename the folder"
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "a named pipe (FIFO)"
+	case mode&fs.ModeDevice != 0:
+		kind = "a device"
+	case mode&fs.ModeSocket != 0:
+		kind = "a socket"
+	}
+	msg := "not a regular file but " + kind
+	if fi, err := f.root.Lstat(name); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		msg = "a symlink to " + kind + ", not to a regular file"
+	}
+	return &diag.Error{Pos: diag.Pos{File: f.Describe(name)}, Msg: msg, Hint: hint}
+}
+
+func (f *Folder) tooLarge(name string) error {
+	return &diag.Error{Pos: diag.Pos{File: f.Describe(name)},
+		Msg:  fmt.Sprintf("file is larger than %d MiB, the limit for %s", f.limit>>20, f.what),
+		Hint: "check that it is the file you meant: no site comes near the limit"}
+}
