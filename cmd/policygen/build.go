@@ -14,8 +14,10 @@ import (
 const buildHelp = `Usage: policygen build [flags]
 
 Renders the privacy and cookie policies of the site in every site language
-into the output folder, which is replaced as a whole: a failed build leaves
-the previous output untouched. Besides the text in force on the build date,
+into the output folder, which is replaced as a whole: a failed or killed
+build leaves the previous output untouched. The output folder must be new,
+empty or written by policygen build (it holds .policygen-output); it may not
+be the site folder, above it, or one of the site's inputs. Besides the text in force on the build date,
 every released version is rendered at LANG/SLUG/DATE/, with a changelog,
 diff pages and an Atom feed under LANG/SLUG/changes/.
 
@@ -98,10 +100,17 @@ func runBuild(e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
-	dir, err := build.Create(f.output)
+	// Create refuses a folder that is not build output before anything
+	// renders, and removes what interrupted builds left beside it.
+	dir, err := build.Create(f.output, site.Protected())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "policygen build: %v\n", err)
 		return exitSite
+	}
+	if !f.quiet {
+		for _, n := range dir.Notes() {
+			fmt.Fprintf(e.stderr, "policygen build: %s\n", n)
+		}
 	}
 	// Pages go to disk as they render; the previous output stays until
 	// all of them are written.

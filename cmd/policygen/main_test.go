@@ -175,6 +175,9 @@ func TestBuildRemovesStaleFiles(t *testing.T) {
 	dir := t.TempDir()
 	runCLI(t, "init", dir)
 	out := filepath.Join(t.TempDir(), "public")
+	if code, _, errs := runCLI(t, "build", "-s", dir, "-o", out); code != 0 {
+		t.Fatalf("first build: %s", errs)
+	}
 	os.MkdirAll(filepath.Join(out, "fr", "old"), 0o755)
 	os.WriteFile(filepath.Join(out, "fr", "old", "index.html"), []byte("stale"), 0o644)
 	if code, _, errs := runCLI(t, "build", "-s", dir, "-o", out); code != 0 {
@@ -189,7 +192,7 @@ func TestBuildRefusesToReplaceTheSiteFolder(t *testing.T) {
 	dir := t.TempDir()
 	runCLI(t, "init", dir)
 	code, _, errs := runCLI(t, "build", "-s", dir, "-o", dir)
-	if code == 0 || !strings.Contains(errs, "refusing to replace") {
+	if code != exitSite || errs != "policygen build: output folder "+dir+" is the site folder; choose another folder with -o, such as "+filepath.Join(dir, "public")+"\n" {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err != nil {

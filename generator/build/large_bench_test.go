@@ -49,7 +49,7 @@ func BenchmarkBuildVersions(b *testing.B) {
 func benchBuild(b *testing.B, dir string, versions int) {
 	public := filepath.Join(b.TempDir(), "public")
 	benchBuildTo(b, dir, versions, func() (build.Sink, func() error, error) {
-		out, err := build.Create(public)
+		out, err := build.Create(public, build.Protected{})
 		if err != nil {
 			return nil, nil, err
 		}

@@ -1,19 +1,20 @@
 package build
 
 import (
-	"cmp"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"sync"
+
+	"github.com/policygen/policygen/generator/internal/mark"
 )
 
 // Write replaces the folder dir with files, atomically as far as the file
-// system allows; see Dir.
+// system allows; see Dir. It protects nothing but what Create always
+// refuses.
 func Write(dir string, files Output) error {
-	d, err := Create(dir)
+	d, err := Create(dir, Protected{})
 	if err != nil {
 		return err
 	}
@@ -30,7 +31,8 @@ func Write(dir string, files Output) error {
 // folder beside it as they are rendered, and Commit puts that folder in
 // the old one's place, so a failed build leaves the previous output
 // untouched, and files of pages that no longer exist are gone with the
-// old folder.
+// old folder. Both folders hold the mark OutputMark, which is what allows
+// a later build to replace or remove them.
 //
 // WriteFile is a Sink: it may be called from several goroutines at once.
 // It hands the file to a few writers of the Dir's own and returns, so that
@@ -38,6 +40,10 @@ func Write(dir string, files Output) error {
 // on some disks takes longer than rendering the page did.
 type Dir struct {
 	dir, tmp string
+	root     *os.Root   // tmp: a write cannot leave it, nor recreate it once removed
+	lock     *mark.Lock // on tmp's mark, so that no other build removes it
+	exchange func(a, b string) error
+	notes    []string
 	queue    chan file
 	writers  sync.WaitGroup
 
@@ -59,22 +65,31 @@ const (
 	dirQueued  = 64
 )
 
-// Create starts replacing the folder dir. It refuses a folder that is not
-// build output: the site folder itself, a folder holding a site.toml, or a
-// git work tree.
-func Create(dir string) (*Dir, error) {
-	if err := checkOutputDir(dir); err != nil {
+// Create starts replacing the output folder dir. It refuses, before
+// writing anything, a dir that is or holds p's site folder, is, is inside
+// or holds one of its inputs, is a file or a symbolic link, or is a folder
+// policygen did not write; see docs/site.md, "Output folder". It first
+// removes what interrupted builds left beside dir (see Notes).
+func Create(dir string, p Protected) (*Dir, error) {
+	if err := checkOutput(dir, p); err != nil {
 		return nil, err
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	notes, err := tidy(dir)
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{dir: dir, tmp: tmp, queue: make(chan file, dirQueued), made: map[string]bool{".": true}}
+	if err := checkOwned(dir); err != nil {
+		return nil, err
+	}
+	d := &Dir{dir: dir, exchange: exchange, notes: notes, made: map[string]bool{".": true}}
+	if err := d.start(parent); err != nil {
+		return nil, err
+	}
+	d.queue = make(chan file, dirQueued)
 	for range dirWriters {
 		d.writers.Go(func() {
 			for f := range d.queue {
@@ -84,6 +99,28 @@ func Create(dir string) (*Dir, error) {
 	}
 	return d, nil
 }
+
+// start makes the new folder beside the old one, its mark the first file.
+func (d *Dir) start(parent string) error {
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(d.dir))+newInfix)
+	if err != nil {
+		return err
+	}
+	d.tmp = tmp
+	if d.lock, err = mark.Create(filepath.Join(tmp, OutputMark), outputMarkText); err == nil {
+		d.root, err = os.OpenRoot(tmp)
+	}
+	if err != nil {
+		d.lock.Close()
+		os.RemoveAll(tmp)
+		return err
+	}
+	return nil
+}
+
+// Notes says what Create did to leftovers of interrupted builds, one
+// sentence each.
+func (d *Dir) Notes() []string { return d.notes }
 
 // WriteFile queues a file of the output for writing; name is
 // slash-separated and relative to the output folder. An error of an
@@ -107,7 +144,7 @@ func (d *Dir) write(f file) {
 	rel := filepath.FromSlash(f.name)
 	err := d.mkdir(filepath.Dir(rel))
 	if err == nil {
-		err = os.WriteFile(filepath.Join(d.tmp, rel), f.data, 0o644)
+		err = d.root.WriteFile(rel, f.data, 0o644)
 	}
 	if err != nil {
 		d.mu.Lock()
@@ -128,7 +165,7 @@ func (d *Dir) mkdir(folder string) error {
 	if made {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(d.tmp, folder), 0o755); err != nil {
+	if err := d.root.MkdirAll(folder, 0o755); err != nil {
 		return err
 	}
 	d.mu.Lock()
@@ -143,6 +180,7 @@ func (d *Dir) wait() error {
 		close(d.queue)
 		d.writers.Wait()
 		d.queue = nil
+		d.root.Close()
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -172,6 +210,7 @@ func (d *Dir) Pages() int {
 // Commit waits for the files to be written and puts the new folder in the
 // place of the old one, which it removes. No file may be written after.
 func (d *Dir) Commit() error {
+	defer d.lock.Close()
 	if err := d.wait(); err != nil {
 		d.Abort()
 		return err
@@ -180,71 +219,12 @@ func (d *Dir) Commit() error {
 		d.Abort()
 		return err
 	}
-	return swap(d.dir, d.tmp)
+	return d.swap()
 }
 
 // Abort removes what was written and leaves the old folder as it was.
 func (d *Dir) Abort() {
 	d.wait()
-	os.RemoveAll(d.tmp)
-}
-
-// swap puts tmp in dir's place and removes the old folder.
-func swap(dir, tmp string) error {
-	old := ""
-	if _, err := os.Stat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			os.RemoveAll(tmp)
-			return err
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
-		}
-		os.RemoveAll(tmp)
-		return err
-	}
-	if old != "" {
-		return removeAll(old)
-	}
-	return nil
-}
-
-// removeAll removes a folder as os.RemoveAll does, many of its folders at
-// the same time: on some disks removing a site of thousands of folders one
-// by one takes longer than building it. The folders of pages are three
-// levels down (en/privacy/2025-03-01/).
-func removeAll(dir string) error {
-	var leaves []string
-	var gather func(dir string, depth int)
-	gather = func(dir string, depth int) {
-		entries, _ := os.ReadDir(dir) // what cannot be read is left to the final RemoveAll
-		for _, e := range entries {
-			p := filepath.Join(dir, e.Name())
-			switch {
-			case !e.IsDir():
-			case depth == 1:
-				leaves = append(leaves, p)
-			default:
-				gather(p, depth-1)
-			}
-		}
-	}
-	gather(dir, 3)
-	errs := make([]error, len(leaves))
-	parallel(len(leaves), dirWriters, func(i int) { errs[i] = os.RemoveAll(leaves[i]) })
-	return cmp.Or(errors.Join(errs...), os.RemoveAll(dir))
-}
-
-// checkOutputDir refuses to replace a folder that is not build output: the
-// site folder itself, a folder holding a site.toml, or a git work tree.
-func checkOutputDir(dir string) error {
-	for _, marker := range []string{SiteFile, ".git", "go.mod"} {
-		if _, err := os.Stat(filepath.Join(dir, marker)); err == nil {
-			return fmt.Errorf("%s holds %s: refusing to replace it with build output; choose another folder with -o", dir, marker)
-		}
-	}
-	return nil
+	removeAll(d.tmp)
+	d.lock.Close()
 }
