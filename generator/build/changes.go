@@ -37,7 +37,7 @@ func (s *Site) changelogPage(st *status, versions []*history.Version, doc, lang 
 	if err != nil {
 		return nil, err
 	}
-	return s.Theme.Execute("changes.html", cl)
+	return s.Theme.Execute("changes.html", cl, s.Limits)
 }
 
 func (s *Site) changelogFeed(st *status, versions []*history.Version, doc, lang string) ([]byte, error) {
@@ -175,7 +175,7 @@ func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, err
 		_, b := v.Markdown(doc, other)
 		return a && b
 	})
-	return s.Theme.Execute("diff.html", d)
+	return s.Theme.Execute("diff.html", d, s.Limits)
 }
 
 // diffBody renders the text diff of two Markdown texts, once per pair.

@@ -55,7 +55,7 @@ func (s *Site) renderIndex() ([]byte, error) {
 		}
 		idx.Languages = append(idx.Languages, il)
 	}
-	return s.Theme.Execute("index.html", idx)
+	return s.Theme.Execute("index.html", idx, s.Limits)
 }
 
 // policyJSON is the machine-readable model of the current version: the

@@ -50,5 +50,5 @@ func (s *Site) draftDiffPage(st *status, base *history.Version, doc, lang string
 	}
 	d.Title = d.Title + ": " + d.DocTitle
 	d.Alternates = s.alternates(doc, lang, sub, func(other string) bool { return s.draftBase(st, doc, other) != nil })
-	return s.Theme.Execute("diff.html", d)
+	return s.Theme.Execute("diff.html", d, s.Limits)
 }

@@ -355,7 +355,7 @@ func (s *Site) renderPage(md string, info theme.VersionInfo, doc, lang, sub stri
 	p.Alternates = s.alternates(doc, lang, sub, func(other string) bool {
 		return sub == "" || s.hasVersion(strings.TrimSuffix(sub, "/"), doc, other)
 	})
-	return s.Theme.Execute("page.html", p)
+	return s.Theme.Execute("page.html", p, s.Limits)
 }
 
 func (s *Site) hasVersion(name, doc, lang string) bool {

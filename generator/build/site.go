@@ -18,6 +18,7 @@ import (
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/diff"
+	"github.com/policygen/policygen/generator/guard"
 	"github.com/policygen/policygen/generator/history"
 	"github.com/policygen/policygen/generator/legal"
 	"github.com/policygen/policygen/generator/locale"
@@ -27,12 +28,13 @@ import (
 
 // Options say what to build.
 type Options struct {
-	Source   string    // site folder
-	Defaults fs.FS     // embedded clauses/, locales/, themes/
-	Date     time.Time // build as of this date
-	Draft    bool      // build unreleased text as a draft
-	Cache    *Cache    // renders kept from an earlier build, or nil
-	Workers  int       // pages rendered at once; 0 for one per CPU
+	Source   string       // site folder
+	Defaults fs.FS        // embedded clauses/, locales/, themes/
+	Date     time.Time    // build as of this date
+	Draft    bool         // build unreleased text as a draft
+	Cache    *Cache       // renders kept from an earlier build, or nil
+	Workers  int          // pages rendered at once; 0 for one per CPU
+	Limits   guard.Limits // how long each clause and layout may render
 
 	// Reuse is a site loaded before from the same folder, and Changed the
 	// files that changed since (relative to the site folder,
@@ -60,6 +62,7 @@ type Site struct {
 	History    []*history.Version // released versions, oldest first
 	HistoryDir string             // the history folder on disk
 	Workers    int                // pages rendered at once; 0 for one per CPU
+	Limits     guard.Limits       // how long each clause and layout may render
 
 	cache  *Cache
 	keep   bool         // the cache outlives the build: keep pages in it
@@ -90,7 +93,7 @@ func Load(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date, cache: opts.Cache, Workers: opts.Workers}
+	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date, cache: opts.Cache, Workers: opts.Workers, Limits: opts.Limits}
 	s.keep = s.cache != nil
 	if s.cache == nil {
 		s.cache = NewCache() // a build renders each text and summary once

@@ -64,7 +64,7 @@ func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Text
 	parallel(len(tasks), s.workers(), func(i int) {
 		t := tasks[i]
 		render := func() (clauseResult, error) {
-			r, ok, err := t.c.RenderAgain(s.Files, models[t.lang], prev[t.doc][t.lang])
+			r, ok, err := t.c.RenderAgain(s.Files, models[t.lang], prev[t.doc][t.lang], s.Limits)
 			return clauseResult{r, ok}, err
 		}
 		var res clauseResult

@@ -3,6 +3,7 @@ package clause
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"text/template"
 	"time"
@@ -19,11 +20,13 @@ import (
 const DocLinkPrefix = "policygen-doc:"
 
 // Funcs returns the template helpers of docs/templates.md bound to lang.
+// Each checks its arguments: a wrong one is an error at the helper's
+// place in the clause, never a page that prints "<nil>".
 func Funcs(lang *locale.Lang) template.FuncMap {
 	h := helpers{lang}
 	return template.FuncMap{
 		"T":         h.t,
-		"dict":      locale.Dict,
+		"dict":      dict,
 		"vocab":     h.vocab,
 		"cite":      h.cite,
 		"date":      h.date,
@@ -40,55 +43,119 @@ func Funcs(lang *locale.Lang) template.FuncMap {
 
 type helpers struct{ lang *locale.Lang }
 
+// helperError is a helper's complaint about its arguments, with what to
+// do about it; templateError turns it into a diag.Error at the helper.
+type helperError struct{ msg, hint string }
+
+func (e *helperError) Error() string { return e.msg }
+
+func wrong(hint, format string, args ...any) error {
+	return &helperError{msg: fmt.Sprintf(format, args...), hint: hint}
+}
+
 // t looks up a message; an integer argument is the plural count, a map the
-// message's data.
-func (h helpers) t(id string, args ...any) (string, error) {
+// message's data, each at most once.
+func (h helpers) t(msg any, args ...any) (string, error) {
+	const hint = `T takes a message id, then at most a count and a dict: T "id" .Count (dict "Key" value)`
+	id, ok := msg.(string)
+	if !ok {
+		return "", wrong(hint, "T: want a message id, not %s", describe(msg))
+	}
 	var count any
 	var data map[string]any
 	for _, a := range args {
 		switch v := a.(type) {
-		case int, int64, uint, float64:
+		case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+			if count != nil {
+				return "", wrong(hint, "T %q: a second count %v", id, v)
+			}
 			count = v
 		case map[string]any:
+			if data != nil {
+				return "", wrong(hint, "T %q: a second dict", id)
+			}
 			data = v
 		default:
-			return "", fmt.Errorf("T %q: unexpected argument %v (%T): want a count or a dict", id, a, a)
+			return "", wrong(hint, "T %q: want a count or a dict, not %s", id, describe(a))
 		}
 	}
 	return h.lang.T(id, count, data)
 }
 
+// dict is locale.Dict with the helper's name in its errors.
+func dict(kv ...any) (map[string]any, error) {
+	m, err := locale.Dict(kv...)
+	if err != nil {
+		return nil, wrong(`write dict "Key" value "Other" value`, "%v", err)
+	}
+	return m, nil
+}
+
 func (h helpers) vocab(group string, value any) (string, error) {
-	return h.lang.T(group+"."+raw(value), nil, nil)
+	v, ok := str(value)
+	if !ok {
+		return "", wrong(`give a value of site.toml: vocab "basis" .Basis`, "vocab %q: want a value such as .Basis, not %s", group, describe(value))
+	}
+	return h.lang.T(group+"."+v, nil, nil)
 }
 
 func (h helpers) cite(basis any) (string, error) {
-	b := config.LegalBasis(raw(basis))
+	const hint = "the legal bases are consent, contract, legal_obligation, vital_interests, public_task and legitimate_interests"
+	v, ok := str(basis)
+	if !ok {
+		return "", wrong(hint, "cite: want a legal basis such as .Basis or \"consent\", not %s", describe(basis))
+	}
+	b := config.LegalBasis(v)
 	if b.Point() == "" {
-		return "", fmt.Errorf("cite: unknown legal basis %q", raw(basis))
+		return "", wrong(hint, "cite: unknown legal basis %q", v)
 	}
 	return h.lang.Cite(b)
 }
 
-func (h helpers) date(t time.Time) string { return h.lang.Date(t) }
+func (h helpers) date(t any) (string, error) {
+	d, ok := t.(time.Time)
+	if !ok {
+		return "", wrong("give a date of the model, such as .Effective or .Date of a change", "date: want a date, not %s", describe(t))
+	}
+	return h.lang.Date(d), nil
+}
 
-func (h helpers) duration(d config.Duration) (string, error) { return h.lang.Duration(d) }
+func (h helpers) duration(d any) (string, error) {
+	v, ok := d.(config.Duration)
+	if !ok {
+		return "", wrong("give a duration of the model, such as .Expiry or .Period", "duration: want a duration, not %s", describe(d))
+	}
+	return h.lang.Duration(v)
+}
 
 func (h helpers) retention(r *model.Retention) (string, error) {
 	if r == nil {
-		return "", fmt.Errorf("retention: no retention rule")
+		return "", wrong("give a retention rule, such as . inside {{ range .Retention }}", "retention: no retention rule")
 	}
 	return h.lang.Retention(r.Period, r.After)
 }
 
-func (h helpers) country(code any) string { return h.lang.Country(raw(code)) }
+// country names a country by its ISO 3166-1 code, as site.toml accepts
+// them; a code CLDR does not know as a country ("ZZ", "EU") is an error.
+func (h helpers) country(code any) (string, error) {
+	const hint = `give an ISO 3166-1 alpha-2 code such as .Country or "DE"`
+	s, ok := str(code)
+	if !ok {
+		return "", wrong(hint, "country: want a country code, not %s", describe(code))
+	}
+	var c config.Country
+	if err := c.UnmarshalText([]byte(s)); err != nil {
+		return "", wrong(hint, "country: unknown country code %q", s)
+	}
+	return h.lang.Country(string(c)), nil
+}
 
 // list joins the items of a slice as a sentence does; each item prints
 // with fmt, so values from site.toml arrive escaped.
 func (h helpers) list(items any) (string, error) {
 	v := reflect.ValueOf(items)
-	if v.Kind() != reflect.Slice {
-		return "", fmt.Errorf("list: want a list, not %T", items)
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+		return "", wrong("give a list of site.toml, such as .Data or .Recipients", "list: want a list, not %s", describe(items))
 	}
 	parts := make([]string, v.Len())
 	for i := range parts {
@@ -99,48 +166,87 @@ func (h helpers) list(items any) (string, error) {
 
 // link writes a Markdown link; the text prints with fmt (escaped when it is
 // a value), the destination is taken as written.
-func link(text, url any) string {
-	return "[" + fmt.Sprint(text) + "](" + markdown.Destination(raw(url)) + ")"
+func link(text, url any) (string, error) {
+	const hint = "write link TEXT URL, such as link .Name .PrivacyURL; put it in {{ with … }} when the URL may be empty"
+	if !printable(text) {
+		return "", wrong(hint, "link: want the link's text, not %s", describe(text))
+	}
+	u, ok := str(url)
+	switch {
+	case !ok:
+		return "", wrong(hint, "link: want a URL, not %s", describe(url))
+	case strings.TrimSpace(u) == "":
+		return "", wrong(hint, "link %q: the URL is empty", fmt.Sprint(text))
+	}
+	return "[" + fmt.Sprint(text) + "](" + markdown.Destination(u) + ")", nil
 }
 
-func mailto(addr any) string {
-	a := raw(addr)
-	return "[" + markdown.Escape(a) + "](" + markdown.Destination("mailto:"+a) + ")"
+func mailto(addr any) (string, error) {
+	const hint = "give an address such as .Company.Email; put it in {{ with … }} when it may be empty"
+	a, ok := str(addr)
+	switch {
+	case !ok:
+		return "", wrong(hint, "mailto: want an e-mail address, not %s", describe(addr))
+	case !strings.Contains(a, "@"):
+		return "", wrong(hint, "mailto: %q is not an e-mail address", a)
+	}
+	return "[" + markdown.Escape(a) + "](" + markdown.Destination("mailto:"+a) + ")", nil
 }
 
 // lines joins address lines with Markdown hard line breaks.
-func lines(list []markdown.Text) string {
+func lines(v any) (string, error) {
+	list, ok := v.([]markdown.Text)
+	if !ok {
+		return "", wrong("give a list of lines, such as .Company.Address", "lines: want a list of lines, not %s", describe(v))
+	}
 	parts := make([]string, len(list))
 	for i, l := range list {
 		parts[i] = l.String()
 	}
-	return strings.Join(parts, "\\\n")
+	return strings.Join(parts, "\\\n"), nil
 }
+
+var docID = regexp.MustCompile(`^[a-z0-9_-]+(#[a-z0-9_-]+)?$`)
 
 // docurl links another document, optionally at a clause: "privacy" or
 // "privacy#transfers".
-func docurl(doc string) (string, error) {
-	name, _, _ := strings.Cut(doc, "#")
-	if name == "" {
-		return "", fmt.Errorf("docurl: no document in %q", doc)
+func docurl(v any) (string, error) {
+	doc, ok := v.(string)
+	if !ok || !docID.MatchString(doc) {
+		return "", wrong(`give a document id, optionally with a clause id: docurl "privacy" or docurl "privacy#rights"`, "docurl: want a document id, not %s", describe(v))
 	}
 	return DocLinkPrefix + doc, nil
 }
 
-// raw returns the unescaped string of a value: for markdown.Text its
-// content, for other string types the string.
-func raw(v any) string {
-	switch s := v.(type) {
-	case markdown.Text:
-		return string(s)
-	case string:
-		return s
-	case fmt.Stringer:
-		return s.String()
+// str returns the unescaped string of a value of a string type, such as
+// markdown.Text or config.LegalBasis, and false for any other value.
+func str(v any) (string, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.String {
+		return "", false
+	}
+	return rv.String(), true
+}
+
+// printable reports whether a value prints as text: a string, or a value
+// of the model that prints as its name, such as a Processor.
+func printable(v any) bool {
+	if _, ok := str(v); ok {
+		return true
 	}
 	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.String {
-		return rv.String()
+	_, ok := v.(fmt.Stringer)
+	return ok && !(rv.Kind() == reflect.Pointer && rv.IsNil())
+}
+
+// describe names a wrong argument in an error: `42 (int)`, `"x" (string)`,
+// `nil`.
+func describe(v any) string {
+	if v == nil {
+		return "nil"
 	}
-	return fmt.Sprint(v)
+	if s, ok := str(v); ok {
+		return fmt.Sprintf("%q (%T)", s, v)
+	}
+	return fmt.Sprintf("%v (%T)", v, v)
 }

@@ -12,8 +12,10 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"text/template"
 
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/guard"
 	"github.com/policygen/policygen/generator/locale"
 )
 
@@ -31,7 +33,7 @@ type Clause struct {
 	Lang     string
 	File     string // path in the overlay file system
 	Title    string
-	tmpl     *templateT
+	pool     *guard.Pool[*template.Template]
 	dated    bool     // see Dated
 	reads    []string // see Reads
 	readsAll bool

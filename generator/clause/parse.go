@@ -5,18 +5,15 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io/fs"
-	"regexp"
-	"strconv"
 	"strings"
 	"text/template"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/guard"
 	"github.com/policygen/policygen/generator/locale"
 )
-
-type templateT = template.Template
 
 // frontMatter is the TOML between the +++ lines.
 type frontMatter struct {
@@ -49,10 +46,27 @@ func (c *Clause) parse(files Files, lang *locale.Lang) error {
 	if err != nil {
 		return templateError(where, err)
 	}
-	c.tmpl = t
 	c.reads, c.readsAll = readsOf(t)
 	c.dated = dated(c.reads, c.readsAll)
+	c.pool = guarded(t)
 	return nil
+}
+
+// guarded instruments a clause's templates so that they stop at the
+// limits of each rendering (see package guard), and returns the pool its
+// renderings take copies from.
+func guarded(t *template.Template) *guard.Pool[*template.Template] {
+	ticks := &guard.Ticks{}
+	for _, tt := range t.Templates() {
+		ticks.Instrument(tt.Tree)
+	}
+	return guard.NewPool(ticks, func(funcs template.FuncMap) (*template.Template, error) {
+		c, err := t.Clone()
+		if err != nil {
+			return nil, err
+		}
+		return c.Funcs(funcs), nil
+	})
 }
 
 func splitFrontMatter(where string, src []byte) (fm, body string, lines int, err error) {
@@ -94,23 +108,4 @@ func (c *Clause) decodeFrontMatter(where, fm string) error {
 	}
 	c.Title = m.Title
 	return nil
-}
-
-var templateErrPattern = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (.*)$`)
-
-// templateError converts a text/template error into one with the file's
-// position.
-func templateError(where string, err error) error {
-	msg := err.Error()
-	m := templateErrPattern.FindStringSubmatch(msg)
-	if m == nil {
-		return diag.Errorf(diag.Pos{File: where}, "%s", strings.TrimPrefix(msg, "template: "))
-	}
-	line, _ := strconv.Atoi(m[1])
-	col, _ := strconv.Atoi(m[2])
-	text := m[3]
-	if i := strings.LastIndex(text, ": "); strings.HasPrefix(text, "executing") && i >= 0 {
-		text = text[i+2:]
-	}
-	return &diag.Error{Pos: diag.Pos{File: where, Line: line, Col: col}, Msg: text, Err: err}
 }

@@ -3,6 +3,7 @@ package clause
 import (
 	"maps"
 	"slices"
+	"text/template"
 	"text/template/parse"
 
 	"github.com/policygen/policygen/generator/model"
@@ -26,7 +27,7 @@ type reads struct {
 	all   bool
 }
 
-func readsOf(t *templateT) ([]string, bool) {
+func readsOf(t *template.Template) ([]string, bool) {
 	r := &reads{names: map[string]bool{}}
 	for _, tt := range t.Templates() {
 		if tt.Tree != nil {

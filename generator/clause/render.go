@@ -1,9 +1,12 @@
 package clause
 
 import (
+	"io"
 	"slices"
 	"strings"
+	"text/template"
 
+	"github.com/policygen/policygen/generator/guard"
 	"github.com/policygen/policygen/generator/model"
 )
 
@@ -17,10 +20,10 @@ type Rendered struct {
 
 // Render executes the clauses of a document over the model of one
 // language. Clauses that render to white space only are left out.
-func (lib *Library) Render(files Files, doc string, m *model.Site) ([]Rendered, error) {
+func (lib *Library) Render(files Files, doc string, m *model.Site, limits guard.Limits) ([]Rendered, error) {
 	var out []Rendered
 	for _, c := range lib.Clauses(doc, m.Lang) {
-		r, ok, err := c.Render(files, m)
+		r, ok, err := c.Render(files, m, limits)
 		if err != nil {
 			return nil, err
 		}
@@ -36,11 +39,13 @@ func (lib *Library) Render(files Files, doc string, m *model.Site) ([]Rendered, 
 // model.DatedFields), or may read the model otherwise (see Reads).
 func (c *Clause) Dated() bool { return c.dated }
 
-// Render executes the clause over the model of its language. ok is false
-// when it renders to white space only, and is left out of the document.
-func (c *Clause) Render(files Files, m *model.Site) (r Rendered, ok bool, err error) {
+// Render executes the clause over the model of its language, within
+// limits. ok is false when it renders to white space only, and is left
+// out of the document.
+func (c *Clause) Render(files Files, m *model.Site, limits guard.Limits) (r Rendered, ok bool, err error) {
 	var b strings.Builder
-	if err := c.tmpl.Execute(&b, m); err != nil {
+	err = c.pool.Execute(&b, limits, func(t *template.Template, w io.Writer) error { return t.Execute(w, m) })
+	if err != nil {
 		return Rendered{}, false, templateError(files.Describe(c.File), err)
 	}
 	md := strings.TrimSpace(b.String())
@@ -54,9 +59,9 @@ func (c *Clause) Render(files Files, m *model.Site) (r Rendered, ok bool, err er
 // document as rendered over a model of the same site as of another date
 // (or not as a draft), or nil: a clause that is not Dated is taken from
 // prev, where it is missing if it rendered to white space.
-func (c *Clause) RenderAgain(files Files, m *model.Site, prev []Rendered) (Rendered, bool, error) {
+func (c *Clause) RenderAgain(files Files, m *model.Site, prev []Rendered, limits guard.Limits) (Rendered, bool, error) {
 	if prev == nil || c.dated {
-		return c.Render(files, m)
+		return c.Render(files, m, limits)
 	}
 	if i := slices.IndexFunc(prev, func(r Rendered) bool { return r.ID == c.ID }); i >= 0 {
 		return prev[i], true, nil

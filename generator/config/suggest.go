@@ -35,3 +35,8 @@ func distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Suggest returns the candidate closest to s when it is close enough to be
+// a likely typo, or "": for messages outside this package, such as a
+// template that names a field the model does not have.
+func Suggest(s string, candidates []string) string { return suggest(s, candidates) }

@@ -7,11 +7,15 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
+	"regexp"
+	"strconv"
 	"sync"
 
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/guard"
 	"github.com/policygen/policygen/generator/locale"
 )
 
@@ -25,8 +29,9 @@ type Files interface {
 type Theme struct {
 	Name    string
 	CSS     []byte
-	pages   *template.Template
-	buffers sync.Pool // of *bytes.Buffer
+	pages   *guard.Pool[*template.Template]
+	files   map[string]string // layout file names as messages give them, by the name parsed under
+	buffers sync.Pool         // of *bytes.Buffer
 }
 
 // layouts every theme must have.
@@ -43,7 +48,9 @@ func Load(files Files, name string) (*Theme, error) {
 	t := template.New(name).Funcs(template.FuncMap{"dict": locale.Dict})
 	var errs diag.List
 	names, _ := fs.Glob(files, dir+"/layouts/*.html")
+	described := map[string]string{}
 	for _, file := range names {
+		described[path.Base(file)] = files.Describe(file)
 		src, err := fs.ReadFile(files, file)
 		if err == nil {
 			_, err = t.New(path.Base(file)).Parse(string(src))
@@ -64,20 +71,64 @@ func Load(files Files, name string) (*Theme, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	th := &Theme{Name: name, CSS: css, pages: t}
+	th := &Theme{Name: name, CSS: css, pages: guarded(t), files: described}
 	th.buffers.New = func() any { return new(bytes.Buffer) }
 	return th, nil
 }
 
-// Execute renders layout over data.
-func (t *Theme) Execute(layout string, data any) ([]byte, error) {
+// guarded instruments the layouts so that they stop at the limits of each
+// page (see package guard), and returns the pool pages take copies from:
+// t itself never executes, so that it can be copied.
+func guarded(t *template.Template) *guard.Pool[*template.Template] {
+	ticks := &guard.Ticks{}
+	for _, tt := range t.Templates() {
+		ticks.Instrument(tt.Tree)
+	}
+	return guard.NewPool(ticks, func(funcs template.FuncMap) (*template.Template, error) {
+		c, err := t.Clone()
+		if err != nil {
+			return nil, err
+		}
+		return c.Funcs(funcs), nil
+	})
+}
+
+// Execute renders layout over data within limits.
+func (t *Theme) Execute(layout string, data any, limits guard.Limits) ([]byte, error) {
 	// Pages are large: they are written into a buffer that earlier pages
 	// have grown, and copied out at their size.
 	b := t.buffers.Get().(*bytes.Buffer)
 	defer t.buffers.Put(b)
 	b.Reset()
-	if err := t.pages.ExecuteTemplate(b, layout, data); err != nil {
-		return nil, fmt.Errorf("theme %s: %w", t.Name, err)
+	err := t.pages.Execute(b, limits, func(tmpl *template.Template, w io.Writer) error {
+		return tmpl.ExecuteTemplate(w, layout, data)
+	})
+	if err != nil {
+		return nil, t.error(err)
 	}
 	return bytes.Clone(b.Bytes()), nil
+}
+
+var execErr = regexp.MustCompile(`^template: ([^:]*):(\d+):(\d+): (.*)$`)
+
+// error gives an error of a layout the position of its file, as far as
+// html/template tells it.
+func (t *Theme) error(err error) error {
+	describe := func(name string) string {
+		if f, ok := t.files[name]; ok {
+			return f
+		}
+		return name
+	}
+	var limit *guard.Error
+	if guard.As(err, &limit) {
+		return limit.Diag(describe)
+	}
+	m := execErr.FindStringSubmatch(err.Error())
+	if m == nil {
+		return fmt.Errorf("theme %s: %w", t.Name, err)
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return &diag.Error{Pos: diag.Pos{File: describe(m[1]), Line: line, Col: col + 1}, Msg: m[4], Err: err}
 }
