@@ -24,8 +24,10 @@ diff pages and an Atom feed under LANG/SLUG/changes/.
 When site.toml or the clauses now render a text other than the newest
 released version, the build fails and names the documents and languages
 that differ: describe the change in a [[change]] entry and run policygen
-release, or preview it with --draft. A site never released builds as a
-draft.
+release, or preview it with --draft. A site with [[change]] entries but no
+released version fails the same way (run policygen release, or --draft);
+one with neither builds as a draft. When the pages are drafts, the build
+says so.
 
 Flags:
   -s, --source DIR    site folder holding site.toml (default ".")
@@ -132,8 +134,22 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "Built %s in %s (%s) into %s in %d ms\n",
 			plural(dir.Pages(), "page"), plural(len(langs), "language"), strings.Join(langs, ", "), f.output,
 			time.Since(start).Milliseconds())
+		printDrafted(e, site)
 	}
 	return exitOK
+}
+
+// printDrafted says that the pages are drafts, when they are: pages
+// marked "Draft: not in force" must not go out unnoticed.
+func printDrafted(e *env, site *build.Site) {
+	if !site.Drafted() {
+		return
+	}
+	if len(site.History) == 0 {
+		fmt.Fprintln(e.stdout, "The pages are drafts: no version is released yet (describe it in a [[change]] entry and run policygen release)")
+		return
+	}
+	fmt.Fprintln(e.stdout, "The pages are drafts: they show changes not released yet (run policygen release to publish them)")
 }
 
 func runCheck(e *env, args []string) int {
@@ -160,6 +176,7 @@ func runCheck(e *env, args []string) int {
 	}
 	if !f.quiet {
 		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", site.Config.File, plural(int(pages.Load()), "page"), strings.Join(site.Config.Site.Site.Languages, ", "))
+		printDrafted(e, site)
 	}
 	return exitOK
 }

@@ -74,8 +74,9 @@ func TestInitWritesASiteThatBuilds(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build of the starter: exit %d\n%s", code, errs)
 	}
-	if !strings.Contains(stdout, "Built ") || strings.Count(strings.TrimSpace(stdout), "\n") != 0 {
-		t.Errorf("want one summary line, got %q", stdout)
+	if lines := strings.Split(strings.TrimSpace(stdout), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[0], "Built ") ||
+		lines[1] != "The pages are drafts: no version is released yet (describe it in a [[change]] entry and run policygen release)" {
+		t.Errorf("want the summary line and that the pages are drafts, got %q", stdout)
 	}
 	for _, p := range []string{"index.html", "en/privacy/index.html", "de/datenschutz/index.html", "nl/cookies/index.html"} {
 		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
@@ -280,4 +281,42 @@ func appendSite(t *testing.T, dir, text string) {
 	}
 	defer f.Close()
 	f.WriteString(text)
+}
+
+// TestChangesWithoutAReleaseFailTheBuild: a site that describes a version
+// but has released none does not publish drafts unless asked, and says so
+// when asked.
+func TestChangesWithoutAReleaseFailTheBuild(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	f, _ := os.OpenFile(filepath.Join(dir, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("\n[[change]]\ndate = 2025-01-01\n")
+	f.Close()
+	public := filepath.Join(t.TempDir(), "public")
+	code, _, errs := runCLI(t, "build", "-s", dir, "-o", public)
+	if code != exitSite || !strings.Contains(errs, "no version has been released, but site.toml has 1 [[change]] entry") ||
+		!strings.Contains(errs, "hint: run policygen release to publish the text as the version of 2025-01-01, or preview it with --draft") {
+		t.Errorf("build: exit %d\n%s", code, errs)
+	}
+	if _, err := os.Stat(public); !os.IsNotExist(err) {
+		t.Error("the failed build wrote output")
+	}
+	code, out, errs := runCLI(t, "build", "-s", dir, "-o", public, "--draft")
+	if code != 0 || !strings.HasSuffix(out, "The pages are drafts: no version is released yet (describe it in a [[change]] entry and run policygen release)\n") {
+		t.Errorf("draft build: exit %d\n%s%s", code, out, errs)
+	}
+}
+
+func TestReleaseTellsOfTheChangesLeft(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	f, _ := os.OpenFile(filepath.Join(dir, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("\n[[change]]\ndate = 2025-01-01\n\n[[change]]\ndate = 2025-02-01\n")
+	f.Close()
+	code, out, errs := runCLI(t, "release", "-s", dir)
+	want := "Released the version of 2025-01-01 into " + filepath.Join(dir, "history", "2025-01-01") + "\n" +
+		"The change dated 2025-02-01 is not released yet: release it once site.toml holds the text it describes\n"
+	if code != 0 || out != want {
+		t.Errorf("release: exit %d\n%s%s", code, out, errs)
+	}
 }

@@ -9,8 +9,9 @@ import (
 
 const releaseHelp = `Usage: policygen release [flags]
 
-Freezes the text as the version of the newest [[change]] entry in site.toml
-that has not been released: the Markdown of every document in every
+Freezes the text as the version of the oldest [[change]] entry in site.toml
+that has not been released and is dated after the newest version (oldest
+first, so that no entry is left behind for good): the Markdown of every document in every
 language and the model are written to history/DATE/ with a manifest of
 their SHA-256 hashes, chained to the previous version. A released version is
 never rewritten. Nothing is written when there is no new [[change]] entry,
@@ -44,6 +45,11 @@ func runRelease(e *env, args []string) int {
 		return exitOK
 	}
 	fmt.Fprintf(e.stdout, "Released the version of %s into %s\n", v.Name(), filepath.Join(site.HistoryDir, v.Name()))
+	for _, d := range site.PendingChanges() {
+		if d > v.Name() {
+			fmt.Fprintf(e.stdout, "The change dated %s is not released yet: release it once site.toml holds the text it describes\n", d)
+		}
+	}
 	if prev == nil {
 		return exitOK
 	}

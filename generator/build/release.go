@@ -6,20 +6,44 @@ import (
 	"github.com/policygen/policygen/generator/history"
 )
 
-// Release freezes the text as the version of the newest [[change]] entry
-// that has none yet, and returns the new version and the one before it
-// (nil for the first). It writes nothing when there is nothing to release:
-// no such entry, an entry not later than the newest version, or a text
-// that has not changed since it.
+// Release freezes the text as the version of the oldest [[change]] entry
+// that has none yet and is dated after the newest version, and returns the
+// new version and the one before it (nil for the first). Oldest first, so
+// that a later entry stays releasable: the other order would leave the
+// earlier one behind for good. It writes nothing when there is nothing to
+// release: no such entry, an entry not later than the newest version, or a
+// text and model that have not changed since it.
 func (s *Site) Release() (*history.Version, *history.Version, error) {
 	pending := s.pending()
 	if len(pending) == 0 {
 		return nil, nil, diag.List{diag.Errorf(diag.Pos{File: s.Config.File}, "nothing to release: every [[change]] entry has a released version").
 			WithHint("describe the new version in a [[change]] entry with the date it takes effect, then run policygen release")}
 	}
-	next := pending[len(pending)-1]
-	pos := s.Config.Pos.Value(config.Path("change", next.index, "date"))
 	prev := history.Newest(s.History)
+	next := pending[len(pending)-1]
+	for _, c := range pending {
+		if prev == nil || c.Date.After(prev.Date) {
+			next = c
+			break
+		}
+	}
+	return s.release(next, prev)
+}
+
+// ReleaseNewest is Release of the newest [[change]] entry that has no
+// version, whatever entries before it have none: the tool that writes a
+// long history renders the text of each version alone, from a site.toml
+// that lists the versions before it.
+func (s *Site) ReleaseNewest() (*history.Version, *history.Version, error) {
+	pending := s.pending()
+	if len(pending) == 0 {
+		return s.Release()
+	}
+	return s.release(pending[len(pending)-1], history.Newest(s.History))
+}
+
+func (s *Site) release(next change, prev *history.Version) (*history.Version, *history.Version, error) {
+	pos := s.Config.Pos.Value(config.Path("change", next.index, "date"))
 	var now clauseTexts // the text as of the version before, if any
 	if prev != nil {
 		if !next.Date.After(prev.Date) {
@@ -31,7 +55,11 @@ func (s *Site) Release() (*history.Version, *history.Version, error) {
 			return nil, nil, err
 		}
 		now = clauses
-		if len(s.differences(texts, prev.Docs)) == 0 {
+		modelDiff, err := s.modelDifferences(prev, false)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(s.differences(texts, prev.Docs)) == 0 && len(modelDiff) == 0 {
 			return nil, nil, diag.List{diag.Errorf(pos, "the text has not changed since the version of %s; nothing to release", prev.Name()).
 				WithHint("change the site first, or remove the [[change]] entry dated %s", next.name())}
 		}
@@ -40,11 +68,18 @@ func (s *Site) Release() (*history.Version, *history.Version, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	note := next.Note
-	if note.ByLang == nil && note.Plain != "" { // a single-language site may write a plain string
-		note.ByLang = map[string]string{s.langs()[0]: note.Plain}
-	}
+	note := config.LocalizedText{ByLang: s.releasedNote(next.Change)}
 	snap := history.Snapshot{Date: next.Date, Note: note, Docs: texts, Site: s.Config.Site}
 	v, err := history.Release(s.HistoryDir, snap, prev)
 	return v, prev, err
+}
+
+// PendingChanges lists the dates of the [[change]] entries that have no
+// released version, oldest first.
+func (s *Site) PendingChanges() []string {
+	var out []string
+	for _, c := range s.pending() {
+		out = append(out, c.name())
+	}
+	return out
 }

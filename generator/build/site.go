@@ -64,6 +64,8 @@ type Site struct {
 	Workers    int                // pages rendered at once; 0 for one per CPU
 	Limits     guard.Limits       // how long each clause and layout may render
 
+	drafted bool // the last render showed drafts
+
 	cache  *Cache
 	keep   bool         // the cache outlives the build: keep pages in it
 	differ *diff.Differ // shared by the diff pages of a serve session
@@ -115,6 +117,10 @@ func Load(opts Options) (*Site, error) {
 	s.History, err = history.Load(os.DirFS(opts.Source), hist, filepath.ToSlash(s.HistoryDir))
 	return s, err
 }
+
+// Drafted reports whether the pages of the last render were drafts:
+// unreleased text, or a site with no released version.
+func (s *Site) Drafted() bool { return s.drafted }
 
 // changedUnder reports whether a changed file is in one of the folders
 // (given with a final slash), is one of them, or is "*".

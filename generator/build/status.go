@@ -1,6 +1,8 @@
 package build
 
 import (
+	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -57,8 +59,14 @@ func (s *Site) status(draft bool) (*status, error) {
 		}
 	}
 	st.current = history.EffectiveOn(s.History, s.Date)
+	if err := s.checkReleased().Err(); err != nil {
+		return nil, err
+	}
 	newest := history.Newest(s.History)
 	if newest == nil {
+		if p := s.pending(); len(p) > 0 && !draft {
+			return nil, s.neverReleased(p)
+		}
 		t, err := s.renderTexts(s.Date, true)
 		st.draft = t
 		return st, err
@@ -80,26 +88,54 @@ func (s *Site) status(draft bool) (*status, error) {
 	return st, err
 }
 
+// neverReleased is the error of a site that describes versions in
+// [[change]] entries but has released none: without it, its pages would be
+// drafts nobody asked for.
+func (s *Site) neverReleased(pending []change) diag.List {
+	first := pending[0]
+	hint := fmt.Sprintf("run policygen release to publish the text as the version of %s, or preview it with --draft", first.name())
+	if len(pending) > 1 {
+		hint += fmt.Sprintf("; if the history folder (%s) was deleted, restore it from version control", s.HistoryDir)
+	}
+	entries := "1 [[change]] entry"
+	if len(pending) > 1 {
+		entries = fmt.Sprintf("%d [[change]] entries", len(pending))
+	}
+	return diag.List{diag.Errorf(s.Config.Pos.Value(config.Path("change", first.index, "date")), "no version has been released, but site.toml has %s", entries).
+		WithHint("%s", hint)}
+}
+
 // unreleased reports how the site differs from the newest released
-// version: text that renders differently, and [[change]] entries that
-// were never released. It returns the clauses as rendered now.
+// version: text that renders differently, a model that differs though the
+// text does not, and [[change]] entries that were never released. It
+// returns the clauses as rendered now.
 func (s *Site) unreleased(newest *history.Version) (diag.List, clauseTexts, error) {
 	now, clauses, err := s.renderClauses(newest.Date, false, nil)
 	if err != nil {
 		return nil, nil, err
 	}
 	var errs diag.List
-	if d := s.differences(now, newest.Docs); len(d) > 0 {
-		errs.Addf(diag.Pos{File: s.Config.File}, "unreleased changes in %s since the version of %s", strings.Join(d, ", "), newest.Name()).
-			WithHint("add a [[change]] entry with the date the new text takes effect and run policygen release, or preview with --draft")
+	textDiff := s.differences(now, newest.Docs)
+	if len(textDiff) > 0 {
+		errs.Addf(diag.Pos{File: s.Config.File}, "unreleased changes in %s since the version of %s", strings.Join(textDiff, ", "), newest.Name()).
+			WithHint("add a [[change]] entry with the date the new text takes effect and run policygen release, or preview with --draft; if neither site.toml nor the clauses changed, %s was edited: restore it from version control", newest.Dir)
 	}
-	for _, c := range s.pending() {
+	pending := s.pending()
+	modelDiff, err := s.modelDifferences(newest, len(pending) == 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(textDiff) == 0 && len(pending) == 0 && len(modelDiff) > 0 {
+		errs.Addf(diag.Pos{File: path.Join(newest.Dir, history.ModelFile)}, "the released model differs from site.toml in %s, though the text is the same", strings.Join(modelDiff, ", ")).
+			WithHint("if you changed site.toml, add a [[change]] entry dated after %s and run policygen release; if not, model.json was edited after its release: restore it from version control", newest.Name())
+	}
+	for _, c := range pending {
 		pos := s.Config.Pos.Value(config.Path("change", c.index, "date"))
 		switch {
 		case !c.Date.After(newest.Date):
 			errs.Addf(pos, "change dated %s was never released, and a later version (%s) exists", c.name(), newest.Name()).
 				WithHint("remove the entry: a new version must be dated after %s", newest.Name())
-		case len(errs) == 0:
+		case len(errs) == 0 && len(modelDiff) == 0:
 			errs.Addf(pos, "change dated %s is not released, but the text is the same as the version of %s", c.name(), newest.Name()).
 				WithHint("change what the entry describes and run policygen release, or remove the entry")
 		default:

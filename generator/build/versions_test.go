@@ -121,7 +121,7 @@ func TestTamperedHistoryFailsTheBuildNamingTheFile(t *testing.T) {
 	data, _ := os.ReadFile(file)
 	os.WriteFile(file, append(data, []byte("Extra zin.\n")...), 0o644)
 	_, err := buildDir(t, dir, "2025-06-01")
-	if err == nil || !strings.Contains(err.Error(), "history/2025-01-01/privacy.nl.md: file was changed after its release") {
+	if err == nil || !strings.Contains(err.Error(), "history/2025-01-01/privacy.nl.md: file does not match its SHA-256 in ") {
 		t.Errorf("got %v", err)
 	}
 }

@@ -34,6 +34,9 @@ type Version struct {
 	Docs     map[string]map[string]string // document -> language -> Markdown
 	Model    []byte                       // model.json
 	Manifest []byte                       // manifest.toml as written
+
+	previous   string   // the manifest's previous
+	mismatched []string // files whose SHA-256 is not the manifest's
 }
 
 // Name is the version's folder name and URL segment: its date.
@@ -57,6 +60,11 @@ func (v *Version) Markdown(doc, lang string) (string, bool) {
 
 // DocFile is the file name of a document's Markdown in a language.
 func DocFile(doc, lang string) string { return doc + "." + lang + ".md" }
+
+func isDocFile(name string) bool {
+	_, _, ok := parseDocFile(name)
+	return ok
+}
 
 // parseDocFile reads document and language from a DocFile name.
 func parseDocFile(name string) (doc, lang string, ok bool) {

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -64,14 +65,17 @@ func Load(fsys fs.FS, root, where string) ([]*Version, error) {
 	close(next)
 	wg.Wait()
 	var versions []*Version
+	var unread []time.Time // folders that are not a version: the chain cannot be followed across them
 	for _, f := range folders {
 		errs = append(errs, f.errs...)
 		if f.v != nil {
 			versions = append(versions, f.v)
+		} else {
+			unread = append(unread, f.date)
 		}
 	}
 	Sort(versions)
-	errs = append(errs, verifyChain(versions)...)
+	errs = append(errs, verifyChain(versions, unread, false)...)
 	return versions, errs.Err()
 }
 
@@ -95,7 +99,10 @@ func loadVersion(fsys fs.FS, dir, where string, date time.Time) (*Version, diag.
 	if m.Date != date.Format(time.DateOnly) {
 		errs.Addf(diag.Pos{File: path.Join(where, ManifestFile)}, "manifest is dated %s but the folder %s", m.Date, date.Format(time.DateOnly)).WithHint("%s", tamperHint)
 	}
-	v := &Version{Date: date, Dir: where, Docs: map[string]map[string]string{}, Manifest: mdata}
+	if d, err := time.Parse(time.DateOnly, m.Date); err == nil && !bytes.Equal(encodeManifest(d, m.Note, m.Previous, m.Files), mdata) {
+		errs.Addf(diag.Pos{File: path.Join(where, ManifestFile)}, "manifest is not as policygen release wrote it: it was edited after its release").WithHint("%s", tamperHint)
+	}
+	v := &Version{Date: date, Dir: where, Docs: map[string]map[string]string{}, Manifest: mdata, previous: m.Previous}
 	if len(m.Note) > 0 {
 		v.Note = config.LocalizedText{ByLang: m.Note}
 	}
@@ -125,12 +132,17 @@ func (v *Version) readFiles(fsys fs.FS, dir string, files map[string]string) dia
 			errs.Addf(diag.Pos{File: path.Join(v.Dir, name)}, "file of the released version is missing").WithHint("%s", tamperHint)
 			continue
 		case Hash(data) != files[name]:
-			errs.Addf(diag.Pos{File: path.Join(v.Dir, name)}, "file was changed after its release (SHA-256 does not match the manifest)").WithHint("%s", tamperHint)
+			// The file or its line in the manifest changed: which one,
+			// the chain tells (see blameFiles).
+			v.mismatched = append(v.mismatched, name)
+			continue
+		case name != ModelFile && !isDocFile(name):
+			errs.Addf(diag.Pos{File: path.Join(v.Dir, ManifestFile)}, "manifest lists %q, which is not a file of a version", name).WithHint("%s", tamperHint)
 			continue
 		}
 		v.addFile(name, data)
 	}
-	if v.Model == nil {
+	if _, listed := files[ModelFile]; !listed {
 		errs.Addf(diag.Pos{File: path.Join(v.Dir, ModelFile)}, "model snapshot is missing").WithHint("%s", tamperHint)
 	}
 	return errs
@@ -147,19 +159,4 @@ func (v *Version) addFile(name string, data []byte) {
 		}
 		v.Docs[doc][lang] = string(data)
 	}
-}
-
-// verifyChain checks that each manifest names the hash of the previous one.
-func verifyChain(versions []*Version) diag.List {
-	var errs diag.List
-	prev := ""
-	for _, v := range versions {
-		m, err := decodeManifest(v.Manifest)
-		if err == nil && m.Previous != prev {
-			errs.Addf(diag.Pos{File: path.Join(v.Dir, ManifestFile)}, "the chain of versions is broken: previous does not match the manifest of the version before").
-				WithHint("%s", tamperHint)
-		}
-		prev = Hash(v.Manifest)
-	}
-	return errs
 }

@@ -67,12 +67,21 @@ func snapshotFiles(snap Snapshot) (map[string][]byte, error) {
 			files[DocFile(doc, lang)] = []byte(md)
 		}
 	}
-	model, err := json.MarshalIndent(snap.Site, "", "  ")
+	model, err := EncodeModel(snap.Site)
 	if err != nil {
 		return nil, err
 	}
-	files[ModelFile] = append(model, '\n')
+	files[ModelFile] = model
 	return files, nil
+}
+
+// EncodeModel is the model.json release writes for a site.
+func EncodeModel(site *config.Site) ([]byte, error) {
+	model, err := json.MarshalIndent(site, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(model, '\n'), nil
 }
 
 // writeFolder writes the files and the manifest into a temporary folder

@@ -19,7 +19,7 @@ import (
 //   - A version's text depends only on its site.toml and its date, not on
 //     the versions before it. So the texts of several versions render at
 //     once, one per core, each released alone into a scratch folder by
-//     Site.Release; then each is released again from that text, in order,
+//     Site.ReleaseNewest; then each is released again from that text, in order,
 //     chained to the one before, by history.Release: the same files a
 //     release after each edit writes.
 //   - Each worker loads the site folder once and afterwards only the
@@ -97,7 +97,7 @@ func render(site *build.Site, scratch, file string, src []byte) (*history.Versio
 		return nil, nil, err
 	}
 	site.Config, site.History, site.HistoryDir = cfg, nil, scratch
-	v, _, err := site.Release()
+	v, _, err := site.ReleaseNewest()
 	return v, cfg, err
 }
 
