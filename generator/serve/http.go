@@ -20,9 +20,10 @@ const (
 //go:embed reload.js
 var reloadJS []byte
 
-// ServeHTTP serves the built site from memory, the reload script and the
-// event stream: GET and HEAD only, nothing outside the built pages.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+// serveSite serves the built site from memory, the reload script and the
+// event stream: GET and HEAD only, nothing outside the built pages. Run
+// puts it behind the host guard.
+func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "policygen serve only answers GET and HEAD", http.StatusMethodNotAllowed)

@@ -14,7 +14,10 @@ import (
 // ready, if not nil, is called once the watch is in place.
 func (s *Server) Run(ctx context.Context, ln net.Listener, ready func()) error {
 	s.Rebuild()
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{
+		Handler:           newHosts(ln.Addr(), interfaceAddrs()).guard(http.HandlerFunc(s.serveSite)),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	watching := make(chan struct{})
