@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -112,6 +113,63 @@ func TestRunRefusesAnotherHost(t *testing.T) {
 	body, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != http.StatusForbidden || !strings.HasPrefix(string(body), "policygen serve answers only requests for "+hostOf(url)+", localhost:") {
 		t.Errorf("Host evil.example: %d\n%s", resp.StatusCode, body)
+	}
+}
+
+// TestLiveReloadStreamsAreCapped opens as many event streams as serve
+// keeps: the next one gets 503 and the reason, and once a tab closes, a
+// new one is let in.
+func TestLiveReloadStreamsAreCapped(t *testing.T) {
+	s, _ := newServer(t, exampleSite(t))
+	url, _ := runServer(t, s)
+	var conns []net.Conn
+	for range maxTabs {
+		resp, conn, _ := openStream(t, hostOf(url))
+		if resp.StatusCode != 200 {
+			t.Fatalf("stream %d of %d: %d", len(conns)+1, maxTabs, resp.StatusCode)
+		}
+		conns = append(conns, conn)
+	}
+	resp, _ := rawGet(t, hostOf(url), hostOf(url), eventsPath)
+	body, _ := io.ReadAll(resp.Body)
+	want := "policygen serve: 100 live-reload streams are open, the most it keeps; close tabs of this preview and reload\n"
+	if resp.StatusCode != http.StatusServiceUnavailable || string(body) != want || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("stream %d: %d %q, want 503 %q", maxTabs+1, resp.StatusCode, body, want)
+	}
+	conns[0].Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for s.hub.count() != maxTabs-1 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d streams after one closed, want %d", s.hub.count(), maxTabs-1)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if resp, _, _ := openStream(t, hostOf(url)); resp.StatusCode != 200 {
+		t.Errorf("a stream after one closed: %d", resp.StatusCode)
+	}
+}
+
+// TestIdleConnectionsAreClosedButStreamsStay: a keep-alive connection
+// left idle is closed by the server; an event stream open longer than the
+// idle and the write timeout still hears the next rebuild.
+func TestIdleConnectionsAreClosedButStreamsStay(t *testing.T) {
+	dir := exampleSite(t)
+	s, _ := newServer(t, dir)
+	s.timeouts.idle, s.timeouts.write = 200*time.Millisecond, 200*time.Millisecond
+	url, _ := runServer(t, s)
+	_, _, events := openStream(t, hostOf(url))
+	resp, conn := rawGet(t, hostOf(url), hostOf(url), "/style.css")
+	if _, err := io.Copy(io.Discard, resp.Body); err != nil || resp.Close {
+		t.Fatalf("GET /style.css: %v, close %v", err, resp.Close)
+	}
+	if n, err := conn.Read(make([]byte, 1)); !errors.Is(err, io.EOF) {
+		t.Fatalf("the idle connection was not closed by the server: read %d bytes, %v", n, err)
+	}
+	editFile(t, filepath.Join(dir, "site.toml"), `period = "30d"`, `period = "60d"`)
+	for events.Scan() && events.Text() != "event: change" {
+	}
+	if events.Text() != "event: change" {
+		t.Errorf("the event stream heard no change after the idle timeout: %v", events.Err())
 	}
 }
 

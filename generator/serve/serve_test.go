@@ -301,8 +301,8 @@ func TestSlowTabsAreDroppedAndCloseEndsEveryStream(t *testing.T) {
 	if _, ok := <-fast; ok {
 		t.Error("close left a stream open")
 	}
-	if _, ok := h.join(); ok {
-		t.Error("a closed hub took a new tab")
+	if _, err := h.join(); err != errClosed {
+		t.Errorf("a closed hub answered a new tab with %v", err)
 	}
 }
 
