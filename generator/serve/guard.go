@@ -68,16 +68,8 @@ func (h *hosts) add(ip netip.Addr) {
 	ip = ip.Unmap()
 	if !h.addrs[ip] {
 		h.addrs[ip] = true
-		h.list = append(h.list, addrString(ip)+":"+h.port)
+		h.list = append(h.list, net.JoinHostPort(ip.String(), h.port))
 	}
-}
-
-// addrString is ip as a Host header writes it: IPv6 in brackets.
-func addrString(ip netip.Addr) string {
-	if ip.Is6() {
-		return "[" + ip.String() + "]"
-	}
-	return ip.String()
 }
 
 // allows reports whether a request's Host names this server. A browser
