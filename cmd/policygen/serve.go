@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -22,6 +23,13 @@ clauses/, locales/, themes/ and history/, rebuilds on every save and
 reloads the open tabs whose page changed. When the site has errors, every
 page shows them until the next good save. Nothing is written to disk.
 Stop it with Ctrl-C.
+
+It answers only requests for its own address, localhost, 127.0.0.1 or
+[::1] with its port; any other host name gets 403, so that no web site can
+reach the preview through a name it points at this machine. With --bind
+0.0.0.0 or ::, every address of the machine is answered too. It keeps at
+most 100 live-reload streams (open tabs) and closes a connection idle for
+30 seconds.
 
 Flags:
   -s, --source DIR    site folder holding site.toml (default ".")
@@ -62,11 +70,23 @@ func runServe(e *env, args []string) int {
 	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	url := "http://" + ln.Addr().String() + "/"
-	err = s.Run(ctx, ln, func() { fmt.Fprintf(e.stdout, "Serving %s at %s (Ctrl-C to stop)\n", source, url) })
+	err = s.Run(ctx, ln, func() {
+		fmt.Fprintf(e.stdout, "Serving %s at %s (Ctrl-C to stop)\n%s", source, url, hostsNote(ln.Addr()))
+	})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "policygen serve: %v\n", err)
 		return exitSite
 	}
 	fmt.Fprintln(e.stdout, "Stopped.")
 	return exitOK
+}
+
+// hostsNote says which Host values serve answers when it listens on an
+// address other than loopback, where a user may try a name of the machine.
+func hostsNote(addr net.Addr) string {
+	if ip, ok := addr.(*net.TCPAddr); !ok || ip.IP.IsLoopback() {
+		return ""
+	}
+	return "It answers only requests for " + strings.Join(serve.Hosts(addr), ", ") +
+		": open it by one of these, not by another host name\n"
 }

@@ -69,7 +69,7 @@ func BenchmarkServeRebuild(b *testing.B) {
 func mustServe(b *testing.B, s *Server, target, want string) {
 	b.Helper()
 	w := httptest.NewRecorder()
-	s.ServeHTTP(w, httptest.NewRequest("GET", "http://localhost"+target, nil))
+	s.serveSite(w, httptest.NewRequest("GET", "http://localhost"+target, nil))
 	if w.Code != 200 || !strings.Contains(w.Body.String(), want) {
 		b.Fatalf("GET %s: %d, want a page with %q\n%.500s", target, w.Code, want, w.Body.String())
 	}

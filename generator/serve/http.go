@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 )
 
 // Paths of the server's own files, outside any built page's folder.
@@ -20,9 +21,10 @@ const (
 //go:embed reload.js
 var reloadJS []byte
 
-// ServeHTTP serves the built site from memory, the reload script and the
-// event stream: GET and HEAD only, nothing outside the built pages.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+// serveSite serves the built site from memory, the reload script and the
+// event stream: GET and HEAD only, nothing outside the built pages. Run
+// puts it behind the host guard.
+func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "policygen serve only answers GET and HEAD", http.StatusMethodNotAllowed)
@@ -133,12 +135,12 @@ func contentType(name string) string {
 
 // events streams server-sent events to one tab: "hello" with the build
 // generation when it connects, then a "change" listing the URL paths of
-// every rebuild's changed pages ("*" for all).
+// every rebuild's changed pages ("*" for all). A tab over the hub's limit
+// gets 503 and the reason.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	ch, open := s.hub.join()
-	if !ok || !open {
-		http.Error(w, "no event stream", http.StatusServiceUnavailable)
+	ch, err := s.hub.join()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusServiceUnavailable)
 		return
 	}
 	defer s.hub.leave(ch)
@@ -146,19 +148,32 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	gen := s.genID()
 	s.mu.RUnlock()
 	w.Header().Set("Content-Type", "text/event-stream")
-	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %s\n\n", gen)
-	flusher.Flush()
+	send := s.eventSender(w)
+	if send("retry: 500\nevent: hello\ndata: %s\n\n", gen) != nil {
+		return
+	}
 	for {
 		select {
 		case <-r.Context().Done():
 			return
 		case msg, ok := <-ch:
-			if !ok {
+			if !ok || send("event: change\ndata: %s\n\n", strings.ReplaceAll(msg, "\n", "\ndata: ")) != nil {
 				return
 			}
-			fmt.Fprintf(w, "event: change\ndata: %s\n\n", strings.ReplaceAll(msg, "\n", "\ndata: "))
-			flusher.Flush()
 		}
+	}
+}
+
+// eventSender returns a function that writes an event and flushes it. The
+// stream outlives the server's WriteTimeout, so each event gets a write
+// deadline of its own: a tab that stops reading loses its place instead of
+// keeping it.
+func (s *Server) eventSender(w http.ResponseWriter) func(format string, args ...any) error {
+	rc := http.NewResponseController(w)
+	return func(format string, args ...any) error {
+		rc.SetWriteDeadline(time.Now().Add(s.timeouts.write)) // fails only without a connection (tests)
+		fmt.Fprintf(w, format, args...)
+		return rc.Flush()
 	}
 }
 

@@ -1,32 +1,49 @@
 package serve
 
-import "sync"
+import (
+	"errors"
+	"fmt"
+	"sync"
+)
 
 // hub owns the set of browser tabs listening for reloads. A tab that does
 // not keep up (its queue is full) or has gone is dropped; its browser
-// reconnects by itself if it is still there.
+// reconnects by itself if it is still there. It takes at most maxTabs, so
+// that a page or program opening streams in a loop cannot use up the
+// process; one person's preview has a few tabs open.
 type hub struct {
 	mu      sync.Mutex
 	clients map[chan string]struct{}
 	closed  bool
 }
 
-// queueLen is how many messages a tab may fall behind before it is dropped.
-const queueLen = 8
+const (
+	queueLen = 8   // how many messages a tab may fall behind before it is dropped
+	maxTabs  = 100 // how many tabs may listen at once
+)
+
+// errFull and errClosed say why a tab was not let in.
+var (
+	errFull   = fmt.Errorf("policygen serve: %d live-reload streams are open, the most it keeps; close tabs of this preview and reload", maxTabs)
+	errClosed = errors.New("policygen serve is stopping")
+)
 
 func newHub() *hub { return &hub{clients: map[chan string]struct{}{}} }
 
 // join adds a tab and returns its queue, which is closed when the tab is
-// dropped or the hub closes; ok is false once the hub is closed.
-func (h *hub) join() (ch chan string, ok bool) {
+// dropped or the hub closes. It fails once the hub is full or closed.
+func (h *hub) join() (chan string, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.closed {
-		return nil, false
+	switch {
+	case h.closed:
+		return nil, errClosed
+	case len(h.clients) >= maxTabs:
+		return nil, errFull
 	}
-	ch = make(chan string, queueLen)
+	ch := make(chan string, queueLen)
 	h.clients[ch] = struct{}{}
-	return ch, true
+	return ch, nil
 }
 
 // leave removes a tab whose request ended.

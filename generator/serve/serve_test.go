@@ -43,11 +43,16 @@ func newServer(t testing.TB, dir string) (*Server, *strings.Builder) {
 	return s, &log
 }
 
-func get(t *testing.T, h http.Handler, method, target string) *httptest.ResponseRecorder {
+// testAddr is where get pretends the server listens.
+var testAddr = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1313}
+
+// get sends a request for localhost:1313 through the host guard, as Run
+// serves it.
+func get(t *testing.T, s *Server, method, target string) *httptest.ResponseRecorder {
 	t.Helper()
-	r := httptest.NewRequest(method, "http://localhost"+target, nil)
+	r := httptest.NewRequest(method, "http://localhost:1313"+target, nil)
 	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
+	newHosts(testAddr, nil).guard(http.HandlerFunc(s.serveSite)).ServeHTTP(w, r)
 	return w
 }
 
@@ -296,8 +301,8 @@ func TestSlowTabsAreDroppedAndCloseEndsEveryStream(t *testing.T) {
 	if _, ok := <-fast; ok {
 		t.Error("close left a stream open")
 	}
-	if _, ok := h.join(); ok {
-		t.Error("a closed hub took a new tab")
+	if _, err := h.join(); err != errClosed {
+		t.Errorf("a closed hub answered a new tab with %v", err)
 	}
 }
 

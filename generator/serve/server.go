@@ -30,9 +30,10 @@ type Options struct {
 
 // Server is one serve session.
 type Server struct {
-	opts    Options
-	hub     *hub
-	session int64 // when the session started, so that tabs notice a restart
+	opts     Options
+	hub      *hub
+	timeouts timeouts
+	session  int64 // when the session started, so that tabs notice a restart
 
 	building sync.Mutex   // one build at a time; guards the fields up to mu
 	cache    *build.Cache // renders kept between builds
@@ -59,7 +60,7 @@ func New(opts Options) *Server {
 	if opts.Debounce == 0 {
 		opts.Debounce = 50 * time.Millisecond
 	}
-	return &Server{opts: opts, hub: newHub(), cache: build.NewCache(), session: time.Now().UnixNano()}
+	return &Server{opts: opts, hub: newHub(), timeouts: defaultTimeouts, cache: build.NewCache(), session: time.Now().UnixNano()}
 }
 
 // Rebuild builds the site after the files in changed (relative to the
