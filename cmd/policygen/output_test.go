@@ -226,3 +226,27 @@ func TestBuildEmbedsIntoANewFolderOfAnotherSite(t *testing.T) {
 		t.Errorf("beside the output: %v", entries)
 	}
 }
+
+// TestBuildRemovesWhatAnInterruptedBuildLeft: the next build removes the
+// folder an interrupted build left beside the output, says so, and leaves
+// alone one that holds a file policygen does not write.
+func TestBuildRemovesWhatAnInterruptedBuildLeft(t *testing.T) {
+	releasedSite(t)
+	if code, _, errs := runCLI(t, "build", "-s", "mysite", "-o", "public"); code != 0 {
+		t.Fatalf("build: %s", errs)
+	}
+	os.MkdirAll(".public.new-123/en/privacy", 0o755)
+	os.WriteFile(".public.new-123/.policygen-output", mustRead(t, "public/.policygen-output"), 0o644)
+	os.WriteFile(".public.new-123/en/privacy/index.html", []byte("half"), 0o644)
+	os.MkdirAll(".public.new-9", 0o755)
+	os.WriteFile(".public.new-9/notes.txt", []byte("mine"), 0o644)
+	code, _, errs := runCLI(t, "build", "-s", "mysite", "-o", "public")
+	want := "policygen build: removed .public.new-123, left by an interrupted build\n" +
+		"policygen build: left .public.new-9 alone: it holds .public.new-9/notes.txt, which policygen did not write; remove it yourself if you do not need it\n"
+	if code != 0 || errs != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, errs, want)
+	}
+	if string(mustRead(t, ".public.new-9/notes.txt")) != "mine" {
+		t.Error("the folder that is not policygen's was changed")
+	}
+}
