@@ -135,6 +135,7 @@ func TestBuildRefusesAFileOrALinkAsOutput(t *testing.T) {
 	for _, c := range []struct{ out, want string }{
 		{"notes.txt", "output folder notes.txt is a file, not a folder; choose another folder with -o\n"},
 		{"out", "output folder out is a symbolic link to public: policygen replaces only a real folder; point -o at the folder itself\n"},
+		{"out/", "output folder out is a symbolic link to public: policygen replaces only a real folder; point -o at the folder itself\n"},
 	} {
 		before := tree(t, ".")
 		code, _, errs := runCLI(t, "build", "-s", "mysite", "-o", c.out)
