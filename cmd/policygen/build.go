@@ -102,6 +102,9 @@ func runBuild(e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
+	if !historyLeftovers(e, "build", site, true, f.quiet) {
+		return exitSite
+	}
 	// Create refuses a folder that is not build output before anything
 	// renders, and removes what interrupted builds left beside it.
 	dir, err := build.Create(f.output, site.Protected())
@@ -163,6 +166,9 @@ func runCheck(e *env, args []string) int {
 	site, err := build.Load(opts)
 	if err != nil {
 		return report(e, err)
+	}
+	if !historyLeftovers(e, "check", site, false, f.quiet) {
+		return exitSite
 	}
 	var pages atomic.Int64 // counted, not kept: a large site need not fit in memory
 	err = site.RenderTo(opts.Draft, func(name string, _ []byte) error {

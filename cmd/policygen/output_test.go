@@ -135,6 +135,7 @@ func TestBuildRefusesAFileOrALinkAsOutput(t *testing.T) {
 	for _, c := range []struct{ out, want string }{
 		{"notes.txt", "output folder notes.txt is a file, not a folder; choose another folder with -o\n"},
 		{"out", "output folder out is a symbolic link to public: policygen replaces only a real folder; point -o at the folder itself\n"},
+		{"out/", "output folder out is a symbolic link to public: policygen replaces only a real folder; point -o at the folder itself\n"},
 	} {
 		before := tree(t, ".")
 		code, _, errs := runCLI(t, "build", "-s", "mysite", "-o", c.out)
@@ -224,5 +225,57 @@ func TestBuildEmbedsIntoANewFolderOfAnotherSite(t *testing.T) {
 	entries, _ := os.ReadDir("../www/static")
 	if len(entries) != 2 {
 		t.Errorf("beside the output: %v", entries)
+	}
+}
+
+// TestBuildRemovesWhatAnInterruptedBuildLeft: the next build removes the
+// folder an interrupted build left beside the output, says so, and leaves
+// alone one that holds a file policygen does not write.
+func TestBuildRemovesWhatAnInterruptedBuildLeft(t *testing.T) {
+	releasedSite(t)
+	if code, _, errs := runCLI(t, "build", "-s", "mysite", "-o", "public"); code != 0 {
+		t.Fatalf("build: %s", errs)
+	}
+	os.MkdirAll(".public.new-123/en/privacy", 0o755)
+	os.WriteFile(".public.new-123/.policygen-output", mustRead(t, "public/.policygen-output"), 0o644)
+	os.WriteFile(".public.new-123/en/privacy/index.html", []byte("half"), 0o644)
+	os.MkdirAll(".public.new-9", 0o755)
+	os.WriteFile(".public.new-9/notes.txt", []byte("mine"), 0o644)
+	code, _, errs := runCLI(t, "build", "-s", "mysite", "-o", "public")
+	want := "policygen build: removed .public.new-123, left by an interrupted build\n" +
+		"policygen build: left .public.new-9 alone: it holds .public.new-9/notes.txt, which policygen did not write; remove it yourself if you do not need it\n"
+	if code != 0 || errs != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, errs, want)
+	}
+	if string(mustRead(t, ".public.new-9/notes.txt")) != "mine" {
+		t.Error("the folder that is not policygen's was changed")
+	}
+}
+
+// TestCommandsTellOrRemoveWhatAnInterruptedReleaseLeft: check reports the
+// temporary folder of a killed release, build removes it, and a folder
+// policygen cannot prove it wrote is only reported, with what to do.
+func TestCommandsTellOrRemoveWhatAnInterruptedReleaseLeft(t *testing.T) {
+	releasedSite(t)
+	os.MkdirAll("mysite/history/.2025-02-01.tmp-5/2025-02-01", 0o755)
+	os.WriteFile("mysite/history/.2025-02-01.tmp-5/.policygen-release", []byte("This folder holds a version that policygen release is writing.\n"), 0o644)
+	os.WriteFile("mysite/history/.2025-02-01.tmp-5/2025-02-01/privacy.en.md", []byte("half"), 0o644)
+	os.MkdirAll("mysite/history/.2025-03-01.tmp-6", 0o755)
+	os.WriteFile("mysite/history/.2025-03-01.tmp-6/privacy.en.md", []byte("half"), 0o644)
+	const what = "mysite/history/.2025-02-01.tmp-5 was left by an interrupted release (2025-02-01 was not released: run policygen release again)"
+	const unmarked = "mysite/history/.2025-03-01.tmp-6 may be left by an interrupted release, but holds no .policygen-release to prove it: remove it yourself, then run policygen release again if mysite/history/2025-03-01 is missing\n"
+	code, _, errs := runCLI(t, "check", "-s", "mysite")
+	if want := "policygen check: " + what + "; the next policygen build or release removes it\npolicygen check: " + unmarked; code != 0 || errs != want {
+		t.Errorf("check: exit %d, stderr:\n%s\nwant:\n%s", code, errs, want)
+	}
+	code, _, errs = runCLI(t, "build", "-s", "mysite", "-o", "public")
+	if want := "policygen build: removed mysite/history/.2025-02-01.tmp-5, left by an interrupted release (2025-02-01 was not released: run policygen release again)\npolicygen build: " + unmarked; code != 0 || errs != want {
+		t.Errorf("build: exit %d, stderr:\n%s\nwant:\n%s", code, errs, want)
+	}
+	if _, err := os.Stat("mysite/history/.2025-02-01.tmp-5"); !os.IsNotExist(err) {
+		t.Error("build left the interrupted release's folder")
+	}
+	if string(mustRead(t, "mysite/history/.2025-03-01.tmp-6/privacy.en.md")) != "half" {
+		t.Error("the unmarked folder was changed")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/policygen/policygen/generator/build"
+	"github.com/policygen/policygen/generator/history"
 )
 
 const releaseHelp = `Usage: policygen release [flags]
@@ -37,6 +38,9 @@ func runRelease(e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
+	if !historyLeftovers(e, "release", site, true, f.quiet) {
+		return exitSite
+	}
 	v, prev, err := site.Release()
 	if err != nil {
 		return report(e, err)
@@ -62,4 +66,21 @@ func runRelease(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "  - %s\n", l)
 	}
 	return exitOK
+}
+
+// historyLeftovers prints what interrupted releases left in the history
+// folder and, with remove, removes what it can prove was theirs. It
+// reports whether the command may go on.
+func historyLeftovers(e *env, command string, site *build.Site, remove, quiet bool) bool {
+	notes, err := history.Leftovers(site.HistoryDir, remove)
+	for _, n := range notes {
+		if !quiet {
+			fmt.Fprintf(e.stderr, "policygen %s: %s\n", command, n)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "policygen %s: %v\n", command, err)
+		return false
+	}
+	return true
 }

@@ -71,10 +71,13 @@ const (
 // policygen did not write; see docs/site.md, "Output folder". It first
 // removes what interrupted builds left beside dir (see Notes).
 func Create(dir string, p Protected) (*Dir, error) {
+	if dir != "" {
+		dir = filepath.Clean(dir) // "out/" would name the folder a link out points to
+	}
 	if err := checkOutput(dir, p); err != nil {
 		return nil, err
 	}
-	parent := filepath.Dir(filepath.Clean(dir))
+	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
@@ -102,7 +105,7 @@ func Create(dir string, p Protected) (*Dir, error) {
 
 // start makes the new folder beside the old one, its mark the first file.
 func (d *Dir) start(parent string) error {
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(d.dir))+newInfix)
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(d.dir)+newInfix)
 	if err != nil {
 		return err
 	}

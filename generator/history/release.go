@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/policygen/policygen/generator/config"
+	"github.com/policygen/policygen/generator/internal/mark"
 )
 
 // Snapshot is what a release freezes.
@@ -84,14 +85,42 @@ func EncodeModel(site *config.Site) ([]byte, error) {
 	return append(model, '\n'), nil
 }
 
-// writeFolder writes the files and the manifest into a temporary folder
-// beside the version and renames it into place.
+// writeFolder writes the files and the manifest into a folder inside a
+// temporary one beside the version, and renames it into place. The
+// temporary folder holds the release mark first, so that the next command
+// can tell what an interrupted release left (see Leftovers).
 func (w Writer) writeFolder(dir, name string, files map[string][]byte, manifestData []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(dir, "."+name+".tmp-")
+	tmp, err := os.MkdirTemp(dir, "."+name+tmpInfix)
 	if err != nil {
+		return err
+	}
+	lock, err := mark.Create(filepath.Join(tmp, ReleaseMark), releaseMarkText)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	defer lock.Close()
+	version := filepath.Join(tmp, name)
+	if err := w.writeVersion(version, files, manifestData); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := os.Rename(version, filepath.Join(dir, name)); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := syncDir(dir); err != nil {
+		return err
+	}
+	return os.RemoveAll(tmp)
+}
+
+// writeVersion writes a version folder, the manifest last.
+func (w Writer) writeVersion(version string, files map[string][]byte, manifestData []byte) error {
+	if err := os.Mkdir(version, 0o755); err != nil {
 		return err
 	}
 	names := make([]string, 0, len(files))
@@ -100,24 +129,11 @@ func (w Writer) writeFolder(dir, name string, files map[string][]byte, manifestD
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if err := w.WriteFile(filepath.Join(tmp, n), files[n]); err != nil {
-			os.RemoveAll(tmp)
+		if err := w.WriteFile(filepath.Join(version, n), files[n]); err != nil {
 			return err
 		}
 	}
-	if err := w.WriteFile(filepath.Join(tmp, ManifestFile), manifestData); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	return syncDir(dir)
+	return w.WriteFile(filepath.Join(version, ManifestFile), manifestData)
 }
 
 // writeSynced writes a file and flushes it to disk before returning.

@@ -47,9 +47,10 @@ func Create(path string, text []byte) (*Lock, error) {
 	return l, nil
 }
 
-// Claim locks an existing mark at path whose text starts with prefix. It
-// returns ErrNotMarked when path is not a regular file starting so, and
-// ErrBusy when another process holds the lock.
+// Claim locks an existing mark at path whose text starts with prefix (or
+// is the start of prefix: a mark being written). It returns ErrNotMarked
+// when path is not a regular file starting so, and ErrBusy when another
+// process holds the lock.
 func Claim(path string, prefix []byte) (*Lock, error) {
 	info, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) || err == nil && !info.Mode().IsRegular() {
@@ -63,8 +64,11 @@ func Claim(path string, prefix []byte) (*Lock, error) {
 		return nil, err
 	}
 	l := &Lock{f}
+	// A mark shorter than prefix but starting as it does is one that
+	// Create had not finished writing.
 	head := make([]byte, len(prefix))
-	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, prefix) {
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF || !bytes.Equal(head[:n], prefix[:n]) {
 		l.Close()
 		return nil, ErrNotMarked
 	}
