@@ -94,7 +94,7 @@ func (f *Folder) ReadFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, f.limit+1))
+	data, err := readAll(io.LimitReader(file, f.limit+1), min(fi.Size(), f.limit)+1)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
@@ -102,6 +102,26 @@ func (f *Folder) ReadFile(name string) ([]byte, error) {
 		return nil, f.tooLarge(name)
 	}
 	return data, nil
+}
+
+// readAll is io.ReadAll into a buffer of the size the file should have:
+// a long history reads thousands of files, and growing a buffer for each
+// costs more than hashing them.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // ReadDir reads a folder, sorted by name.
