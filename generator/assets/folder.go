@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -72,14 +73,7 @@ func (f *Folder) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fi.IsDir() {
-		d, err := f.root.Open(name)
-		if err != nil {
-			return nil, f.explain(name, err)
-		}
-		return d, nil
-	}
-	return f.openFile(name, fi)
+	return f.open(name, fi)
 }
 
 // ReadFile reads a regular file within the size limit, reading at most
@@ -89,7 +83,10 @@ func (f *Folder) ReadFile(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	file, err := f.openFile(name, fi)
+	if fi.IsDir() {
+		return nil, f.notRegular(name, fi.Mode())
+	}
+	file, err := f.open(name, fi)
 	if err != nil {
 		return nil, err
 	}
@@ -126,14 +123,24 @@ func readAll(r io.Reader, size int64) ([]byte, error) {
 
 // ReadDir reads a folder, sorted by name.
 func (f *Folder) ReadDir(name string) ([]fs.DirEntry, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
-	}
-	entries, err := fs.ReadDir(f.root.FS(), name)
+	fi, err := f.Stat(name)
 	if err != nil {
-		return nil, f.explain(name, err)
+		return nil, err
 	}
-	return entries, nil
+	if !fi.IsDir() { // a named pipe where a folder is looked for is refused too
+		if fi.Mode().IsRegular() {
+			return nil, &fs.PathError{Op: "readdir", Path: name, Err: syscall.ENOTDIR}
+		}
+		return nil, f.notRegular(name, fi.Mode())
+	}
+	d, err := f.open(name, fi)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	entries, err := d.ReadDir(-1)
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, err
 }
 
 // Stat describes a file, following symlinks inside the folder.
@@ -179,27 +186,29 @@ func (g *globber) ReadDir(name string) ([]fs.DirEntry, error) {
 	return entries, err
 }
 
-// openFile opens a regular file that Stat described as fi.
-func (f *Folder) openFile(name string, fi fs.FileInfo) (*os.File, error) {
-	if !fi.Mode().IsRegular() {
+// open opens a folder or a regular file that Stat described as fi.
+func (f *Folder) open(name string, fi fs.FileInfo) (*os.File, error) {
+	if !fi.IsDir() && !fi.Mode().IsRegular() {
 		return nil, f.notRegular(name, fi.Mode())
 	}
-	if fi.Size() > f.limit {
+	if !fi.IsDir() && fi.Size() > f.limit {
 		return nil, f.tooLarge(name)
 	}
-	// Should a named pipe have taken the file's place since the Stat,
+	// Should a named pipe have taken the place of what Stat saw,
 	// O_NONBLOCK keeps the open from waiting for a writer, and the Stat
 	// of the open file refuses it.
 	file, err := f.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, f.explain(name, err)
 	}
-	if fi, err = file.Stat(); err != nil || !fi.Mode().IsRegular() {
+	opened, err := file.Stat()
+	if err != nil {
 		file.Close()
-		if err != nil {
-			return nil, err
-		}
-		return nil, f.notRegular(name, fi.Mode())
+		return nil, err
+	}
+	if opened.Mode().Type() != fi.Mode().Type() {
+		file.Close()
+		return nil, f.notRegular(name, opened.Mode())
 	}
 	return file, nil
 }

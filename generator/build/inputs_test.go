@@ -86,6 +86,11 @@ func TestInputThatIsNotARegularFileIsRefusedAtOnce(t *testing.T) {
 		{"style sheet", "themes/default/style.css", "site/themes/default/style.css: not a regular file but a named pipe (FIFO)\n" + regularHint},
 		{"manifest", "history/2025-03-01/manifest.toml", "site/history/2025-03-01/manifest.toml: not a regular file but a named pipe (FIFO)\n" + regularHint},
 		{"model", "history/2025-03-01/model.json", "site/history/2025-03-01/model.json: not a regular file but a named pipe (FIFO)\n" + regularHint},
+		{"layouts folder", "themes/default/layouts", "site/themes/default/layouts: not a regular file but a named pipe (FIFO)\n" + regularHint},
+		{"a document's folder", "clauses/privacy", "site/clauses/privacy: not a regular file but a named pipe (FIFO)\n" + regularHint},
+		{"history folder", "history", "site/history: not a regular file but a named pipe (FIFO)\n" + regularHint},
+		{"version folder", "history/2025-03-01", "site/history/2025-03-01: not a version folder\n" +
+			"  hint: the history folder holds only folders named by date, YYYY-MM-DD, written by policygen release\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := siteFiles(t, englishSite)

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/policygen/policygen/generator/diag"
@@ -48,7 +49,9 @@ func Load(files Files, name string) (*Theme, error) {
 	errs := parseLayouts(t, files, dir)
 	for _, l := range layouts {
 		file := files.Describe(dir + "/layouts/" + l)
-		reported := slices.ContainsFunc(errs, func(e *diag.Error) bool { return e.Pos.File == file })
+		reported := slices.ContainsFunc(errs, func(e *diag.Error) bool { // the file, or its refused folder
+			return e.Pos.File == file || strings.HasPrefix(file, e.Pos.File+"/")
+		})
 		if t.Lookup(l) == nil && !reported {
 			errs.Addf(diag.Pos{File: file}, "theme %q has no layout %s", name, l)
 		}
