@@ -214,9 +214,11 @@ func (f *Folder) open(name string, fi fs.FileInfo) (*os.File, error) {
 }
 
 // explain turns an error of the root about name into one naming the
-// symlink that leads out of the folder, when that is why it failed.
+// symlink on its way that leads out of the folder, or to nothing, when
+// that is why it failed: else a site file would be passed over for the
+// embedded default without a word.
 func (f *Folder) explain(name string, err error) error {
-	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ELOOP) {
+	if errors.Is(err, syscall.ELOOP) {
 		return err
 	}
 	parts := strings.Split(name, "/")
@@ -229,22 +231,32 @@ func (f *Folder) explain(name string, err error) error {
 		if fi.Mode()&fs.ModeSymlink == 0 {
 			continue
 		}
-		if _, serr := f.root.Stat(p); serr != nil && !errors.Is(serr, fs.ErrNotExist) && !errors.Is(serr, syscall.ELOOP) {
+		_, serr := f.root.Stat(p)
+		switch {
+		case serr == nil || errors.Is(serr, syscall.ELOOP):
+			continue
+		case errors.Is(serr, fs.ErrNotExist):
 			target, _ := f.root.Readlink(p)
-			return f.outside(p, target, err)
+			return &diag.Error{Pos: diag.Pos{File: f.Describe(p)}, Msg: fmt.Sprintf("a symlink to %q, which does not exist", target),
+				Hint: "point it at a file or folder of the site folder that exists, or remove it"} // not fs.ErrNotExist
 		}
+		target, _ := f.root.Readlink(p)
+		return f.outside(p, target)
 	}
 	return err
 }
 
 const linkHint = "a symlink in the site folder must point inside it, by a relative path: copy what it points to into the site folder"
 
-func (f *Folder) outside(name, target string, err error) error {
+// outside is the refusal of a symlink that leads out of the folder. It
+// wraps nothing: a refusal must never pass for fs.ErrNotExist, which
+// would let the embedded default stand in for the file.
+func (f *Folder) outside(name, target string) error {
 	msg := fmt.Sprintf("a symlink to %q, outside the site folder", target)
 	if filepath.IsAbs(target) {
 		msg = fmt.Sprintf("a symlink to the absolute path %q", target)
 	}
-	return &diag.Error{Pos: diag.Pos{File: f.Describe(name)}, Msg: msg, Hint: linkHint, Err: err}
+	return &diag.Error{Pos: diag.Pos{File: f.Describe(name)}, Msg: msg, Hint: linkHint}
 }
 
 func (f *Folder) notRegular(name string, mode fs.FileMode) error {

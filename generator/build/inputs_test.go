@@ -169,3 +169,15 @@ func TestInputOverItsSizeLimitIsRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestSymlinkToNothingIsAnError: a site file that is a symlink to nothing
+// is not passed over for the embedded default.
+func TestSymlinkToNothingIsAnError(t *testing.T) {
+	dir := siteFiles(t, englishSite)
+	replace(t, dir, "themes/default/style.css", linkTo("../../shared/style.css"))
+	want := `site/themes/default/style.css: a symlink to "../../shared/style.css", which does not exist` + "\n" +
+		"  hint: point it at a file or folder of the site folder that exists, or remove it\n"
+	if got := loadErrors(t, dir); got != want {
+		t.Errorf("got:\n%swant:\n%s", got, want)
+	}
+}
