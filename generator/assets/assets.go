@@ -50,10 +50,11 @@ func (o *FS) ReadFile(name string) ([]byte, error) {
 }
 
 // Describe names the file as messages should: its path in the site folder,
-// or "(built-in) name" for an embedded default.
+// or "(built-in) name" for an embedded default. A site file that cannot be
+// read (a named pipe, a symlink out of the folder) is named as a site file.
 func (o *FS) Describe(name string) string {
 	if o.site != nil {
-		if _, err := fs.Stat(o.site, name); err == nil {
+		if _, err := fs.Stat(o.site, name); !errors.Is(err, fs.ErrNotExist) {
 			return path.Join(o.siteName, name)
 		}
 	}

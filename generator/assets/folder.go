@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -72,14 +73,7 @@ func (f *Folder) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fi.IsDir() {
-		d, err := f.root.Open(name)
-		if err != nil {
-			return nil, f.explain(name, err)
-		}
-		return d, nil
-	}
-	return f.openFile(name, fi)
+	return f.open(name, fi)
 }
 
 // ReadFile reads a regular file within the size limit, reading at most
@@ -89,12 +83,15 @@ func (f *Folder) ReadFile(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	file, err := f.openFile(name, fi)
+	if fi.IsDir() {
+		return nil, f.notRegular(name, fi.Mode())
+	}
+	file, err := f.open(name, fi)
 	if err != nil {
 		return nil, err
 	}
 	defer file.Close()
-	data, err := io.ReadAll(io.LimitReader(file, f.limit+1))
+	data, err := readAll(io.LimitReader(file, f.limit+1), min(fi.Size(), f.limit)+1)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
@@ -104,16 +101,46 @@ func (f *Folder) ReadFile(name string) ([]byte, error) {
 	return data, nil
 }
 
+// readAll is io.ReadAll into a buffer of the size the file should have:
+// a long history reads thousands of files, and growing a buffer for each
+// costs more than hashing them.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
 // ReadDir reads a folder, sorted by name.
 func (f *Folder) ReadDir(name string) ([]fs.DirEntry, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
-	}
-	entries, err := fs.ReadDir(f.root.FS(), name)
+	fi, err := f.Stat(name)
 	if err != nil {
-		return nil, f.explain(name, err)
+		return nil, err
 	}
-	return entries, nil
+	if !fi.IsDir() { // a named pipe where a folder is looked for is refused too
+		if fi.Mode().IsRegular() {
+			return nil, &fs.PathError{Op: "readdir", Path: name, Err: syscall.ENOTDIR}
+		}
+		return nil, f.notRegular(name, fi.Mode())
+	}
+	d, err := f.open(name, fi)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	entries, err := d.ReadDir(-1)
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, err
 }
 
 // Stat describes a file, following symlinks inside the folder.
@@ -159,35 +186,39 @@ func (g *globber) ReadDir(name string) ([]fs.DirEntry, error) {
 	return entries, err
 }
 
-// openFile opens a regular file that Stat described as fi.
-func (f *Folder) openFile(name string, fi fs.FileInfo) (*os.File, error) {
-	if !fi.Mode().IsRegular() {
+// open opens a folder or a regular file that Stat described as fi.
+func (f *Folder) open(name string, fi fs.FileInfo) (*os.File, error) {
+	if !fi.IsDir() && !fi.Mode().IsRegular() {
 		return nil, f.notRegular(name, fi.Mode())
 	}
-	if fi.Size() > f.limit {
+	if !fi.IsDir() && fi.Size() > f.limit {
 		return nil, f.tooLarge(name)
 	}
-	// Should a named pipe have taken the file's place since the Stat,
+	// Should a named pipe have taken the place of what Stat saw,
 	// O_NONBLOCK keeps the open from waiting for a writer, and the Stat
 	// of the open file refuses it.
 	file, err := f.root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, f.explain(name, err)
 	}
-	if fi, err = file.Stat(); err != nil || !fi.Mode().IsRegular() {
+	opened, err := file.Stat()
+	if err != nil {
 		file.Close()
-		if err != nil {
-			return nil, err
-		}
-		return nil, f.notRegular(name, fi.Mode())
+		return nil, err
+	}
+	if opened.Mode().Type() != fi.Mode().Type() {
+		file.Close()
+		return nil, f.notRegular(name, opened.Mode())
 	}
 	return file, nil
 }
 
 // explain turns an error of the root about name into one naming the
-// symlink that leads out of the folder, when that is why it failed.
+// symlink on its way that leads out of the folder, or to nothing, when
+// that is why it failed: else a site file would be passed over for the
+// embedded default without a word.
 func (f *Folder) explain(name string, err error) error {
-	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ELOOP) {
+	if errors.Is(err, syscall.ELOOP) {
 		return err
 	}
 	parts := strings.Split(name, "/")
@@ -200,22 +231,32 @@ func (f *Folder) explain(name string, err error) error {
 		if fi.Mode()&fs.ModeSymlink == 0 {
 			continue
 		}
-		if _, serr := f.root.Stat(p); serr != nil && !errors.Is(serr, fs.ErrNotExist) && !errors.Is(serr, syscall.ELOOP) {
+		_, serr := f.root.Stat(p)
+		switch {
+		case serr == nil || errors.Is(serr, syscall.ELOOP):
+			continue
+		case errors.Is(serr, fs.ErrNotExist):
 			target, _ := f.root.Readlink(p)
-			return f.outside(p, target, err)
+			return &diag.Error{Pos: diag.Pos{File: f.Describe(p)}, Msg: fmt.Sprintf("a symlink to %q, which does not exist", target),
+				Hint: "point it at a file or folder of the site folder that exists, or remove it"} // not fs.ErrNotExist
 		}
+		target, _ := f.root.Readlink(p)
+		return f.outside(p, target)
 	}
 	return err
 }
 
 const linkHint = "a symlink in the site folder must point inside it, by a relative path: copy what it points to into the site folder"
 
-func (f *Folder) outside(name, target string, err error) error {
+// outside is the refusal of a symlink that leads out of the folder. It
+// wraps nothing: a refusal must never pass for fs.ErrNotExist, which
+// would let the embedded default stand in for the file.
+func (f *Folder) outside(name, target string) error {
 	msg := fmt.Sprintf("a symlink to %q, outside the site folder", target)
 	if filepath.IsAbs(target) {
 		msg = fmt.Sprintf("a symlink to the absolute path %q", target)
 	}
-	return &diag.Error{Pos: diag.Pos{File: f.Describe(name)}, Msg: msg, Hint: linkHint, Err: err}
+	return &diag.Error{Pos: diag.Pos{File: f.Describe(name)}, Msg: msg, Hint: linkHint}
 }
 
 func (f *Folder) notRegular(name string, mode fs.FileMode) error {

@@ -142,15 +142,35 @@ func TestFolderReadsThroughSymlinksInside(t *testing.T) {
 
 func TestFolderKeepsFileNotFoundAsItIs(t *testing.T) {
 	dir, _ := siteFolder(t)
-	symlink(t, "nothing", filepath.Join(dir, "dangling"))
 	folder, err := OpenFolder(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer folder.Close()
-	for _, name := range []string{"missing", "dangling", "sub/missing/x"} {
-		if _, err := folder.ReadFile(name); !errors.Is(err, fs.ErrNotExist) {
+	for _, name := range []string{"missing", "sub/missing/x", "a.txt/x"} {
+		if _, err := folder.ReadFile(name); !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
 			t.Errorf("%s: %v, want a file that does not exist", name, err)
+		}
+	}
+}
+
+func TestFolderRefusesASymlinkToNothing(t *testing.T) {
+	dir, _ := siteFolder(t)
+	symlink(t, "../nothing.txt", filepath.Join(dir, "sub", "dangling.txt"))
+	symlink(t, "nothing", filepath.Join(dir, "gone"))
+	folder, err := OpenFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer folder.Close()
+	const hint = "point it at a file or folder of the site folder that exists, or remove it"
+	for name, want := range map[string]string{
+		"sub/dangling.txt": `site/sub/dangling.txt: a symlink to "../nothing.txt", which does not exist (` + hint + ")",
+		"gone/x.txt":       `site/gone: a symlink to "nothing", which does not exist (` + hint + ")",
+	} {
+		_, err := folder.ReadFile(name)
+		if err == nil || message(dir, err) != want || errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s:\n got %v\nwant %s, not fs.ErrNotExist", name, err, want)
 		}
 	}
 }

@@ -6,7 +6,6 @@ package build
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -79,13 +78,9 @@ const SiteFile = "site.toml"
 // Load reads and checks a site folder. Its errors are a diag.List.
 func Load(opts Options) (*Site, error) {
 	file := filepath.Join(opts.Source, SiteFile)
-	src, err := os.ReadFile(file)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "no %s in %s", SiteFile, opts.Source).
-			WithHint("run policygen init to create one, or point -s at the site folder")}
-	}
+	folder, src, err := readSiteFile(opts.Source)
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "%v", err)}
+		return nil, err
 	}
 	facts, err := legal.Load()
 	if err != nil {
@@ -101,26 +96,44 @@ func Load(opts Options) (*Site, error) {
 		s.cache = NewCache() // a build renders each text and summary once
 	}
 	s.differ = s.cache.diffs()
-	s.Files = assets.New(os.DirFS(opts.Source), opts.Source, opts.Defaults)
+	s.Files = assets.New(folder, opts.Source, opts.Defaults)
 	if r := opts.Reuse; r != nil && !changedUnder(opts.Changed, "locales/", "clauses/", "themes/") && samePicks(r.Config.Site, cfg.Site) {
 		s.Catalog, s.Clauses, s.Theme, s.Docs = r.Catalog, r.Clauses, r.Theme, r.Docs
 	} else if err := s.loadParts(); err != nil {
 		return nil, err
 	}
+	// config.Load made sure that the history is a folder inside the site.
 	hist := filepath.ToSlash(filepath.Clean(cfg.Site.Site.History))
 	s.HistoryDir = filepath.Join(opts.Source, hist)
-	// A history outside the site folder is not watched: read it every time.
-	if r := opts.Reuse; r != nil && r.HistoryDir == s.HistoryDir && filepath.IsLocal(hist) && hist != "." && !changedUnder(opts.Changed, hist+"/") {
+	if r := opts.Reuse; r != nil && r.HistoryDir == s.HistoryDir && !changedUnder(opts.Changed, hist+"/") {
 		s.History = r.History
 		return s, nil
 	}
-	s.History, err = history.Load(os.DirFS(opts.Source), hist, filepath.ToSlash(s.HistoryDir))
+	s.History, err = history.Load(folder.Limit(assets.MaxHistoryFile, "a file of a released version"), hist, filepath.ToSlash(s.HistoryDir))
 	return s, err
 }
 
 // Drafted reports whether the pages of the last render were drafts:
 // unreleased text, or a site with no released version.
 func (s *Site) Drafted() bool { return s.drafted }
+
+// readSiteFile opens the site folder and reads its site.toml.
+func readSiteFile(dir string) (*assets.Folder, []byte, error) {
+	file := filepath.Join(dir, SiteFile)
+	folder, err := assets.OpenFolder(dir)
+	var src []byte
+	if err == nil {
+		src, err = folder.Limit(assets.MaxSiteFile, SiteFile).ReadFile(SiteFile)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, diag.List{diag.Errorf(diag.Pos{File: file}, "no %s in %s", SiteFile, dir).
+			WithHint("run policygen init to create one, or point -s at the site folder")}
+	}
+	if err != nil {
+		return nil, nil, diag.List{diag.AtFile(file, err)}
+	}
+	return folder, src, nil
+}
 
 // changedUnder reports whether a changed file is in one of the folders
 // (given with a final slash), is one of them, or is "*".

@@ -27,7 +27,7 @@ func (c *Clause) parse(files Files, lang *locale.Lang) error {
 	where := files.Describe(c.File)
 	src, err := fs.ReadFile(files, c.File)
 	if err != nil {
-		return diag.Errorf(diag.Pos{File: where}, "%v", err)
+		return diag.AtFile(where, err)
 	}
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	sum := sha256.Sum256(src)

@@ -25,7 +25,7 @@ func Load(fsys fs.FS, root, where string) ([]*Version, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: where}, "%v", err)}
+		return nil, diag.List{diag.AtFile(where, err)}
 	}
 	type folder struct {
 		name string
@@ -87,8 +87,12 @@ const tamperHint = "released versions never change: restore the folder from vers
 func loadVersion(fsys fs.FS, dir, where string, date time.Time) (*Version, diag.List) {
 	var errs diag.List
 	mdata, err := fs.ReadFile(fsys, path.Join(dir, ManifestFile))
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		errs.Addf(diag.Pos{File: path.Join(where, ManifestFile)}, "manifest is missing").WithHint("%s", tamperHint)
+		return nil, errs
+	}
+	if err != nil { // a named pipe, a symlink out of the site, too large
+		errs.Add(diag.AtFile(path.Join(where, ManifestFile), err))
 		return nil, errs
 	}
 	m, err := decodeManifest(mdata)
@@ -128,8 +132,11 @@ func (v *Version) readFiles(fsys fs.FS, dir string, files map[string]string) dia
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, path.Join(dir, name))
 		switch {
-		case err != nil:
+		case errors.Is(err, fs.ErrNotExist):
 			errs.Addf(diag.Pos{File: path.Join(v.Dir, name)}, "file of the released version is missing").WithHint("%s", tamperHint)
+			continue
+		case err != nil:
+			errs.Add(diag.AtFile(path.Join(v.Dir, name), err))
 			continue
 		case Hash(data) != files[name]:
 			// The file or its line in the manifest changed: which one,
@@ -142,7 +149,7 @@ func (v *Version) readFiles(fsys fs.FS, dir string, files map[string]string) dia
 		}
 		v.addFile(name, data)
 	}
-	if _, listed := files[ModelFile]; !listed {
+	if _, listed := files[ModelFile]; !listed { // a listed one is reported above if it could not be read
 		errs.Addf(diag.Pos{File: path.Join(v.Dir, ModelFile)}, "model snapshot is missing").WithHint("%s", tamperHint)
 	}
 	return errs

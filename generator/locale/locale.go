@@ -74,7 +74,7 @@ func loadLang(files Files, name, code string) (*Lang, map[string]bool, error) {
 			WithHint("add locales/%s.toml to the site folder, with the same messages as the built-in locales/en.toml", code)
 	}
 	if err != nil {
-		return nil, nil, diag.Errorf(diag.Pos{File: where}, "%v", err)
+		return nil, nil, diag.AtFile(where, err)
 	}
 	if err := checkSyntax(where, data); err != nil {
 		return nil, nil, err

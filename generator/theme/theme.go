@@ -5,13 +5,16 @@ package theme
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/policygen/policygen/generator/diag"
@@ -41,32 +44,28 @@ var layouts = []string{"page.html", "index.html", "changes.html", "diff.html"}
 // shared {{define}} blocks) and reads themes/NAME/style.css.
 func Load(files Files, name string) (*Theme, error) {
 	dir := "themes/" + name
-	if _, err := fs.Stat(files, dir); err != nil {
+	if _, err := fs.Stat(files, dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, diag.Errorf(diag.Pos{File: "site.toml"}, "unknown theme %q", name).
 			WithHint("put the theme in %s/ of the site folder, or remove theme to use the default", dir)
+	} else if err != nil { // a symlink out of the site folder
+		return nil, diag.AtFile(files.Describe(dir), err)
 	}
 	t := template.New(name).Funcs(template.FuncMap{"dict": locale.Dict})
-	var errs diag.List
-	names, _ := fs.Glob(files, dir+"/layouts/*.html")
-	described := map[string]string{}
-	for _, file := range names {
-		described[path.Base(file)] = files.Describe(file)
-		src, err := fs.ReadFile(files, file)
-		if err == nil {
-			_, err = t.New(path.Base(file)).Parse(string(src))
-		}
-		if err != nil {
-			errs.Addf(diag.Pos{File: files.Describe(file)}, "%v", err)
-		}
-	}
+	described, errs := parseLayouts(t, files, dir)
 	for _, l := range layouts {
-		if t.Lookup(l) == nil {
-			errs.Addf(diag.Pos{File: files.Describe(dir + "/layouts/" + l)}, "theme %q has no layout %s", name, l)
+		file := files.Describe(dir + "/layouts/" + l)
+		reported := slices.ContainsFunc(errs, func(e *diag.Error) bool { // the file, or its refused folder
+			return e.Pos.File == file || strings.HasPrefix(file, e.Pos.File+"/")
+		})
+		if t.Lookup(l) == nil && !reported {
+			errs.Addf(diag.Pos{File: file}, "theme %q has no layout %s", name, l)
 		}
 	}
 	css, err := fs.ReadFile(files, dir+"/style.css")
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		errs.Addf(diag.Pos{File: files.Describe(dir + "/style.css")}, "theme %q has no style.css", name)
+	} else if err != nil {
+		errs.Add(diag.AtFile(files.Describe(dir+"/style.css"), err))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -74,6 +73,29 @@ func Load(files Files, name string) (*Theme, error) {
 	th := &Theme{Name: name, CSS: css, pages: guarded(t), files: described}
 	th.buffers.New = func() any { return new(bytes.Buffer) }
 	return th, nil
+}
+
+// parseLayouts parses every layout of the theme in dir into t, and tells
+// how messages name the file of each.
+func parseLayouts(t *template.Template, files Files, dir string) (map[string]string, diag.List) {
+	names, err := fs.Glob(files, dir+"/layouts/*.html")
+	if err != nil { // a symlink out of the site folder
+		return nil, diag.List{diag.AtFile(files.Describe(dir+"/layouts"), err)}
+	}
+	var errs diag.List
+	described := map[string]string{}
+	for _, file := range names {
+		described[path.Base(file)] = files.Describe(file)
+		src, err := fs.ReadFile(files, file)
+		if err != nil {
+			errs.Add(diag.AtFile(files.Describe(file), err))
+			continue
+		}
+		if _, err := t.New(path.Base(file)).Parse(string(src)); err != nil {
+			errs.Addf(diag.Pos{File: files.Describe(file)}, "%v", err)
+		}
+	}
+	return described, errs
 }
 
 // guarded instruments the layouts so that they stop at the limits of each
