@@ -56,3 +56,25 @@ func BenchmarkCheckShape(b *testing.B) {
 		checkShape("site.toml", src)
 	}
 }
+
+// BenchmarkLoadSixteenThousandUnknownKeys measures a site.toml with an
+// error on every line; printing them is measured by diag's benchmarks.
+func BenchmarkLoadSixteenThousandUnknownKeys(b *testing.B) {
+	var s strings.Builder
+	s.WriteString(validSite + "[data.x]\nlabel = \"x\"\n")
+	for i := range 16000 {
+		fmt.Fprintf(&s, "k%d = 1\n", i)
+	}
+	src := []byte(s.String())
+	for b.Loop() {
+		load(b, string(src))
+	}
+}
+
+// BenchmarkLoadUnclosedBrackets measures 100 kB of "[" after a key.
+func BenchmarkLoadUnclosedBrackets(b *testing.B) {
+	src := "a = " + strings.Repeat("[", 100000)
+	for b.Loop() {
+		load(b, src)
+	}
+}
