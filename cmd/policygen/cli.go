@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/policygen/policygen/generator/diag"
 )
 
 // Exit codes.
@@ -51,6 +53,7 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 
 // runContext is run with a context that stops a long-running command.
 func runContext(ctx context.Context, args []string, stdout, stderr io.Writer, now time.Time) int {
+	stderr = diag.PrintableWriter(stderr) // messages quote input, which may hold control characters
 	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, now: now}
 	if len(args) == 0 {
 		usage(stdout)

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/policygen/policygen/generator/build"
+	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/diff"
 	"github.com/policygen/policygen/generator/history"
 )
@@ -89,12 +90,15 @@ func printDiff(e *env, site *build.Site, from, to *history.Version, doc, lang st
 	if err != nil {
 		return report(e, err)
 	}
-	fmt.Fprintf(e.stdout, "%s → %s (%s, %s)\n", from.Name(), to.Name(), doc, lang)
+	// The texts come from history files, which may hold what no check
+	// refused when they were released: control characters are shown
+	// escaped, so that only the colours of the diff reach the terminal.
+	fmt.Fprintf(e.stdout, "%s → %s (%s, %s)\n", diag.Printable(from.Name()), diag.Printable(to.Name()), doc, lang)
 	for _, l := range lines {
-		fmt.Fprintf(e.stdout, "  - %s\n", l)
+		fmt.Fprintf(e.stdout, "  - %s\n", diag.Printable(l))
 	}
 	fmt.Fprintln(e.stdout)
-	if err := diff.Compare(old, cur).Text(e.stdout, colorOK(e)); err != nil {
+	if err := diff.Compare(diag.Printable(old), diag.Printable(cur)).Text(e.stdout, colorOK(e)); err != nil {
 		fmt.Fprintf(e.stderr, "policygen diff: %v\n", err)
 		return exitSite
 	}

@@ -48,3 +48,42 @@ func TestHundredThousandDuplicatesPrintABoundedReport(t *testing.T) {
 		t.Errorf("first error\n%s\nwant\n%s", strings.Join(lines[:3], "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestDiffShowsControlCharactersOfOldTextsEscaped releases a text that
+// holds terminal commands (from a clause, which a history keeps for
+// good): diff prints them as visible escapes, never raw.
+func TestDiffShowsControlCharactersOfOldTextsEscaped(t *testing.T) {
+	dir := initSite(t)
+	clause := filepath.Join(dir, "clauses", "privacy", "010-controller.en.md")
+	os.MkdirAll(filepath.Dir(clause), 0o755)
+	text, _ := os.ReadFile(filepath.Join("..", "..", "clauses", "privacy", "010-controller.en.md"))
+	os.WriteFile(clause, []byte(strings.Replace(string(text), "This privacy policy", "This \x1b]0;owned\x07privacy\u202e policy", 1)), 0o644)
+	appendSite(t, dir, "\n[[change]]\ndate = 2025-01-01\n")
+	if code, _, errs := runCLI(t, "release", "-s", dir); code != 0 {
+		t.Fatalf("first release: %s", errs)
+	}
+	os.WriteFile(clause, []byte(strings.Replace(string(text), "This privacy policy", "This \x1b[2Jpolicy", 1)), 0o644)
+	appendSite(t, dir, "\n[[change]]\ndate = 2025-02-01\n")
+	if code, _, errs := runCLI(t, "release", "-s", dir); code != 0 {
+		t.Fatalf("second release: %s", errs)
+	}
+	code, out, errs := runCLI(t, "diff", "-s", dir)
+	if code != 0 {
+		t.Fatalf("diff: exit %d\n%s", code, errs)
+	}
+	if want := `~ This \x1b[-]0;owned\x07privacy\u202e policy-]{+[2Jpolicy+} explains`; !strings.Contains(out, want) {
+		t.Errorf("diff output lacks %q:\n%s", want, out)
+	}
+	if strings.ContainsAny(out, "\x1b\x07\u202e") {
+		t.Errorf("raw control characters in %q", out)
+	}
+}
+
+// TestMessagesNeverCarryRawControlCharacters gives a command line with
+// terminal commands: what policygen says about it shows them escaped.
+func TestMessagesNeverCarryRawControlCharacters(t *testing.T) {
+	code, _, errs := runCLI(t, "build", "-s", "\x1b]0;x\x07", "-o", t.TempDir())
+	if code == 0 || !strings.Contains(errs, `\x1b]0;x\x07`) || strings.ContainsAny(errs, "\x1b\x07") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+}

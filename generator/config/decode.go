@@ -43,6 +43,9 @@ func (d *decoder) errorf(p diag.Pos, hint, format string, args ...any) {
 }
 
 func (d *decoder) decode(path string, v any, rv reflect.Value) {
+	if s, ok := v.(string); ok && !d.plain(path, s) {
+		return
+	}
 	if rv.Type() == timeType { // before TextUnmarshaler, which time.Time also is
 		d.date(path, v, rv)
 		return
@@ -74,6 +77,9 @@ func (d *decoder) decode(path string, v any, rv reflect.Value) {
 }
 
 func (d *decoder) unmarshalTOML(path string, v any, u toml.Unmarshaler) {
+	if !d.plain(path, v) {
+		return
+	}
 	if err := u.UnmarshalTOML(v); err != nil {
 		d.valueErr(path, err)
 		return
@@ -166,6 +172,15 @@ func (d *decoder) array(path string, v any, rv reflect.Value) {
 		for _, m := range v {
 			items = append(items, m)
 		}
+	case map[string]any:
+		if rv.Type().Elem().Kind() == reflect.Struct {
+			d.fail(path)
+			d.errorf(d.pos().Key(path), fmt.Sprintf("write [[%s]] with double brackets, once before each entry", keyName(path)),
+				"[[%s]] is an array of tables, not a table", keyName(path))
+			return
+		}
+		d.typeErr(path, v, "an array")
+		return
 	default:
 		d.typeErr(path, v, "an array")
 		return
@@ -194,6 +209,12 @@ func (d *decoder) mapOf(path string, v any, rv reflect.Value) {
 
 func (d *decoder) table(path string, v any, rv reflect.Value) {
 	m, ok := v.(map[string]any)
+	if _, list := v.([]map[string]any); list {
+		d.fail(path)
+		d.errorf(d.pos().Key(Path(path, 0)), fmt.Sprintf("write [%s] with single brackets, once", keyName(path)),
+			"[%s] is a table, not an array of tables", keyName(path))
+		return
+	}
 	if !ok {
 		d.typeErr(path, v, "a table")
 		return

@@ -70,6 +70,9 @@ func LoadCached(file string, src []byte, facts *legal.Facts, cache *ParseCache) 
 	// each reads the whole file, and a large site.toml takes milliseconds.
 	// A cache that has seen most of the file parses and scans only the
 	// tables that changed.
+	if e := checkShape(file, src); e != nil {
+		return nil, diag.List{e}
+	}
 	raw, pos, ok := map[string]any(nil), (*Positions)(nil), false
 	var parts []tablePart
 	if cache != nil {

@@ -44,7 +44,7 @@ period = "30d"
 after = "account_closure"
 `
 
-func load(t *testing.T, src string) (*Loaded, diag.List) {
+func load(t testing.TB, src string) (*Loaded, diag.List) {
 	t.Helper()
 	l, err := Load("site.toml", []byte(src), legal.MustLoad())
 	return l, diag.Errors(err)

@@ -21,7 +21,7 @@ type Site struct {
 
 // Settings is the [site] table.
 type Settings struct {
-	BaseURL        URL      `toml:"base_url,required" json:"base_url"`
+	BaseURL        BaseURL  `toml:"base_url,required" json:"base_url"`
 	Languages      []string `toml:"languages,required" json:"languages"`
 	Theme          string   `toml:"theme" json:"theme,omitempty"`
 	History        string   `toml:"history" json:"-"`
@@ -103,7 +103,7 @@ type Retention struct {
 	ID     ID            `toml:"id,required" json:"id"`
 	Data   []ID          `toml:"data,required" json:"data"`
 	Period Duration      `toml:"period,required" json:"period"`
-	After  Trigger       `toml:"after,required" json:"after"`
+	After  Trigger       `toml:"after" json:"after"` // required but with period until_withdrawn; see validator.retention
 	Basis  LocalizedText `toml:"basis" json:"basis,omitzero"`
 }
 

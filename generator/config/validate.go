@@ -48,9 +48,24 @@ func validate(l *Loaded, texts []textRef, failed map[string]bool, facts *legal.F
 
 var langPattern = regexp.MustCompile(`^[a-z]{2,3}$`)
 
+// decoded reports whether the value at path and every table it is in
+// decoded: the rules skip what failed, which the decoder reported already.
+func (v *validator) decoded(path string) bool {
+	for {
+		if v.failed[path] {
+			return false
+		}
+		i := strings.LastIndexByte(path, '.')
+		if i < 0 {
+			return true
+		}
+		path = path[:i]
+	}
+}
+
 func (v *validator) settings() {
 	s := &v.Site.Site
-	if len(s.Languages) == 0 && !v.failed["site.languages"] {
+	if len(s.Languages) == 0 && v.decoded("site.languages") {
 		v.at("site.languages", `write languages = ["en"] or any of en, de, nl`, "site.languages must name at least one language")
 	}
 	seen := map[string]bool{}
@@ -88,6 +103,9 @@ func (v *validator) settings() {
 
 func (v *validator) company() {
 	c := &v.Site.Company
+	if !v.decoded("company") {
+		return
+	}
 	v.nonEmpty("company.name", c.Name)
 	v.lines("company.address", c.Address)
 	regions := v.facts.Regions(string(c.Country))
@@ -97,7 +115,7 @@ func (v *validator) company() {
 	case c.Region != "" && !slices.Contains(regions, c.Region):
 		v.at("company.region", "use one of: "+strings.Join(regions, ", "), "unknown region %q for country %s", c.Region, c.Country)
 	}
-	if v.Site.Authority != nil || v.failed["company.country"] {
+	if v.Site.Authority != nil || !v.decoded("company.country") {
 		return
 	}
 	if _, ok := v.facts.Authority(string(c.Country), c.Region); ok {
@@ -134,7 +152,7 @@ func (v *validator) contacts() {
 }
 
 func (v *validator) nonEmpty(path, s string) {
-	if strings.TrimSpace(s) == "" {
+	if strings.TrimSpace(s) == "" && v.decoded(path) {
 		v.at(path, "write the value between the quotes", "%s is empty", keyName(path))
 	}
 }

@@ -208,14 +208,25 @@ func (v *validator) trackers(ids idSets) {
 	}
 }
 
+// retention checks each rule's period and what it runs from. A period of
+// until_withdrawn says itself what it runs until: it needs no after, and
+// is given after = "consent_withdrawal", the only one that fits.
 func (v *validator) retention() {
-	for i, r := range v.Site.Retention {
+	for i := range v.Site.Retention {
+		r := &v.Site.Retention[i]
 		v.dataList(Path("retention", i, "data"), r.Data, v.Site.DataIDs())
+		after := Path("retention", i, "after")
 		switch {
 		case r.Period.Special == "session":
 			v.at(Path("retention", i, "period"), `use a duration such as "30d" or "until_withdrawn"`, "a retention period cannot be session")
-		case r.Period.Special == "until_withdrawn" && r.After != "consent_withdrawal":
-			v.at(Path("retention", i, "after"), `set after = "consent_withdrawal"`, "period until_withdrawn runs until consent is withdrawn, not from %s", r.After)
+		case r.Period.Special == "until_withdrawn" && r.After == "" && v.decoded(after):
+			r.After = "consent_withdrawal"
+		case r.Period.Special == "until_withdrawn" && r.After != "consent_withdrawal" && v.decoded(after):
+			v.at(after, `remove after, or set after = "consent_withdrawal"`,
+				"after = %q does not fit period until_withdrawn, which runs until consent is withdrawn", r.After)
+		case r.After == "" && v.decoded(after) && v.decoded(Path("retention", i, "period")):
+			v.atKey(Path("retention", i), `add after = … to [[retention]]: one of collection, contract_end, account_closure, fiscal_year_end, consent_withdrawal`,
+				"[[retention]] has no after")
 		}
 	}
 }

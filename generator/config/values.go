@@ -175,10 +175,41 @@ type URL string
 func (u *URL) UnmarshalText(b []byte) error {
 	s := string(b)
 	p, err := url.Parse(s)
-	if err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" || strings.ContainsAny(s, " \t\n<>\"") {
+	if err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Hostname() == "" || strings.ContainsAny(s, " \t\n<>\"") {
 		return badValue("write a full address such as https://www.example.com/privacy", "invalid URL %q", s)
 	}
+	if port := p.Port(); strings.HasSuffix(p.Host, ":") || port != "" && !validPort(port) {
+		return badValue("a port is a number from 1 to 65535, such as https://localhost:8080/; most addresses need none",
+			"invalid port in URL %q", s)
+	}
 	*u = URL(s)
+	return nil
+}
+
+func validPort(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 1 && n <= 65535 && s[0] != '0' && s[0] != '+'
+}
+
+// BaseURL is the address the pages are published under: a URL that the
+// pages' own paths are appended to, so it has no query, fragment or user.
+type BaseURL string
+
+// UnmarshalText accepts an absolute http(s) URL without query or fragment.
+func (u *BaseURL) UnmarshalText(b []byte) error {
+	if err := (*URL)(u).UnmarshalText(b); err != nil {
+		return err
+	}
+	p, _ := url.Parse(string(b))
+	const hint = "write the address of the folder the pages go to, such as https://www.example.com/legal/"
+	switch {
+	case p.RawQuery != "" || p.ForceQuery:
+		return badValue(hint, "%q has a query (?…); the page paths are appended to it", b)
+	case p.Fragment != "" || strings.Contains(string(b), "#"):
+		return badValue(hint, "%q has a fragment (#…); the page paths are appended to it", b)
+	case p.User != nil:
+		return badValue(hint, "%q holds a user name; it is published on every page", b)
+	}
 	return nil
 }
 

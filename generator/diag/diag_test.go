@@ -3,6 +3,7 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -124,4 +125,21 @@ func FuzzExcerpt(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkPrintSixteenThousandErrors measures the report of a large file
+// with an error on every line: reading the lines must not cost a pass over
+// the file per error.
+func BenchmarkPrintSixteenThousandErrors(b *testing.B) {
+	file := filepath.Join(b.TempDir(), "site.toml")
+	var src strings.Builder
+	var l List
+	for i := range 16000 {
+		fmt.Fprintf(&src, "k%d = 1\n", i)
+		l.Addf(Pos{File: file, Line: i + 1, Col: 1}, "unknown key %q", fmt.Sprint("k", i))
+	}
+	os.WriteFile(file, []byte(src.String()), 0o644)
+	for b.Loop() {
+		Print(io.Discard, l)
+	}
 }

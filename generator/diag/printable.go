@@ -2,6 +2,7 @@ package diag
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -89,4 +90,20 @@ func Count(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// PrintableWriter returns a writer that passes what is written to w with
+// its control characters escaped (see Printable). It is for streams that
+// carry only messages, such as stderr, so that no message can send a
+// command to the terminal whatever input it quotes. Each Write is escaped
+// on its own; a character split across two writes is escaped as bytes.
+func PrintableWriter(w io.Writer) io.Writer { return printableWriter{w} }
+
+type printableWriter struct{ w io.Writer }
+
+func (p printableWriter) Write(b []byte) (int, error) {
+	if _, err := io.WriteString(p.w, Printable(string(b))); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }
