@@ -20,7 +20,9 @@ import (
 func TestARunawayTemplateStopsAndTheNextGoodSaveShows(t *testing.T) {
 	dir := exampleSite(t)
 	var ticks atomic.Int64
-	clock := func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(ticks.Add(1)) * time.Second) }
+	clock := func() time.Time {
+		return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(ticks.Add(1)) * time.Second)
+	}
 	var log strings.Builder
 	s := New(Options{Source: dir, Defaults: policygen.Defaults, Log: &log,
 		Date:   func() time.Time { return time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC) },
