@@ -9,6 +9,7 @@ import (
 
 	"github.com/policygen/policygen"
 	"github.com/policygen/policygen/generator/build"
+	"github.com/policygen/policygen/generator/guard"
 )
 
 const buildHelp = `Usage: policygen build [flags]
@@ -34,6 +35,7 @@ Flags:
   -o, --output DIR    output folder (default "public")
       --date DATE     build as of DATE, YYYY-MM-DD (default today)
       --draft         build unreleased changes as a draft
+      --timeout D     time each clause and layout may take to render (default 10s)
   -q, --quiet         print nothing but errors
   -v, --verbose       list every file written
 `
@@ -49,6 +51,7 @@ Flags:
   -s, --source DIR    site folder holding site.toml (default ".")
       --date DATE     check as of DATE, YYYY-MM-DD (default today)
       --draft         accept unreleased changes
+      --timeout D     time each clause and layout may take to render (default 10s)
   -q, --quiet         print nothing but errors
 `
 
@@ -58,6 +61,7 @@ type siteFlags struct {
 	date           time.Time
 	draft          bool
 	quiet, verbose bool
+	timeout        time.Duration
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, output bool) {
@@ -74,6 +78,7 @@ func (f *siteFlags) register(fs *flag.FlagSet, output bool) {
 		fs.BoolVar(&f.draft, "draft", false, "accept unreleased changes")
 	}
 	fs.Var(dateFlag{&f.date}, "date", "build as of this date")
+	fs.Var(timeoutFlag{&f.timeout}, "timeout", "time each clause and layout may take to render")
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
 }
@@ -83,7 +88,8 @@ func (f *siteFlags) options(e *env) build.Options {
 	if date.IsZero() {
 		date = today(e.now)
 	}
-	return build.Options{Source: f.source, Defaults: policygen.Defaults, Date: date, Draft: f.draft}
+	return build.Options{Source: f.source, Defaults: policygen.Defaults, Date: date, Draft: f.draft,
+		Limits: guard.Limits{Timeout: f.timeout}}
 }
 
 func runBuild(e *env, args []string) int {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/guard"
 )
 
 // Exit codes.
@@ -137,6 +138,25 @@ func (d dateFlag) Set(s string) error {
 		return fmt.Errorf("want a date as YYYY-MM-DD, such as 2025-03-01")
 	}
 	*d.t = t
+	return nil
+}
+
+// timeoutFlag is a --timeout value: a positive duration such as 30s.
+type timeoutFlag struct{ d *time.Duration }
+
+func (t timeoutFlag) String() string {
+	if t.d == nil || *t.d == 0 {
+		return guard.DefaultTimeout.String()
+	}
+	return t.d.String()
+}
+
+func (t timeoutFlag) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return fmt.Errorf("want a positive duration such as 30s or 2m")
+	}
+	*t.d = d
 	return nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/policygen/policygen"
+	"github.com/policygen/policygen/generator/guard"
 	"github.com/policygen/policygen/generator/serve"
 )
 
@@ -36,18 +37,21 @@ Flags:
       --bind ADDR     interface to listen on (default 127.0.0.1)
       --port N        port to listen on; 0 picks a free one (default 1313)
       --date DATE     build as of this date, YYYY-MM-DD (default: today)
+      --timeout D     time each clause and layout may take to render (default 10s)
 `
 
 func runServe(e *env, args []string) int {
 	var source, bind string
 	var port int
 	var date time.Time
+	var timeout time.Duration
 	fs := flagSet(e, "serve", serveHelp)
 	fs.StringVar(&source, "s", ".", "site folder")
 	fs.StringVar(&source, "source", ".", "site folder")
 	fs.StringVar(&bind, "bind", "127.0.0.1", "interface")
 	fs.IntVar(&port, "port", 1313, "port")
 	fs.Var(dateFlag{&date}, "date", "build as of this date")
+	fs.Var(timeoutFlag{&timeout}, "timeout", "time each clause and layout may take to render")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
@@ -66,7 +70,8 @@ func runServe(e *env, args []string) int {
 		}
 		return today(time.Now())
 	}
-	s := serve.New(serve.Options{Source: source, Defaults: policygen.Defaults, Date: asOf, Log: e.stderr})
+	s := serve.New(serve.Options{Source: source, Defaults: policygen.Defaults, Date: asOf, Log: e.stderr,
+		Limits: guard.Limits{Timeout: timeout}})
 	ctx, stop := signal.NotifyContext(e.ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	url := "http://" + ln.Addr().String() + "/"

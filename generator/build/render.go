@@ -422,14 +422,17 @@ func (s *Site) partHTML(c *Cache, md string) (string, error) {
 	if !ok {
 		return s.Markdown.Render(md)
 	}
+	// A part that goldmark does not take for a table (a frozen version
+	// may hold one: clause.Clause.Render refuses new ones) renders whole,
+	// as it would in the whole text.
 	open, err := cached(c, cacheKey{"table head", head}, func() (string, error) { return s.Markdown.TableHead(head) })
 	if err != nil {
-		return "", err
+		return s.Markdown.Render(md)
 	}
 	html := make([]string, len(rows))
 	for i, row := range rows {
 		if html[i], err = cached(c, cacheKey{"table row", head, row}, func() (string, error) { return s.Markdown.TableRow(head, row) }); err != nil {
-			return "", err
+			return s.Markdown.Render(md)
 		}
 	}
 	return markdown.JoinTable(open, html), nil

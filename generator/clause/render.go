@@ -2,11 +2,14 @@ package clause
 
 import (
 	"io"
+	"io/fs"
 	"slices"
 	"strings"
 	"text/template"
 
+	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/guard"
+	"github.com/policygen/policygen/generator/markdown"
 	"github.com/policygen/policygen/generator/model"
 )
 
@@ -52,6 +55,9 @@ func (c *Clause) Render(files Files, m *model.Site, limits guard.Limits) (r Rend
 	if md == "" {
 		return Rendered{}, false, nil
 	}
+	if err := c.checkTables(files, md); err != nil {
+		return Rendered{}, false, err
+	}
 	return Rendered{File: files.Describe(c.File), ID: c.ID, Title: c.Title, Markdown: md + "\n"}, true, nil
 }
 
@@ -67,4 +73,33 @@ func (c *Clause) RenderAgain(files Files, m *model.Site, prev []Rendered, limits
 		return prev[i], true, nil
 	}
 	return Rendered{}, false, nil
+}
+
+// checkTables reports a table in a clause's Markdown that would render as
+// a paragraph of pipes, at the line of the clause file that holds its
+// delimiter row, when the file has it as written.
+func (c *Clause) checkTables(files Files, md string) error {
+	for _, part := range markdown.Parts(md + "\n") {
+		head, _, ok := markdown.Table(part)
+		if !ok {
+			continue
+		}
+		terr := markdown.CheckTable(head)
+		if terr == nil {
+			continue
+		}
+		pos := diag.Pos{File: files.Describe(c.File)}
+		row := strings.Split(head, "\n")[terr.Line-1]
+		if src, err := fs.ReadFile(files, c.File); err == nil {
+			for i, line := range strings.Split(string(src), "\n") {
+				if strings.TrimSpace(line) == strings.TrimSpace(row) {
+					pos.Line = i + 1
+					break
+				}
+			}
+		}
+		return diag.Errorf(pos, "%s", terr.Msg).
+			WithHint("a table needs a header row, then a delimiter row such as |---|---| with a cell for each of its columns")
+	}
+	return nil
 }

@@ -119,7 +119,11 @@ func (t *Ticks) prepend(tree *parse.Tree, at parse.Node, list *parse.ListNode) {
 		return
 	}
 	i := len(t.marks)
-	t.marks = append(t.marks, mark(tree, at))
+	m := mark(tree, at)
+	if at.Position() == 0 { // the start of a file: name the file alone
+		m.Line, m.Col = 0, 0
+	}
+	t.marks = append(t.marks, m)
 	pos := at.Position()
 	num := &parse.NumberNode{NodeType: parse.NodeNumber, Pos: pos, IsInt: true, Int64: int64(i), Text: strconv.Itoa(i)}
 	cmd := &parse.CommandNode{NodeType: parse.NodeCommand, Pos: pos, Args: []parse.Node{parse.NewIdentifier(tickFunc).SetPos(pos), num}}

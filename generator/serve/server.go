@@ -17,6 +17,7 @@ import (
 
 	"github.com/policygen/policygen/generator/build"
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/guard"
 )
 
 // Options say what to serve.
@@ -26,6 +27,7 @@ type Options struct {
 	Date     func() time.Time // the build date, asked at each rebuild; default today
 	Log      io.Writer        // where rebuilds and errors are reported
 	Debounce time.Duration    // quiet time before a burst of file events rebuilds; default 50 ms
+	Limits   guard.Limits     // how long each clause and layout may render
 }
 
 // Server is one serve session.
@@ -109,7 +111,7 @@ func (s *Server) build(changed []string) (build.Output, string, error) {
 	}
 	s.changed = append(s.changed, changed...)
 	site, err := build.Load(build.Options{Source: s.opts.Source, Defaults: s.opts.Defaults,
-		Date: s.opts.Date(), Draft: true, Cache: s.cache, Reuse: s.loaded, Changed: s.changed})
+		Date: s.opts.Date(), Draft: true, Cache: s.cache, Reuse: s.loaded, Changed: s.changed, Limits: s.opts.Limits})
 	if err != nil {
 		return nil, "", err
 	}

@@ -74,3 +74,11 @@ func TestAClauseThatWritesTooMuchIsAnError(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+func TestABrokenTableNamesItsClauseAndLine(t *testing.T) {
+	clause := "-- clauses/privacy/075-x.en.md --\n+++\ntitle = \"X\"\n+++\nText.\n\n| {{ T \"table.name\" }} | b |\n|---|\n| x | y |\n"
+	want := "clauses/privacy/075-x.en.md:7: the header of this table has 2 cells, its delimiter row 1: it renders as text"
+	if got := buildLimited(t, englishSite()+clause); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

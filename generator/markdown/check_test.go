@@ -1,0 +1,32 @@
+package markdown
+
+import "testing"
+
+func TestCheckTableTellsWhyATableIsNone(t *testing.T) {
+	for _, c := range []struct{ head, want string }{
+		{"| a | b |\n|---|---|\n", ""},
+		{"| a \\| b | c |\n|:--|--:|\n", ""},
+		{"| a | b |\n|---|\n", "the header of this table has 2 cells, its delimiter row 1: it renders as text"},
+		{"| a |\n|- -|\n", `the delimiter row of this table has a cell "- -": want dashes with optional colons, such as --- or :-:`},
+	} {
+		got := ""
+		if err := CheckTable(c.head); err != nil {
+			got = err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.head, got, c.want)
+		}
+	}
+}
+
+// TestCheckTableAgreesWithGoldmark renders tables that CheckTable accepts
+// and refuses: goldmark makes a table of exactly the ones it accepts.
+func TestCheckTableAgreesWithGoldmark(t *testing.T) {
+	r := New()
+	for _, head := range []string{"| a | b |\n|---|---|\n", "| a | b |\n|---|\n", "| a |\n|---|---|\n", "| a |\n|- -|\n", "| a | b |\n|:-:|--:|\n"} {
+		_, err := r.TableHead(head)
+		if (err == nil) != (CheckTable(head) == nil) {
+			t.Errorf("%q: goldmark says %v, CheckTable %v", head, err, CheckTable(head))
+		}
+	}
+}
