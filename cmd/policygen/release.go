@@ -1,10 +1,13 @@
 package main
 
 import (
+	"crypto/ed25519"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/policygen/policygen/generator/build"
+	"github.com/policygen/policygen/generator/history"
 )
 
 const releaseHelp = `Usage: policygen release [flags]
@@ -18,10 +21,21 @@ never rewritten. Nothing is written when there is no new [[change]] entry,
 when its date is not later than the newest version, or when the text has not
 changed.
 
+With --key FILE (or POLICYGEN_SIGNING_KEY naming the file) the new
+manifest is signed with that Ed25519 private key into manifest.sig beside
+it; a site whose [site] signing_key names a public key must be released so.
+With a key and nothing to release, an unsigned newest version is signed:
+its signature proves, through the chain, every version before it. Keep the
+key outside the repository; policygen keygen FILE makes one.
+
 Flags:
   -s, --source DIR    site folder holding site.toml (default ".")
+      --key FILE      sign the release with the private key in FILE
   -q, --quiet         print nothing but errors
 `
+
+// signingKeyEnv names the private key file when --key is not given.
+const signingKeyEnv = "POLICYGEN_SIGNING_KEY"
 
 func runRelease(e *env, args []string) int {
 	var f siteFlags
@@ -30,12 +44,27 @@ func runRelease(e *env, args []string) int {
 	fs.StringVar(&f.source, "source", ".", "site folder")
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
+	keyFile := fs.String("key", os.Getenv(signingKeyEnv), "private key file")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
 	site, err := build.Load(f.options(e))
 	if err != nil {
 		return report(e, err)
+	}
+	if *keyFile != "" {
+		if site.ReleaseKey, err = readPrivateKey(*keyFile); err != nil {
+			fmt.Fprintf(e.stderr, "policygen release: %s: %v\n", *keyFile, err)
+			return exitSite
+		}
+	}
+	if v, err := site.SignNewest(); err != nil || v != nil {
+		if err != nil {
+			return report(e, err)
+		}
+		fmt.Fprintf(e.stdout, "Signed the version of %s: %s\n", v.Name(), filepath.Join(site.HistoryDir, v.Name(), history.SignatureFile))
+		adviseSigningKey(e, site)
+		return exitOK
 	}
 	v, prev, err := site.Release()
 	if err != nil {
@@ -45,6 +74,7 @@ func runRelease(e *env, args []string) int {
 		return exitOK
 	}
 	fmt.Fprintf(e.stdout, "Released the version of %s into %s\n", v.Name(), filepath.Join(site.HistoryDir, v.Name()))
+	adviseSigningKey(e, site)
 	for _, d := range site.PendingChanges() {
 		if d > v.Name() {
 			fmt.Fprintf(e.stdout, "The change dated %s is not released yet: release it once site.toml holds the text it describes\n", d)
@@ -62,4 +92,30 @@ func runRelease(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "  - %s\n", l)
 	}
 	return exitOK
+}
+
+// adviseSigningKey tells a site released with a key but naming no public
+// key how to have every build verify the signatures.
+func adviseSigningKey(e *env, site *build.Site) {
+	if site.ReleaseKey == nil || site.SigningKey != nil {
+		return
+	}
+	fmt.Fprintf(e.stdout, "Add signing_key = %q to [site] in site.toml so that every build verifies the signatures\n",
+		history.PublicKeyString(site.ReleaseKey.Public().(ed25519.PublicKey)))
+}
+
+// readPrivateKey reads a private key file as policygen keygen writes it.
+func readPrivateKey(name string) (ed25519.PrivateKey, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() || info.Size() > 1024 {
+		return nil, fmt.Errorf("not a private key file: want a small plain file, as policygen keygen writes")
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return history.ParsePrivateKey(data)
 }

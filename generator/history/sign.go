@@ -89,7 +89,7 @@ func verifySignatures(versions []*Version, key ed25519.PublicKey) (diag.List, bo
 		switch {
 		case v.signature == nil && (signedBefore || newest):
 			errs.Addf(pos, "signature is missing, and site.toml names a signing key").
-				WithHint("restore it from version control; for a history released before the key, policygen release --key FILE signs the newest version")
+				WithHint("restore it from version control; to sign a history released before the key, remove signing_key from site.toml, run policygen release --key FILE, which signs the newest version, and add signing_key back")
 		case v.signature == nil:
 		case !validSignature(key, v.Manifest, v.signature):
 			errs.Addf(pos, "signature does not verify: the manifest was changed after its release, or signed with another key").
