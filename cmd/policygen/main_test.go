@@ -351,8 +351,11 @@ func TestVerifyChecksADeployedCopy(t *testing.T) {
 	frozen := filepath.Join(public, "de", "datenschutz", "2025-01-01", "index.html")
 	text, _ := os.ReadFile(frozen)
 	os.WriteFile(frozen, []byte(strings.Replace(string(text), "<h2 id=", "<h2 class=\"x\" id=", 2)), 0o644)
+	missing := filepath.Join(public, "nl", "privacy", "2025-01-01", "index.html")
+	os.Remove(missing)
 	code, _, errs := runCLI(t, "verify", "-s", dir, public)
 	for _, want := range []string{
+		missing + ": page of the released version 2025-01-01 is missing",
 		page + ": was built from an older history, whose newest version was 2025-01-01: a stale deploy",
 		"hint: build and deploy again: the newest version is 2025-06-01",
 		frozen + ": the text of the released version 2025-01-01 is not the text its version renders",

@@ -29,7 +29,7 @@ var (
 // the site's history: every page, feed and policy.json must name the
 // newest manifest's SHA-256 (one naming an older version's is a stale
 // deploy), and the text of every released version's page must be the
-// text its version renders. It returns the problems and how many files it
+// text its version renders, and no such page may be missing. It returns the problems and how many files it
 // checked.
 func (s *Site) Verify(dir string) (diag.List, int, error) {
 	head := s.head()
@@ -64,12 +64,19 @@ func (s *Site) Verify(dir string) (diag.List, int, error) {
 		checked++
 		pos := diag.Pos{File: p}
 		checkHead(&errs, pos, digestOf(rel, data), head, heads)
-		if want, ok := frozen[rel]; ok && !bytes.Equal(article.Find(data), want) {
-			errs.Addf(pos, "the text of the released version %s is not the text its version renders", strings.Split(rel, "/")[2]).
-				WithHint("the page was edited after the build, or built with other clauses, messages or theme: build it again from the history")
+		if want, ok := frozen[rel]; ok {
+			delete(frozen, rel)
+			if !bytes.Equal(article.Find(data), want) {
+				errs.Addf(pos, "the text of the released version %s is not the text its version renders", strings.Split(rel, "/")[2]).
+					WithHint("the page was edited after the build, or built with other clauses, messages or theme: build it again from the history")
+			}
 		}
 		return nil
 	})
+	for rel := range frozen {
+		errs.Addf(diag.Pos{File: filepath.Join(dir, filepath.FromSlash(rel))}, "page of the released version %s is missing", strings.Split(rel, "/")[2]).
+			WithHint("build and deploy again: every released version has its page")
+	}
 	return errs, checked, err
 }
 
