@@ -52,19 +52,8 @@ func runRelease(e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
-	if *keyFile != "" {
-		if site.ReleaseKey, err = readPrivateKey(*keyFile); err != nil {
-			fmt.Fprintf(e.stderr, "policygen release: %s: %v\n", *keyFile, err)
-			return exitSite
-		}
-	}
-	if v, err := site.SignNewest(); err != nil || v != nil {
-		if err != nil {
-			return report(e, err)
-		}
-		fmt.Fprintf(e.stdout, "Signed the version of %s: %s\n", v.Name(), filepath.Join(site.HistoryDir, v.Name(), history.SignatureFile))
-		adviseSigningKey(e, site)
-		return exitOK
+	if code, done := signNewest(e, site, *keyFile); done {
+		return code
 	}
 	v, prev, err := site.Release()
 	if err != nil {
@@ -92,6 +81,30 @@ func runRelease(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "  - %s\n", l)
 	}
 	return exitOK
+}
+
+// signNewest reads the private key, if one is given, and signs the newest
+// version with it when that has no signature and nothing is to be
+// released. done says the command is over, with the exit code.
+func signNewest(e *env, site *build.Site, keyFile string) (code int, done bool) {
+	if keyFile == "" {
+		return 0, false
+	}
+	var err error
+	if site.ReleaseKey, err = readPrivateKey(keyFile); err != nil {
+		fmt.Fprintf(e.stderr, "policygen release: %s: %v\n", keyFile, err)
+		return exitSite, true
+	}
+	v, err := site.SignNewest()
+	switch {
+	case err != nil:
+		return report(e, err), true
+	case v == nil:
+		return 0, false
+	}
+	fmt.Fprintf(e.stdout, "Signed the version of %s: %s\n", v.Name(), filepath.Join(site.HistoryDir, v.Name(), history.SignatureFile))
+	adviseSigningKey(e, site)
+	return exitOK, true
 }
 
 // adviseSigningKey tells a site released with a key but naming no public

@@ -56,21 +56,8 @@ func (s *Site) Verify(dir string) (diag.List, int, error) {
 		if !d.Type().IsRegular() || !(strings.HasSuffix(rel, ".html") || strings.HasSuffix(rel, ".xml") || rel == "policy.json") {
 			return nil
 		}
-		data, err := readVerified(p, d)
-		if err != nil {
-			errs.Addf(diag.Pos{File: p}, "%v", err)
-			return nil
-		}
 		checked++
-		pos := diag.Pos{File: p}
-		checkHead(&errs, pos, digestOf(rel, data), head, heads)
-		if want, ok := frozen[rel]; ok {
-			delete(frozen, rel)
-			if !bytes.Equal(article.Find(data), want) {
-				errs.Addf(pos, "the text of the released version %s is not the text its version renders", strings.Split(rel, "/")[2]).
-					WithHint("the page was edited after the build, or built with other clauses, messages or theme: build it again from the history")
-			}
-		}
+		errs = append(errs, verifyFile(p, rel, d, head, heads, frozen)...)
 		return nil
 	})
 	for rel := range frozen {
@@ -78,6 +65,28 @@ func (s *Site) Verify(dir string) (diag.List, int, error) {
 			WithHint("build and deploy again: every released version has its page")
 	}
 	return errs, checked, err
+}
+
+// verifyFile checks one file of a deployed copy at p (rel in the copy):
+// the history digest it names, and the text of a released version's page,
+// which it takes out of frozen.
+func verifyFile(p, rel string, d fs.DirEntry, head string, heads map[string]string, frozen map[string][]byte) diag.List {
+	var errs diag.List
+	pos := diag.Pos{File: p}
+	data, err := readVerified(p, d)
+	if err != nil {
+		errs.Addf(pos, "%v", err)
+		return errs
+	}
+	checkHead(&errs, pos, digestOf(rel, data), head, heads)
+	if want, ok := frozen[rel]; ok {
+		delete(frozen, rel)
+		if !bytes.Equal(article.Find(data), want) {
+			errs.Addf(pos, "the text of the released version %s is not the text its version renders", strings.Split(rel, "/")[2]).
+				WithHint("the page was edited after the build, or built with other clauses, messages or theme: build it again from the history")
+		}
+	}
+	return errs
 }
 
 // readVerified reads a file of a deployed copy, refusing what is too large
