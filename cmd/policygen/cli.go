@@ -41,6 +41,8 @@ func commands() []*command {
 		{name: "diff", args: "[FROM] [TO]", short: "print what changed between two versions", long: diffHelp, run: runDiff},
 		{name: "serve", args: "[flags]", short: "preview the site with live reload", long: serveHelp, run: runServe},
 		{name: "check", args: "[flags]", short: "validate site.toml, messages, clauses and versions", long: checkHelp, run: runCheck},
+		{name: "keygen", args: "FILE", short: "make a key pair for signing releases", long: keygenHelp, run: runKeygen},
+		{name: "verify", args: "[flags] DIR", short: "check a deployed copy against the history", long: verifyHelp, run: runVerify},
 
 		{name: "version", short: "print the version", long: versionHelp, run: runVersion},
 		{name: "help", args: "[COMMAND]", short: "show help for a command", long: "Usage: policygen help [COMMAND]\n", run: nil},

@@ -320,3 +320,101 @@ func TestReleaseTellsOfTheChangesLeft(t *testing.T) {
 		t.Errorf("release: exit %d\n%s%s", code, out, errs)
 	}
 }
+
+// TestVerifyChecksADeployedCopy builds a site with two versions, then
+// checks copies: as built, one page from the build before the second
+// release (a stale deploy), and one whose released text was edited.
+func TestVerifyChecksADeployedCopy(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	appendSite := func(s string) {
+		f, _ := os.OpenFile(filepath.Join(dir, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+		f.WriteString(s)
+		f.Close()
+	}
+	appendSite("\n[[change]]\ndate = 2025-01-01\n")
+	runCLI(t, "release", "-s", dir)
+	public := filepath.Join(t.TempDir(), "public")
+	runCLI(t, "build", "-s", dir, "-o", public)
+	page := filepath.Join(public, "en", "privacy", "index.html")
+	stale, _ := os.ReadFile(page)
+	src, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
+	os.WriteFile(filepath.Join(dir, "site.toml"), []byte(strings.Replace(string(src), `name    = "`, `name    = "New `, 1)), 0o644)
+	appendSite("\n[[change]]\ndate = 2025-06-01\n")
+	if code, out, errs := runCLI(t, "release", "-s", dir); code != 0 {
+		t.Fatalf("second release: %s%s", out, errs)
+	}
+	if code, _, errs := runCLI(t, "build", "-s", dir, "-o", public); code != 0 {
+		t.Fatalf("build: %s", errs)
+	}
+	if code, out, errs := runCLI(t, "verify", "-s", dir, public); code != 0 || !strings.Contains(out, " files match the history of ") {
+		t.Errorf("verify of the build: exit %d\n%s%s", code, out, errs)
+	}
+	os.WriteFile(page, stale, 0o644)
+	frozen := filepath.Join(public, "de", "datenschutz", "2025-01-01", "index.html")
+	text, _ := os.ReadFile(frozen)
+	os.WriteFile(frozen, []byte(strings.Replace(string(text), "<h2 id=", "<h2 class=\"x\" id=", 2)), 0o644)
+	missing := filepath.Join(public, "nl", "privacy", "2025-01-01", "index.html")
+	os.Remove(missing)
+	code, _, errs := runCLI(t, "verify", "-s", dir, public)
+	for _, want := range []string{
+		missing + ": page of the released version 2025-01-01 is missing",
+		page + ": was built from an older history, whose newest version was 2025-01-01: a stale deploy",
+		"hint: build and deploy again: the newest version is 2025-06-01",
+		frozen + ": the text of the released version 2025-01-01 is not the text its version renders",
+	} {
+		if code != exitSite || !strings.Contains(errs, want) {
+			t.Errorf("exit %d, want %q in\n%s", code, want, errs)
+		}
+	}
+	if code, _, errs := runCLI(t, "verify", "-s", dir); code != exitUsage || !strings.Contains(errs, "want one folder of built pages") {
+		t.Errorf("verify without a folder: exit %d\n%s", code, errs)
+	}
+}
+
+// TestSignedReleases makes a key, signs a history released before it,
+// names the key in site.toml, and checks that a build then finds an edit
+// of the newest manifest and that a release needs the key.
+func TestSignedReleases(t *testing.T) {
+	dir := t.TempDir()
+	key := filepath.Join(t.TempDir(), "release.key")
+	code, out, errs := runCLI(t, "keygen", key)
+	if code != 0 || !strings.Contains(out, "signing_key = \"ed25519:") {
+		t.Fatalf("keygen: exit %d\n%s%s", code, out, errs)
+	}
+	line := out[strings.Index(out, "signing_key"):]
+	runCLI(t, "init", dir)
+	site := filepath.Join(dir, "site.toml")
+	src, _ := os.ReadFile(site)
+	os.WriteFile(site, append(src, "\n[[change]]\ndate = 2025-01-01\nnote = { en = \"First\", de = \"Erste\", nl = \"Eerste\" }\n"...), 0o644)
+	if code, _, errs := runCLI(t, "release", "-s", dir); code != 0 {
+		t.Fatalf("release: %s", errs)
+	}
+	t.Setenv("POLICYGEN_SIGNING_KEY", key)
+	code, out, _ = runCLI(t, "release", "-s", dir)
+	if code != 0 || !strings.HasPrefix(out, "Signed the version of 2025-01-01: "+filepath.Join(dir, "history", "2025-01-01", "manifest.sig")+"\n") ||
+		!strings.Contains(out, "Add "+strings.TrimSpace(line)+" to [site]") {
+		t.Fatalf("signing the newest: exit %d\n%s", code, out)
+	}
+	src, _ = os.ReadFile(site)
+	os.WriteFile(site, []byte(strings.Replace(string(src), "[site]\n", "[site]\n"+line, 1)), 0o644)
+	public := filepath.Join(t.TempDir(), "public")
+	if code, _, errs := runCLI(t, "build", "-s", dir, "-o", public); code != 0 {
+		t.Fatalf("signed build: %s", errs)
+	}
+	t.Setenv("POLICYGEN_SIGNING_KEY", "")
+	src, _ = os.ReadFile(site)
+	os.WriteFile(site, append(src, "\n[[change]]\ndate = 2025-06-01\n"...), 0o644)
+	if code, _, errs := runCLI(t, "release", "-s", dir); code != exitSite || !strings.Contains(errs, "site.toml names a signing key, but no private key was given") {
+		t.Errorf("release without the key: exit %d\n%s", code, errs)
+	}
+	os.WriteFile(site, src, 0o644)
+	manifest := filepath.Join(dir, "history", "2025-01-01", "manifest.toml")
+	m, _ := os.ReadFile(manifest)
+	os.WriteFile(manifest, []byte(strings.Replace(string(m), `"en" = "First"`, `"en" = "Forged"`, 1)), 0o644)
+	os.WriteFile(site, []byte(strings.Replace(string(src), `en = "First"`, `en = "Forged"`, 1)), 0o644)
+	code, _, errs = runCLI(t, "build", "-s", dir, "-o", public)
+	if want := filepath.Join(dir, "history", "2025-01-01", "manifest.sig") + ": signature does not verify"; code != exitSite || !strings.Contains(errs, want) {
+		t.Errorf("build of an edited, signed manifest: exit %d, want %q in\n%s", code, want, errs)
+	}
+}

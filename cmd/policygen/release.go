@@ -1,7 +1,9 @@
 package main
 
 import (
+	"crypto/ed25519"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/policygen/policygen/generator/build"
@@ -19,10 +21,21 @@ never rewritten. Nothing is written when there is no new [[change]] entry,
 when its date is not later than the newest version, or when the text has not
 changed.
 
+With --key FILE (or POLICYGEN_SIGNING_KEY naming the file) the new
+manifest is signed with that Ed25519 private key into manifest.sig beside
+it; a site whose [site] signing_key names a public key must be released so.
+With a key and nothing to release, an unsigned newest version is signed:
+its signature proves, through the chain, every version before it. Keep the
+key outside the repository; policygen keygen FILE makes one.
+
 Flags:
   -s, --source DIR    site folder holding site.toml (default ".")
+      --key FILE      sign the release with the private key in FILE
   -q, --quiet         print nothing but errors
 `
+
+// signingKeyEnv names the private key file when --key is not given.
+const signingKeyEnv = "POLICYGEN_SIGNING_KEY"
 
 func runRelease(e *env, args []string) int {
 	var f siteFlags
@@ -31,6 +44,7 @@ func runRelease(e *env, args []string) int {
 	fs.StringVar(&f.source, "source", ".", "site folder")
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
+	keyFile := fs.String("key", os.Getenv(signingKeyEnv), "private key file")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
@@ -41,6 +55,9 @@ func runRelease(e *env, args []string) int {
 	if !historyLeftovers(e, "release", site, true, f.quiet) {
 		return exitSite
 	}
+	if code, done := signNewest(e, site, *keyFile); done {
+		return code
+	}
 	v, prev, err := site.Release()
 	if err != nil {
 		return report(e, err)
@@ -49,6 +66,7 @@ func runRelease(e *env, args []string) int {
 		return exitOK
 	}
 	fmt.Fprintf(e.stdout, "Released the version of %s into %s\n", v.Name(), filepath.Join(site.HistoryDir, v.Name()))
+	adviseSigningKey(e, site)
 	for _, d := range site.PendingChanges() {
 		if d > v.Name() {
 			fmt.Fprintf(e.stdout, "The change dated %s is not released yet: release it once site.toml holds the text it describes\n", d)
@@ -83,4 +101,54 @@ func historyLeftovers(e *env, command string, site *build.Site, remove, quiet bo
 		return false
 	}
 	return true
+}
+
+// signNewest reads the private key, if one is given, and signs the newest
+// version with it when that has no signature and nothing is to be
+// released. done says the command is over, with the exit code.
+func signNewest(e *env, site *build.Site, keyFile string) (code int, done bool) {
+	if keyFile == "" {
+		return 0, false
+	}
+	var err error
+	if site.ReleaseKey, err = readPrivateKey(keyFile); err != nil {
+		fmt.Fprintf(e.stderr, "policygen release: %s: %v\n", keyFile, err)
+		return exitSite, true
+	}
+	v, err := site.SignNewest()
+	switch {
+	case err != nil:
+		return report(e, err), true
+	case v == nil:
+		return 0, false
+	}
+	fmt.Fprintf(e.stdout, "Signed the version of %s: %s\n", v.Name(), filepath.Join(site.HistoryDir, v.Name(), history.SignatureFile))
+	adviseSigningKey(e, site)
+	return exitOK, true
+}
+
+// adviseSigningKey tells a site released with a key but naming no public
+// key how to have every build verify the signatures.
+func adviseSigningKey(e *env, site *build.Site) {
+	if site.ReleaseKey == nil || site.SigningKey != nil {
+		return
+	}
+	fmt.Fprintf(e.stdout, "Add signing_key = %q to [site] in site.toml so that every build verifies the signatures\n",
+		history.PublicKeyString(site.ReleaseKey.Public().(ed25519.PublicKey)))
+}
+
+// readPrivateKey reads a private key file as policygen keygen writes it.
+func readPrivateKey(name string) (ed25519.PrivateKey, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() || info.Size() > 1024 {
+		return nil, fmt.Errorf("not a private key file: want a small plain file, as policygen keygen writes")
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return history.ParsePrivateKey(data)
 }

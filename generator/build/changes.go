@@ -203,6 +203,7 @@ type atom struct {
 	Updated string      `xml:"updated"`
 	Author  string      `xml:"author>name"`
 	Links   []atomLink  `xml:"link"`
+	History string      `xml:"urn:policygen:history history,omitempty"` // see Site.head
 	Entries []atomEntry `xml:"entry"`
 }
 
@@ -226,7 +227,7 @@ func (s *Site) feed(cl *theme.Changelog, doc, lang string) ([]byte, error) {
 	base := string(s.Config.Site.Site.BaseURL) + s.pageDir(lang, doc)
 	f := atom{
 		Lang: lang, Title: cl.Title + " – " + cl.Company, ID: base + "changes/", Author: cl.Company,
-		Updated: "1970-01-01T00:00:00Z",
+		Updated: "1970-01-01T00:00:00Z", History: s.head(),
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: base + "changes/index.xml"},
 			{Rel: "alternate", Type: "text/html", Href: base + "changes/"}},
 	}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"encoding/json"
+	"github.com/policygen/policygen/generator/history"
 	"strings"
 
 	"github.com/policygen/policygen/generator/theme"
@@ -20,6 +21,7 @@ func (s *Site) chrome(doc, lang, sub, title string) theme.Chrome {
 		Canonical: string(s.Config.Site.Site.BaseURL) + s.pageDir(lang, doc) + sub,
 		Root:      root, JSON: root + "policy.json",
 		Changelog: up + "changes/", Feed: up + "changes/index.xml",
+		Head: s.head(),
 	}
 	for _, d := range s.Docs {
 		c.Documents = append(c.Documents, theme.Link{Lang: lang, Label: l.MustT("document."+d, nil), URL: root + s.pageDir(lang, d), Current: d == doc})
@@ -45,7 +47,7 @@ func (s *Site) alternates(doc, lang, sub string, has func(lang string) bool) []t
 }
 
 func (s *Site) renderIndex() ([]byte, error) {
-	idx := &theme.Index{Company: s.Config.Site.Company.Name, Root: ""}
+	idx := &theme.Index{Company: s.Config.Site.Company.Name, Root: "", Head: s.head()}
 	for _, lang := range s.langs() {
 		l := s.Catalog.Lang(lang)
 		il := theme.IndexLang{Lang: lang, Name: l.MustT("language.name", nil),
@@ -66,10 +68,11 @@ func (s *Site) policyJSON(st *status) ([]byte, error) {
 		Generator string              `json:"generator"`
 		Effective string              `json:"effective,omitempty"`
 		Draft     bool                `json:"draft"`
+		History   string              `json:"history,omitempty"` // see Site.head
 		Versions  []string            `json:"versions"`
 		Pages     map[string][]string `json:"pages"`
 		Site      any                 `json:"site"`
-	}{Generator: "policygen", Draft: st.draft != nil, Versions: []string{}, Pages: map[string][]string{}, Site: s.Config.Site}
+	}{Generator: "policygen", Draft: st.draft != nil, Versions: []string{}, Pages: map[string][]string{}, Site: s.Config.Site, History: s.head()}
 	if st.draft == nil && st.current != nil {
 		doc.Effective = st.current.Name()
 		doc.Site = json.RawMessage(st.current.Model)
@@ -84,4 +87,15 @@ func (s *Site) policyJSON(st *status) ([]byte, error) {
 	}
 	b, err := json.MarshalIndent(doc, "", "  ")
 	return append(b, '\n'), err
+}
+
+// head is the SHA-256 of the newest manifest, the chain's head, which
+// every page, feed and policy.json names: a saved copy of any of them
+// proves which history stood behind it (see policygen verify). It is ""
+// before the first release.
+func (s *Site) head() string {
+	if v := history.Newest(s.History); v != nil {
+		return history.Hash(v.Manifest)
+	}
+	return ""
 }

@@ -114,3 +114,12 @@ func TestTwoUnreleasedChangesAreReleasedOldestFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestABadSigningKeyIsAnErrorAtItsPosition(t *testing.T) {
+	dir := siteFiles(t, versionedSite())
+	edit(t, dir, "[site]\n", "[site]\nsigning_key = \"ed25519:00\"\n")
+	want := `site.toml:2:15: site.signing_key: not an Ed25519 public key: want "ed25519:" and 64 hex digits, as policygen keygen prints`
+	if got := errorOf(t, dir, false); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"crypto/ed25519"
+
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/history"
@@ -43,6 +45,9 @@ func (s *Site) ReleaseNewest() (*history.Version, *history.Version, error) {
 }
 
 func (s *Site) release(next change, prev *history.Version) (*history.Version, *history.Version, error) {
+	if err := s.checkReleaseKey(); err != nil {
+		return nil, nil, err
+	}
 	pos := s.Config.Pos.Value(config.Path("change", next.index, "date"))
 	var now clauseTexts // the text as of the version before, if any
 	if prev != nil {
@@ -70,7 +75,7 @@ func (s *Site) release(next change, prev *history.Version) (*history.Version, *h
 	}
 	note := config.LocalizedText{ByLang: s.releasedNote(next.Change)}
 	snap := history.Snapshot{Date: next.Date, Note: note, Docs: texts, Site: s.Config.Site}
-	v, err := history.Release(s.HistoryDir, snap, prev)
+	v, err := history.ReleaseSigned(s.HistoryDir, snap, prev, s.ReleaseKey)
 	return v, prev, err
 }
 
@@ -82,4 +87,36 @@ func (s *Site) PendingChanges() []string {
 		out = append(out, c.name())
 	}
 	return out
+}
+
+// checkReleaseKey makes sure a site that names a signing key is released
+// with its private key.
+func (s *Site) checkReleaseKey() error {
+	pos := s.Config.Pos.Value("site.signing_key")
+	switch {
+	case s.SigningKey == nil:
+		return nil
+	case s.ReleaseKey == nil:
+		return diag.List{diag.Errorf(pos, "site.toml names a signing key, but no private key was given").
+			WithHint("pass the private key file with --key FILE, or name it in POLICYGEN_SIGNING_KEY")}
+	case !s.SigningKey.Equal(s.ReleaseKey.Public()):
+		return diag.List{diag.Errorf(pos, "the private key is not the key of site.signing_key").
+			WithHint("use the private key of the public key site.toml names; the key given is the private key of %s", history.PublicKeyString(s.ReleaseKey.Public().(ed25519.PublicKey)))}
+	}
+	return nil
+}
+
+// SignNewest signs the newest version when it has no signature, with
+// ReleaseKey: how a history released before the site had a key is signed.
+// The signature proves the newest manifest and, through the chain, every
+// version before it. It returns the version it signed, or nil.
+func (s *Site) SignNewest() (*history.Version, error) {
+	v := history.Newest(s.History)
+	if v == nil || v.Signed() || s.ReleaseKey == nil || len(s.pending()) > 0 {
+		return nil, nil
+	}
+	if err := s.checkReleaseKey(); err != nil {
+		return nil, err
+	}
+	return v, history.SignVersion(s.HistoryDir, v, s.ReleaseKey)
 }

@@ -4,6 +4,7 @@
 package build
 
 import (
+	"crypto/ed25519"
 	"errors"
 	"io/fs"
 	"path/filepath"
@@ -60,6 +61,8 @@ type Site struct {
 
 	History    []*history.Version // released versions, oldest first
 	HistoryDir string             // the history folder on disk
+	SigningKey ed25519.PublicKey  // [site] signing_key, or nil
+	ReleaseKey ed25519.PrivateKey // the key Release signs with, or nil
 	Workers    int                // pages rendered at once; 0 for one per CPU
 	Limits     guard.Limits       // how long each clause and layout may render
 
@@ -102,15 +105,32 @@ func Load(opts Options) (*Site, error) {
 	} else if err := s.loadParts(); err != nil {
 		return nil, err
 	}
+	if s.SigningKey, err = signingKey(cfg); err != nil {
+		return nil, err
+	}
 	// config.Load made sure that the history is a folder inside the site.
 	hist := filepath.ToSlash(filepath.Clean(cfg.Site.Site.History))
 	s.HistoryDir = filepath.Join(opts.Source, hist)
-	if r := opts.Reuse; r != nil && r.HistoryDir == s.HistoryDir && !changedUnder(opts.Changed, hist+"/") {
+	if r := opts.Reuse; r != nil && r.HistoryDir == s.HistoryDir && !changedUnder(opts.Changed, hist+"/") && r.Config.Site.Site.SigningKey == cfg.Site.Site.SigningKey {
 		s.History = r.History
 		return s, nil
 	}
-	s.History, err = history.Load(folder.Limit(assets.MaxHistoryFile, "a file of a released version"), hist, filepath.ToSlash(s.HistoryDir))
+	s.History, err = history.LoadSigned(folder.Limit(assets.MaxHistoryFile, "a file of a released version"), hist, filepath.ToSlash(s.HistoryDir), s.SigningKey)
 	return s, err
+}
+
+// signingKey parses [site] signing_key.
+func signingKey(cfg *config.Loaded) (ed25519.PublicKey, error) {
+	k := cfg.Site.Site.SigningKey
+	if k == "" {
+		return nil, nil
+	}
+	key, err := history.ParsePublicKey(k)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(cfg.Pos.Value("site.signing_key"), "site.signing_key: %v", err).
+			WithHint("policygen keygen FILE writes a private key to FILE and prints the line for site.toml")}
+	}
+	return key, nil
 }
 
 // Drafted reports whether the pages of the last render were drafts:

@@ -26,6 +26,7 @@ type Settings struct {
 	Theme          string   `toml:"theme" json:"theme,omitempty"`
 	History        string   `toml:"history" json:"-"`
 	DisableClauses []string `toml:"disable_clauses" json:"disable_clauses,omitempty"`
+	SigningKey     string   `toml:"signing_key" json:"-"` // the Ed25519 public key that signs releases, "ed25519:…"
 }
 
 // Company is the controller.

@@ -37,6 +37,7 @@ type Version struct {
 
 	previous   string   // the manifest's previous
 	mismatched []string // files whose SHA-256 is not the manifest's
+	signature  []byte   // manifest.sig, or nil
 }
 
 // Name is the version's folder name and URL segment: its date.

@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"errors"
 	"io/fs"
 	"path"
@@ -20,6 +21,12 @@ import (
 // file may be missing or extra, and each manifest must name the hash of the
 // one before it; any failure is an error naming the file.
 func Load(fsys fs.FS, root, where string) ([]*Version, error) {
+	return LoadSigned(fsys, root, where, nil)
+}
+
+// LoadSigned is Load that also verifies the signatures of the versions
+// with key (see SignatureFile), unless key is nil.
+func LoadSigned(fsys fs.FS, root, where string, key ed25519.PublicKey) ([]*Version, error) {
 	entries, err := fs.ReadDir(fsys, root)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -75,7 +82,9 @@ func Load(fsys fs.FS, root, where string) ([]*Version, error) {
 		}
 	}
 	Sort(versions)
-	errs = append(errs, verifyChain(versions, unread, false)...)
+	sigErrs, headSigned := verifySignatures(versions, key)
+	errs = append(errs, sigErrs...)
+	errs = append(errs, verifyChain(versions, unread, headSigned)...)
 	return versions, errs.Err()
 }
 
@@ -111,6 +120,7 @@ func loadVersion(fsys fs.FS, dir, where string, date time.Time) (*Version, diag.
 		v.Note = config.LocalizedText{ByLang: m.Note}
 	}
 	errs = append(errs, v.readFiles(fsys, dir, m.Files)...)
+	v.readSignature(fsys, dir)
 	return v, errs
 }
 
@@ -120,7 +130,7 @@ func (v *Version) readFiles(fsys fs.FS, dir string, files map[string]string) dia
 	var errs diag.List
 	entries, _ := fs.ReadDir(fsys, dir)
 	for _, e := range entries {
-		if _, listed := files[e.Name()]; !listed && e.Name() != ManifestFile {
+		if _, listed := files[e.Name()]; !listed && e.Name() != ManifestFile && e.Name() != SignatureFile {
 			errs.Addf(diag.Pos{File: path.Join(v.Dir, e.Name())}, "file is not part of the released version").WithHint("%s", tamperHint)
 		}
 	}

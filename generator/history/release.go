@@ -1,6 +1,7 @@
 package history
 
 import (
+	"crypto/ed25519"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -24,6 +25,7 @@ type Snapshot struct {
 // tests to simulate a crash halfway.
 type Writer struct {
 	WriteFile func(name string, data []byte) error
+	Key       ed25519.PrivateKey // signs the manifest when not nil
 }
 
 // Release writes snap as a new version under dir (the history folder on
@@ -32,6 +34,11 @@ type Writer struct {
 // renamed into place last. An existing version is never touched.
 func Release(dir string, snap Snapshot, prev *Version) (*Version, error) {
 	return Writer{WriteFile: writeSynced}.Release(dir, snap, prev)
+}
+
+// ReleaseSigned is Release that signs the new manifest with key.
+func ReleaseSigned(dir string, snap Snapshot, prev *Version, key ed25519.PrivateKey) (*Version, error) {
+	return Writer{WriteFile: writeSynced, Key: key}.Release(dir, snap, prev)
 }
 
 // Release is the package-level Release with w's file writing.
@@ -57,7 +64,10 @@ func (w Writer) Release(dir string, snap Snapshot, prev *Version) (*Version, err
 	if err := w.writeFolder(dir, name, files, manifestData); err != nil {
 		return nil, err
 	}
-	v := &Version{Date: snap.Date, Note: snap.Note, Dir: final, Docs: snap.Docs, Model: files[ModelFile], Manifest: manifestData}
+	v := &Version{Date: snap.Date, Note: snap.Note, Dir: final, Docs: snap.Docs, Model: files[ModelFile], Manifest: manifestData, previous: previous}
+	if w.Key != nil {
+		v.signature = Sign(w.Key, manifestData)
+	}
 	return v, nil
 }
 
@@ -133,7 +143,10 @@ func (w Writer) writeVersion(version string, files map[string][]byte, manifestDa
 			return err
 		}
 	}
-	return w.WriteFile(filepath.Join(version, ManifestFile), manifestData)
+	if err := w.WriteFile(filepath.Join(version, ManifestFile), manifestData); err != nil {
+		return err
+	}
+	return writeSignature(w, version, manifestData)
 }
 
 // writeSynced writes a file and flushes it to disk before returning.

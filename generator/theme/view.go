@@ -21,6 +21,7 @@ type Chrome struct {
 	JSON       string // relative URL of policy.json
 	Changelog  string // relative URL of the document's changelog
 	Feed       string // relative URL of the document's Atom feed
+	Head       string // the SHA-256 of the newest manifest, "sha256:…"; "" before the first release
 }
 
 // T returns a message of the page's language.
@@ -112,6 +113,7 @@ type Index struct {
 	Company   string
 	Languages []IndexLang
 	Root      string
+	Head      string // as in Chrome
 }
 
 // IndexLang is one language on the chooser.
