@@ -79,11 +79,8 @@ func (c *Clause) RenderAgain(files Files, m *model.Site, prev []Rendered, limits
 // a paragraph of pipes, at the line of the clause file that holds its
 // delimiter row, when the file has it as written.
 func (c *Clause) checkTables(files Files, md string) error {
-	for _, part := range markdown.Parts(md + "\n") {
-		head, _, ok := markdown.Table(part)
-		if !ok {
-			continue
-		}
+	heads, _ := markdown.MeantTables(md)
+	for _, head := range heads {
 		terr := markdown.CheckTable(head)
 		if terr == nil {
 			continue

@@ -31,10 +31,28 @@ func CheckTable(head string) *TableError {
 		}
 	}
 	if h := len(cells(header)); h > len(dcells) { // goldmark takes a longer delimiter row
-
 		return &TableError{2, fmt.Sprintf("the header of this table has %d cells, its delimiter row %d: it renders as text", h, len(dcells))}
 	}
 	return nil
+}
+
+// MeantTables returns the heads (header and delimiter row, as CheckTable
+// takes them) of what src's writer meant as tables, with the line of each
+// header: a line starting with '|' after a blank line or at the start,
+// then a line of pipes, dashes, colons and spaces. Parts cuts out only
+// those goldmark takes for tables; CheckTable tells the others apart.
+func MeantTables(src string) (heads []string, lines []int) {
+	rows := strings.Split(src, "\n")
+	for i := 0; i+1 < len(rows); i++ {
+		header, delim := strings.TrimSpace(rows[i]), strings.TrimSpace(rows[i+1])
+		if i > 0 && !isBlank(rows[i-1]) || !strings.HasPrefix(header, "|") || !strings.HasPrefix(delim, "|") ||
+			!strings.Contains(delim, "-") || strings.Trim(delim, "|-: \t") != "" {
+			continue
+		}
+		heads = append(heads, rows[i]+"\n"+rows[i+1])
+		lines = append(lines, i+1)
+	}
+	return heads, lines
 }
 
 // cells splits a row at its unescaped pipes, leaving out the first and
