@@ -157,20 +157,25 @@ func tidy(dir string) ([]string, error) {
 			notes = append(notes, fmt.Sprintf("left %s alone: it %s; remove it yourself if you do not need it", path, why))
 			continue
 		}
-		if missing && filepath.Ext(path) == ".old" {
-			err = os.Rename(path, dir)
-			missing = err != nil
-			notes = append(notes, fmt.Sprintf("put back %s from %s, where an interrupted build left it", dir, path))
-		} else {
-			err = removeAll(path)
-			notes = append(notes, fmt.Sprintf("removed %s, left by an interrupted build", path))
-		}
+		putBack := missing && filepath.Ext(path) == ".old"
+		note, err := putBackOrRemove(path, dir, putBack)
 		lock.Close()
+		notes = append(notes, note)
 		if err != nil {
 			return notes, err
 		}
+		missing = missing && !putBack
 	}
 	return notes, nil
+}
+
+// putBackOrRemove renames a leftover folder to dir (a ".old" one, when dir
+// is missing) or removes it, and says which it did.
+func putBackOrRemove(path, dir string, putBack bool) (string, error) {
+	if putBack {
+		return fmt.Sprintf("put back %s from %s, where an interrupted build left it", dir, path), os.Rename(path, dir)
+	}
+	return fmt.Sprintf("removed %s, left by an interrupted build", path), removeAll(path)
 }
 
 // claimLeftover decides whether a folder named as a build's leftover is
