@@ -68,8 +68,13 @@ type Mark struct {
 // Ticks are the ticks of a set of templates, numbered in the order
 // Instrument put them in.
 type Ticks struct {
-	marks []Mark
-	done  map[*parse.Tree]bool
+	at   []place // where each tick stands, found out when one fails
+	done map[*parse.Tree]bool
+}
+
+type place struct {
+	tree *parse.Tree
+	node parse.Node
 }
 
 // Instrument puts ticks into a parsed tree: at the start of the template
@@ -118,12 +123,8 @@ func (t *Ticks) prepend(tree *parse.Tree, at parse.Node, list *parse.ListNode) {
 	if list == nil {
 		return
 	}
-	i := len(t.marks)
-	m := mark(tree, at)
-	if at.Position() == 0 { // the start of a file: name the file alone
-		m.Line, m.Col = 0, 0
-	}
-	t.marks = append(t.marks, m)
+	i := len(t.at)
+	t.at = append(t.at, place{tree, at})
 	pos := at.Position()
 	num := &parse.NumberNode{NodeType: parse.NodeNumber, Pos: pos, IsInt: true, Int64: int64(i), Text: strconv.Itoa(i)}
 	cmd := &parse.CommandNode{NodeType: parse.NodeCommand, Pos: pos, Args: []parse.Node{parse.NewIdentifier(tickFunc).SetPos(pos), num}}
@@ -134,10 +135,14 @@ func (t *Ticks) prepend(tree *parse.Tree, at parse.Node, list *parse.ListNode) {
 	list.Nodes = append([]parse.Node{action}, list.Nodes...)
 }
 
-// mark finds the line and column of a node from the location
-// "name:line:col" that ErrorContext gives.
-func mark(tree *parse.Tree, n parse.Node) Mark {
-	loc, _ := tree.ErrorContext(n)
+// mark finds the line and column of a tick from the location
+// "name:line:col" that ErrorContext gives; at the start of a file it
+// names the file alone.
+func (p place) mark() Mark {
+	if p.node.Position() == 0 {
+		return Mark{Name: p.tree.ParseName}
+	}
+	loc, _ := p.tree.ErrorContext(p.node)
 	rest, c, _ := cutLast(loc)
 	name, l, _ := cutLast(rest)
 	line, _ := strconv.Atoi(l)
@@ -191,7 +196,7 @@ func (r *run) Write(p []byte) (int, error) {
 func (r *run) fail(limit Limit) *Error {
 	e := &Error{Limit: limit, Timeout: r.limits.timeout()}
 	if r.last >= 0 {
-		e.Mark = r.ticks.marks[r.last]
+		e.Mark = r.ticks.at[r.last].mark()
 	}
 	return e
 }
