@@ -51,7 +51,7 @@ func runVerify(e *env, args []string) int {
 		return report(e, err)
 	}
 	if !f.quiet {
-		fmt.Fprintf(e.stdout, "%s: %s match the history of %s\n", fs.Arg(0), plural(checked, "file"), site.HistoryDir)
+		fmt.Fprintf(e.stdout, "%s: %s match the %s in %s\n", fs.Arg(0), plural(checked, "file"), plural(len(site.History), "released version"), site.HistoryDir)
 	}
 	return exitOK
 }
