@@ -22,8 +22,9 @@ type Positions struct {
 
 	// A file put together from parts (see ParseCache) looks its paths up
 	// in the positions of the part that holds them.
-	tables []partPositions            // the top-level keys and the tables
-	arrays map[string][]partPositions // the elements of each array of tables
+	tables  []partPositions            // the top-level keys, then the tables
+	headers map[string]int             // the index in tables of each [table] by its dotted path
+	arrays  map[string][]partPositions // the elements of each array of tables
 }
 
 // partPositions are the positions of a part of a file, scanned as a file
@@ -78,10 +79,23 @@ func (p *Positions) get(value bool, path string) (diag.Pos, bool) {
 		}
 		return list[k].at(value, local)
 	}
-	for _, part := range p.tables {
-		if pos, ok := part.at(value, path); ok {
-			return pos, true
+	// A path is in the part of the longest header it starts with, or in
+	// the top-level keys: the parts are joined only when no two of them
+	// hold keys of one table (see joiner).
+	for prefix := path; ; {
+		if k, ok := p.headers[prefix]; ok {
+			if pos, ok := p.tables[k].at(value, path); ok {
+				return pos, true
+			}
 		}
+		i := strings.LastIndexByte(prefix, '.')
+		if i < 0 {
+			break
+		}
+		prefix = prefix[:i]
+	}
+	if len(p.tables) > 0 { // the first part, before any header
+		return p.tables[0].at(value, path)
 	}
 	return diag.Pos{}, false
 }

@@ -46,7 +46,8 @@ func (c *ParseCache) parse(file, src string) (map[string]any, *Positions, []tabl
 	c.mu.Unlock()
 	used := make(map[string]*parsedPart, len(parts))
 	j := joiner{root: map[string]any{}, tables: map[string]bool{}, arrays: map[string]bool{}, owned: map[string]map[string]any{}}
-	pos := &Positions{file: file, keys: map[string]diag.Pos{}, value: map[string]diag.Pos{}, arrays: map[string][]partPositions{}}
+	pos := &Positions{file: file, keys: map[string]diag.Pos{}, value: map[string]diag.Pos{},
+		headers: map[string]int{}, arrays: map[string][]partPositions{}}
 	for i, p := range parts {
 		pp, ok := used[p.text]
 		if !ok {
@@ -65,6 +66,9 @@ func (c *ParseCache) parse(file, src string) (map[string]any, *Positions, []tabl
 		if p.array {
 			pos.arrays[p.keys[0]] = append(pos.arrays[p.keys[0]], part)
 		} else {
+			if p.keys != nil {
+				pos.headers[strings.Join(p.keys, ".")] = len(pos.tables)
+			}
 			pos.tables = append(pos.tables, part)
 		}
 	}

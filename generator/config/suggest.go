@@ -1,19 +1,37 @@
 package config
 
+// suggestBudget is how many candidates the did-you-mean suggestions of
+// references may compare in one load. A site with thousands of unknown
+// references among thousands of ids would otherwise take minutes on
+// suggestions that nobody reads past the first screen; after the budget
+// the errors still come, without a suggestion.
+const suggestBudget = 200_000
+
+// suggest is the package's suggest, within the validator's budget.
+func (v *validator) suggest(s string, candidates []string) string {
+	if v.budget < len(candidates) {
+		return ""
+	}
+	v.budget -= len(candidates)
+	return suggest(s, candidates)
+}
+
 // suggest returns the candidate closest to s when it is close enough to be
 // a likely typo, or "".
 func suggest(s string, candidates []string) string {
-	best, bestDist := "", len(s)/2+1
-	if bestDist > 3 {
-		bestDist = 3
-	}
+	best, bestDist := "", min(len(s)/2+1, 3)
 	for _, c := range candidates {
-		if d := distance(s, c); d <= bestDist && (best == "" || d < distance(s, best)) {
-			best = c
+		if abs(len(c)-len(s)) > bestDist {
+			continue // the distance is at least the difference in length
+		}
+		if d := distance(s, c); d < bestDist || d == bestDist && best == "" {
+			best, bestDist = c, d
 		}
 	}
 	return best
 }
+
+func abs(n int) int { return max(n, -n) }
 
 // distance is the Levenshtein distance between a and b over bytes.
 func distance(a, b string) int {

@@ -18,6 +18,7 @@ type validator struct {
 	facts  *legal.Facts
 	failed map[string]bool // paths the decoder reported already
 	errs   diag.List
+	budget int // comparisons left for did-you-mean suggestions; see suggest
 }
 
 // at reports a problem with the value at path.
@@ -31,7 +32,7 @@ func (v *validator) atKey(path, hint, format string, args ...any) {
 }
 
 func validate(l *Loaded, texts []textRef, failed map[string]bool, facts *legal.Facts) diag.List {
-	v := &validator{Loaded: l, facts: facts, failed: failed}
+	v := &validator{Loaded: l, facts: facts, failed: failed, budget: suggestBudget}
 	v.settings()
 	v.company()
 	v.contacts()
@@ -41,7 +42,7 @@ func validate(l *Loaded, texts []textRef, failed map[string]bool, facts *legal.F
 	v.activities(ids)
 	v.processors()
 	v.trackers(ids)
-	v.retention()
+	v.retention(ids)
 	v.changes()
 	return v.errs
 }

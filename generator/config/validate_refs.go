@@ -8,12 +8,38 @@ import (
 )
 
 // idSets holds the ids of each kind of entry, for resolving references.
+// Each is looked up once per reference, so they are sets: a site with
+// thousands of entries is checked in time linear in its size.
 type idSets struct {
-	processors, retention, data []string
+	processors, retention, data idSet
+	rules                       map[ID]Retention // the retention rules by id
+	covered                     map[ID]idSet     // the data each retention rule names
+}
+
+// idSet is a set of ids that keeps their order, for suggestions.
+type idSet struct {
+	list []string
+	has  map[string]bool
+}
+
+func newIDSet(ids ...string) idSet {
+	s := idSet{has: make(map[string]bool, len(ids))}
+	for _, id := range ids {
+		s.add(id)
+	}
+	return s
+}
+
+func (s *idSet) add(id string) {
+	if s.has == nil {
+		s.has = map[string]bool{}
+	}
+	s.list = append(s.list, id)
+	s.has[id] = true
 }
 
 func (v *validator) uniqueIDs() idSets {
-	var ids idSets
+	ids := idSets{rules: map[ID]Retention{}, covered: map[ID]idSet{}}
 	seen := map[string]string{}
 	check := func(table string, i int, id ID) string {
 		path := Path(table, i, "id")
@@ -28,15 +54,17 @@ func (v *validator) uniqueIDs() idSets {
 		check("activity", i, a.ID)
 	}
 	for i, p := range v.Site.Processors {
-		ids.processors = append(ids.processors, check("processor", i, p.ID))
+		ids.processors.add(check("processor", i, p.ID))
 		if p.ID == FirstPartyProvider {
 			v.at(Path("processor", i, "id"), "choose another id", "%q is reserved for trackers set by the company itself", FirstPartyProvider)
 		}
 	}
 	for i, r := range v.Site.Retention {
-		ids.retention = append(ids.retention, check("retention", i, r.ID))
+		ids.retention.add(check("retention", i, r.ID))
+		ids.rules[r.ID] = r
+		ids.covered[r.ID] = newIDSet(idStrings(r.Data)...)
 	}
-	ids.data = v.Site.DataIDs()
+	ids.data = newIDSet(v.Site.DataIDs()...)
 	return ids
 }
 
@@ -53,18 +81,18 @@ func (v *validator) dataCategories() {
 }
 
 // ref reports a reference that does not resolve.
-func (v *validator) ref(path, what, id string, known []string) bool {
+func (v *validator) ref(path, what, id string, known idSet) bool {
 	if id == "" { // missing or invalid: reported by the decoder
 		return false
 	}
-	if slices.Contains(known, id) {
+	if known.has[id] {
 		return true
 	}
 	hint := fmt.Sprintf("define it with [[%s]] id = %q", what, id)
 	if what == "data" {
 		hint = fmt.Sprintf("use a built-in category or define [data.%s]", id)
 	}
-	if s := suggest(id, known); s != "" {
+	if s := v.suggest(id, known.list); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
 	v.at(path, hint, "unknown %s %q", refNoun(what), id)
@@ -88,13 +116,13 @@ func (v *validator) activities(ids idSets) {
 			v.ref(Path("activity", i, "recipients", j), "processor", string(r), ids.processors)
 		}
 		if v.ref(Path("activity", i, "retention"), "retention", string(a.Retention), ids.retention) {
-			v.retentionCovers(i, a)
+			v.retentionCovers(i, a, ids)
 		}
 		v.activityBasis(i, a)
 	}
 }
 
-func (v *validator) dataList(path string, data []ID, known []string) {
+func (v *validator) dataList(path string, data []ID, known idSet) {
 	if len(data) == 0 {
 		v.at(path, `name the categories, such as data = ["name", "email"]`, "%s is empty", keyName(path))
 	}
@@ -110,17 +138,12 @@ func (v *validator) dataList(path string, data []ID, known []string) {
 
 // retentionCovers checks that the activity's retention rule names every
 // category the activity processes: a notice gives the period per category.
-func (v *validator) retentionCovers(i int, a Activity) {
-	var rule Retention
-	for _, r := range v.Site.Retention {
-		if r.ID == a.Retention {
-			rule = r
-		}
-	}
+func (v *validator) retentionCovers(i int, a Activity, ids idSets) {
+	rule := ids.rules[a.Retention]
 	var missing []string
-	known := v.Site.DataIDs()
+	covered := ids.covered[a.Retention]
 	for _, d := range a.Data {
-		if slices.Contains(known, string(d)) && !slices.Contains(idStrings(rule.Data), string(d)) {
+		if ids.data.has[string(d)] && !covered.has[string(d)] {
 			missing = append(missing, string(d))
 		}
 	}
@@ -188,10 +211,11 @@ func (v *validator) trackers(ids idSets) {
 		consent = consent || a.Basis == "consent"
 	}
 	seen := map[string]bool{}
+	providers := newIDSet(append(ids.processors.list, FirstPartyProvider)...)
 	for i, t := range v.Site.Trackers {
 		v.nonEmpty(Path("tracker", i, "name"), t.Name)
 		if t.Provider != FirstPartyProvider {
-			v.ref(Path("tracker", i, "provider"), "processor", string(t.Provider), append(ids.processors, FirstPartyProvider))
+			v.ref(Path("tracker", i, "provider"), "processor", string(t.Provider), providers)
 		}
 		if key := t.Name + "\x00" + string(t.Provider); seen[key] {
 			v.atKey(Path("tracker", i, "name"), "remove the second entry", "tracker %q of %s is listed twice", t.Name, t.Provider)
@@ -211,10 +235,10 @@ func (v *validator) trackers(ids idSets) {
 // retention checks each rule's period and what it runs from. A period of
 // until_withdrawn says itself what it runs until: it needs no after, and
 // is given after = "consent_withdrawal", the only one that fits.
-func (v *validator) retention() {
+func (v *validator) retention(ids idSets) {
 	for i := range v.Site.Retention {
 		r := &v.Site.Retention[i]
-		v.dataList(Path("retention", i, "data"), r.Data, v.Site.DataIDs())
+		v.dataList(Path("retention", i, "data"), r.Data, ids.data)
 		after := Path("retention", i, "after")
 		switch {
 		case r.Period.Special == "session":
