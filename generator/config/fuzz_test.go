@@ -15,6 +15,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add(strings.Replace(validSite, `basis = "contract"`, `basis = 3`, 1))
 	f.Add("[[activity]]\nid = \"a\"\n[[activity]]\ndata = [\"x\",\n  \"y\"]\n")
 	f.Add("a = { b = { c = [1, {d = 'e'}] } }\n[data.x]\nlabel = \"\"\"\nmulti\n\"\"\"")
+	f.Add("[[site]]\nbase_url = \"https://x.example:0/?q#f\"\n[[retention]]\nperiod = \"until_withdrawn\"\nname = \"\\u001b\\u202e\"")
+	f.Add("a = [[[[{b.c.d = [[[\n\"\"\"[[[\n'''" + strings.Repeat("[", 40))
 	facts := legal.MustLoad()
 	f.Fuzz(func(t *testing.T, src string) {
 		_, err := Load("site.toml", []byte(src), facts)
