@@ -17,10 +17,11 @@ const buildHelp = `Usage: policygen build [flags]
 Renders the privacy and cookie policies of the site in every site language
 into the output folder, which is replaced as a whole: a failed or killed
 build leaves the previous output untouched. The output folder must be new,
-empty or written by policygen build (it holds .policygen-output); it may not
-be the site folder, above it, or one of the site's inputs. Besides the text in force on the build date,
-every released version is rendered at LANG/SLUG/DATE/, with a changelog,
-diff pages and an Atom feed under LANG/SLUG/changes/.
+empty or written by policygen build (it holds .policygen-output); it may
+not be the site folder, above it, or one of the site's inputs. Besides the
+text in force on the build date, every released version is rendered at
+LANG/SLUG/DATE/, with a changelog, diff pages and an Atom feed under
+LANG/SLUG/changes/.
 
 When site.toml or the clauses now render a text other than the newest
 released version, the build fails and names the documents and languages
