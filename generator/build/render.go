@@ -447,7 +447,7 @@ func (s *Site) resolveDocLinks(lang, html, up string) string {
 	return docLink.ReplaceAllStringFunc(html, func(m string) string {
 		sub := docLink.FindStringSubmatch(m)
 		if !slices.Contains(s.Docs, sub[1]) {
-			return m // reported by renderSections
+			return m // reported by documentMarkdown, when the text was rendered
 		}
 		return `href="` + up + s.slug(lang, sub[1]) + "/" + sub[2] + `"`
 	})

@@ -1,6 +1,7 @@
 // Package build owns a whole build: it loads a site folder (site.toml,
 // locales, clauses, theme over the embedded defaults), renders every page
-// of every language into memory, and writes the output folder atomically.
+// of every language and hands each, as it is rendered, to a sink: the
+// output folder, which it replaces atomically (see Dir), or serve's memory.
 package build
 
 import (
