@@ -15,7 +15,7 @@ import (
 // newest first, with its note and the summary of what changed.
 func (s *Site) changelog(st *status, versions []*history.Version, doc, lang string) (*theme.Changelog, error) {
 	cl := &theme.Changelog{Chrome: s.chrome(doc, lang, "changes/", "")}
-	cl.Title = s.Catalog.Lang(lang).MustT("version.changelog", nil) + ": " + cl.DocTitle
+	cl.Title = s.Catalog.Lang(lang).TOrID("version.changelog", nil) + ": " + cl.DocTitle
 	cl.Alternates = s.alternates(doc, lang, "changes/", func(string) bool { return true })
 	for i := len(versions) - 1; i >= 0; i-- {
 		v := versions[i]
@@ -142,7 +142,7 @@ func (s *Site) summarize(old, cur *config.Site, lang string) ([]string, error) {
 func (s *Site) localize(facts []diff.Fact, lang string) ([]string, error) {
 	l := s.Catalog.Lang(lang)
 	if len(facts) == 0 {
-		return []string{l.MustT("summary.wording_only", nil)}, nil
+		return []string{l.TOrID("summary.wording_only", nil)}, nil
 	}
 	out := make([]string, 0, len(facts))
 	for _, f := range facts {
@@ -169,7 +169,7 @@ func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, err
 		Summary: summary, Body: s.diffBody(s.scope(doc, lang), oldMD, newMD, lang),
 		TextURL: "../../" + v.Name() + "/", PrevURL: "../../" + prev.Name() + "/",
 	}
-	d.Title = s.Catalog.Lang(lang).MustT("version.diff_title", map[string]any{"Date": d.Date}) + ": " + d.DocTitle
+	d.Title = s.Catalog.Lang(lang).TOrID("version.diff_title", map[string]any{"Date": d.Date}) + ": " + d.DocTitle
 	d.Alternates = s.alternates(doc, lang, sub, func(other string) bool {
 		_, a := prev.Markdown(doc, other)
 		_, b := v.Markdown(doc, other)
