@@ -88,7 +88,7 @@ func (s *Site) facts(prev, v *history.Version) ([]diff.Fact, error) {
 		if err != nil {
 			return nil, err
 		}
-		return diff.Summarize(old, cur), nil
+		return diff.Summarize(s.Facts, old, cur), nil
 	})
 }
 
@@ -127,7 +127,7 @@ func (s *Site) prepareSummaries(st *status) {
 			if err != nil {
 				return
 			}
-			_, _ = cached(s.cache, factsKey(prev, v), func() ([]diff.Fact, error) { return diff.Summarize(old, cur), nil })
+			_, _ = cached(s.cache, factsKey(prev, v), func() ([]diff.Fact, error) { return diff.Summarize(s.Facts, old, cur), nil })
 			prevSite, prevIndex = cur, i
 		}
 	})
@@ -135,7 +135,7 @@ func (s *Site) prepareSummaries(st *status) {
 
 // summarize localizes what changed in the data between two site models.
 func (s *Site) summarize(old, cur *config.Site, lang string) ([]string, error) {
-	return s.localize(diff.Summarize(old, cur), lang)
+	return s.localize(diff.Summarize(s.Facts, old, cur), lang)
 }
 
 // localize says facts in a language, one line each.
