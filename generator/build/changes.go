@@ -15,7 +15,7 @@ import (
 // newest first, with its note and the summary of what changed.
 func (s *Site) changelog(st *status, versions []*history.Version, doc, lang string) (*theme.Changelog, error) {
 	cl := &theme.Changelog{Chrome: s.chrome(doc, lang, "changes/", "")}
-	cl.Title = s.Catalog.Lang(lang).MustT("version.changelog", nil) + ": " + cl.DocTitle
+	cl.Title = s.Catalog.Lang(lang).TOrID("version.changelog", nil) + ": " + cl.DocTitle
 	cl.Alternates = s.alternates(doc, lang, "changes/", func(string) bool { return true })
 	for i := len(versions) - 1; i >= 0; i-- {
 		v := versions[i]
@@ -88,7 +88,7 @@ func (s *Site) facts(prev, v *history.Version) ([]diff.Fact, error) {
 		if err != nil {
 			return nil, err
 		}
-		return diff.Summarize(old, cur), nil
+		return diff.Summarize(s.Facts, old, cur), nil
 	})
 }
 
@@ -127,7 +127,7 @@ func (s *Site) prepareSummaries(st *status) {
 			if err != nil {
 				return
 			}
-			_, _ = cached(s.cache, factsKey(prev, v), func() ([]diff.Fact, error) { return diff.Summarize(old, cur), nil })
+			_, _ = cached(s.cache, factsKey(prev, v), func() ([]diff.Fact, error) { return diff.Summarize(s.Facts, old, cur), nil })
 			prevSite, prevIndex = cur, i
 		}
 	})
@@ -135,14 +135,14 @@ func (s *Site) prepareSummaries(st *status) {
 
 // summarize localizes what changed in the data between two site models.
 func (s *Site) summarize(old, cur *config.Site, lang string) ([]string, error) {
-	return s.localize(diff.Summarize(old, cur), lang)
+	return s.localize(diff.Summarize(s.Facts, old, cur), lang)
 }
 
 // localize says facts in a language, one line each.
 func (s *Site) localize(facts []diff.Fact, lang string) ([]string, error) {
 	l := s.Catalog.Lang(lang)
 	if len(facts) == 0 {
-		return []string{l.MustT("summary.wording_only", nil)}, nil
+		return []string{l.TOrID("summary.wording_only", nil)}, nil
 	}
 	out := make([]string, 0, len(facts))
 	for _, f := range facts {
@@ -169,7 +169,7 @@ func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, err
 		Summary: summary, Body: s.diffBody(s.scope(doc, lang), oldMD, newMD, lang),
 		TextURL: "../../" + v.Name() + "/", PrevURL: "../../" + prev.Name() + "/",
 	}
-	d.Title = s.Catalog.Lang(lang).MustT("version.diff_title", map[string]any{"Date": d.Date}) + ": " + d.DocTitle
+	d.Title = s.Catalog.Lang(lang).TOrID("version.diff_title", map[string]any{"Date": d.Date}) + ": " + d.DocTitle
 	d.Alternates = s.alternates(doc, lang, sub, func(other string) bool {
 		_, a := prev.Markdown(doc, other)
 		_, b := v.Markdown(doc, other)

@@ -15,8 +15,8 @@ func (s *Site) chrome(doc, lang, sub, title string) theme.Chrome {
 	up := strings.Repeat("../", strings.Count(sub, "/"))
 	root := up + "../../"
 	c := theme.Chrome{
-		Lang: l, Title: title, DocTitle: l.MustT("document."+doc, nil),
-		SiteTitle: l.MustT("ui.site_title", map[string]any{"Name": s.Config.Site.Company.Name}),
+		Lang: l, Title: title, DocTitle: l.TOrID("document."+doc, nil),
+		SiteTitle: l.TOrID("ui.site_title", map[string]any{"Name": s.Config.Site.Company.Name}),
 		Company:   s.Config.Site.Company.Name,
 		Canonical: string(s.Config.Site.Site.BaseURL) + s.pageDir(lang, doc) + sub,
 		Root:      root, JSON: root + "policy.json",
@@ -24,7 +24,7 @@ func (s *Site) chrome(doc, lang, sub, title string) theme.Chrome {
 		Head: s.head(),
 	}
 	for _, d := range s.Docs {
-		c.Documents = append(c.Documents, theme.Link{Lang: lang, Label: l.MustT("document."+d, nil), URL: root + s.pageDir(lang, d), Current: d == doc})
+		c.Documents = append(c.Documents, theme.Link{Lang: lang, Label: l.TOrID("document."+d, nil), URL: root + s.pageDir(lang, d), Current: d == doc})
 	}
 	return c
 }
@@ -39,7 +39,7 @@ func (s *Site) alternates(doc, lang, sub string, has func(lang string) bool) []t
 			continue
 		}
 		links = append(links, theme.Link{
-			Lang: other, Label: s.Catalog.Lang(other).MustT("language.name", nil), URL: root + s.pageDir(other, doc) + sub,
+			Lang: other, Label: s.Catalog.Lang(other).TOrID("language.name", nil), URL: root + s.pageDir(other, doc) + sub,
 			Absolute: string(s.Config.Site.Site.BaseURL) + s.pageDir(other, doc) + sub, Current: other == lang,
 		})
 	}
@@ -50,10 +50,10 @@ func (s *Site) renderIndex() ([]byte, error) {
 	idx := &theme.Index{Company: s.Config.Site.Company.Name, Root: "", Head: s.head()}
 	for _, lang := range s.langs() {
 		l := s.Catalog.Lang(lang)
-		il := theme.IndexLang{Lang: lang, Name: l.MustT("language.name", nil),
-			Title: l.MustT("ui.site_title", map[string]any{"Name": s.Config.Site.Company.Name})}
+		il := theme.IndexLang{Lang: lang, Name: l.TOrID("language.name", nil),
+			Title: l.TOrID("ui.site_title", map[string]any{"Name": s.Config.Site.Company.Name})}
 		for _, doc := range s.Docs {
-			il.Documents = append(il.Documents, theme.Link{Lang: lang, Label: l.MustT("document."+doc, nil), URL: s.pageDir(lang, doc)})
+			il.Documents = append(il.Documents, theme.Link{Lang: lang, Label: l.TOrID("document."+doc, nil), URL: s.pageDir(lang, doc)})
 		}
 		idx.Languages = append(idx.Languages, il)
 	}

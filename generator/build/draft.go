@@ -44,7 +44,7 @@ func (s *Site) draftDiffPage(st *status, base *history.Version, doc, lang string
 	l := s.Catalog.Lang(lang)
 	sub := "changes/" + DraftDiffDir
 	d := &theme.Diff{
-		Chrome: s.chrome(doc, lang, sub, l.MustT("version.draft_diff_title", nil)), Draft: true,
+		Chrome: s.chrome(doc, lang, sub, l.TOrID("version.draft_diff_title", nil)), Draft: true,
 		PrevDate: s.date(lang, base.Date), Summary: summary, Body: s.diffBody(s.scope(doc, lang), oldMD, st.draft[doc][lang], lang),
 		TextURL: "../../", PrevURL: "../../" + base.Name() + "/",
 	}

@@ -142,7 +142,10 @@ func BenchmarkLoad(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Run("config", func(b *testing.B) {
-		facts := legal.MustLoad()
+		facts, err := legal.Load()
+		if err != nil {
+			b.Fatal(err)
+		}
 		b.SetBytes(int64(len(src)))
 		b.ReportAllocs()
 		for b.Loop() {

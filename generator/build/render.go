@@ -260,12 +260,12 @@ func (s *Site) langs() []string { return s.Config.Site.Site.Languages }
 
 func (s *Site) model(lang string, asOf time.Time) *model.Site {
 	l := s.Catalog.Lang(lang)
-	label := func(id string) string { return l.MustT("data."+id, nil) }
+	label := func(id string) string { return l.TOrID("data."+id, nil) }
 	return model.Build(s.Config.Site, lang, s.Facts, label, asOf)
 }
 
 // slug returns the URL segment of a document in a language.
-func (s *Site) slug(lang, doc string) string { return s.Catalog.Lang(lang).MustT("slug."+doc, nil) }
+func (s *Site) slug(lang, doc string) string { return s.Catalog.Lang(lang).TOrID("slug."+doc, nil) }
 
 // pageDir is the folder of a document's current page: "de/datenschutz/".
 func (s *Site) pageDir(lang, doc string) string { return lang + "/" + s.slug(lang, doc) + "/" }
@@ -352,7 +352,7 @@ func (s *Site) renderPage(md string, info theme.VersionInfo, doc, lang, sub stri
 		return nil, err
 	}
 	l := s.Catalog.Lang(lang)
-	p := &theme.Page{Chrome: s.chrome(doc, lang, sub, l.MustT("document."+doc, nil)), Doc: doc, Sections: sections, Version: info}
+	p := &theme.Page{Chrome: s.chrome(doc, lang, sub, l.TOrID("document."+doc, nil)), Doc: doc, Sections: sections, Version: info}
 	p.Alternates = s.alternates(doc, lang, sub, func(other string) bool {
 		return sub == "" || s.hasVersion(strings.TrimSuffix(sub, "/"), doc, other)
 	})

@@ -238,7 +238,7 @@ func (s *Site) checkSlugs() error {
 						WithHint("add it to locales/%s.toml in the site folder", lang)
 				}
 			}
-			slug := l.MustT("slug."+doc, nil)
+			slug := l.TOrID("slug."+doc, nil)
 			if prev, dup := seen[slug]; dup {
 				errs.Addf(diag.Pos{File: s.Files.Describe("locales/" + lang + ".toml")}, "documents %q and %q have the same slug %q", prev, doc, slug)
 			}

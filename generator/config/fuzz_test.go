@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/policygen/policygen/generator/diag"
-	"github.com/policygen/policygen/generator/legal"
 )
 
 // FuzzLoad checks that no input makes the loader panic, that every error
@@ -17,7 +16,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add("a = { b = { c = [1, {d = 'e'}] } }\n[data.x]\nlabel = \"\"\"\nmulti\n\"\"\"")
 	f.Add("[[site]]\nbase_url = \"https://x.example:0/?q#f\"\n[[retention]]\nperiod = \"until_withdrawn\"\nname = \"\\u001b\\u202e\"")
 	f.Add("a = [[[[{b.c.d = [[[\n\"\"\"[[[\n'''" + strings.Repeat("[", 40))
-	facts := legal.MustLoad()
+	facts := testFacts(f)
 	f.Fuzz(func(t *testing.T, src string) {
 		_, err := Load("site.toml", []byte(src), facts)
 		lines := strings.Count(src, "\n") + 1

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/policygen/policygen/generator/diag"
-	"github.com/policygen/policygen/generator/legal"
 )
 
 // largeSite has n custom data categories, all named by the retention rule,
@@ -35,7 +34,7 @@ func largeSite(n int) string {
 func TestLargeSiteWithAnErrorPerEntryLoadsInLinearTime(t *testing.T) {
 	const n = 10000
 	for _, cache := range []*ParseCache{nil, new(ParseCache)} {
-		_, err := LoadCached("site.toml", []byte(largeSite(n)), legal.MustLoad(), cache)
+		_, err := LoadCached("site.toml", []byte(largeSite(n)), testFacts(t), cache)
 		errs := diag.Errors(err)
 		if len(errs) != 3*n {
 			t.Fatalf("%d errors, want %d", len(errs), 3*n)
@@ -54,7 +53,8 @@ func TestLargeSiteWithAnErrorPerEntryLoadsInLinearTime(t *testing.T) {
 // BenchmarkLoadLargeSiteWithErrors measures largeSite(2000).
 func BenchmarkLoadLargeSiteWithErrors(b *testing.B) {
 	src := []byte(largeSite(2000))
+	facts := testFacts(b)
 	for b.Loop() {
-		Load("site.toml", src, legal.MustLoad())
+		Load("site.toml", src, facts)
 	}
 }

@@ -46,8 +46,18 @@ after = "account_closure"
 
 func load(t testing.TB, src string) (*Loaded, diag.List) {
 	t.Helper()
-	l, err := Load("site.toml", []byte(src), legal.MustLoad())
+	l, err := Load("site.toml", []byte(src), testFacts(t))
 	return l, diag.Errors(err)
+}
+
+// testFacts loads the embedded legal facts, failing the test if they do not parse.
+func testFacts(tb testing.TB) *legal.Facts {
+	tb.Helper()
+	f, err := legal.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
 }
 
 func TestValidSiteLoadsWithDefaults(t *testing.T) {

@@ -11,7 +11,6 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/policygen/policygen/generator/diag"
-	"github.com/policygen/policygen/generator/legal"
 )
 
 var tomlSeeds = []string{
@@ -101,7 +100,7 @@ func TestDigestChangesWithItsPartOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	facts := legal.MustLoad()
+	facts := testFacts(t)
 	var c ParseCache
 	load := func(src string) *Loaded {
 		t.Helper()

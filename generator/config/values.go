@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/mail"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,17 +69,21 @@ func enum(dst *string, b []byte, what string, allowed []string) error {
 // LegalBasis is a lawful basis of Art. 6(1) GDPR.
 type LegalBasis string
 
-// LegalBases lists the legal bases in the order of Art. 6(1) (a) to (f).
-var LegalBases = []string{"consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"}
+// legalBases are the legal bases in the order of Art. 6(1) (a) to (f).
+var legalBases = []string{"consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"}
+
+// LegalBases returns the legal bases in the order of Art. 6(1) (a) to (f),
+// in a new slice each time.
+func LegalBases() []string { return slices.Clone(legalBases) }
 
 // UnmarshalText accepts one of LegalBases.
 func (v *LegalBasis) UnmarshalText(b []byte) error {
-	return enum((*string)(v), b, "legal basis", LegalBases)
+	return enum((*string)(v), b, "legal basis", legalBases)
 }
 
 // Point returns the letter of Art. 6(1) for the basis: "a" for consent.
 func (v LegalBasis) Point() string {
-	for i, b := range LegalBases {
+	for i, b := range legalBases {
 		if string(v) == b {
 			return string(rune('a' + i))
 		}
@@ -113,12 +118,16 @@ func (v *Required) UnmarshalText(b []byte) error {
 // Category is a tracker category.
 type Category string
 
-// Categories lists the tracker categories in the order pages show them.
-var Categories = []string{"necessary", "preferences", "statistics", "marketing"}
+// categories are the tracker categories in the order pages show them.
+var categories = []string{"necessary", "preferences", "statistics", "marketing"}
+
+// Categories returns the tracker categories in the order pages show them,
+// in a new slice each time.
+func Categories() []string { return slices.Clone(categories) }
 
 // UnmarshalText accepts one of Categories.
 func (v *Category) UnmarshalText(b []byte) error {
-	return enum((*string)(v), b, "tracker category", Categories)
+	return enum((*string)(v), b, "tracker category", categories)
 }
 
 // Kind is the technology of a tracker.

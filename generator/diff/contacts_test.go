@@ -90,7 +90,7 @@ func TestSummaryIsEmptyWhenOnlyWordingOrReleasesChanged(t *testing.T) {
 	released := edit(t, baseSite, "https://www.example.com/legal", "https://example.org/privacy") +
 		"\n[[change]]\ndate = 2025-05-01\nnote = { en = \"Typos\", de = \"Tippfehler\", nl = \"Typefouten\" }\n"
 	for name, new := range map[string]string{"identical": baseSite, "changelog and settings": released} {
-		if facts := Summarize(loadSite(t, baseSite), loadSite(t, new)); len(facts) != 0 {
+		if facts := Summarize(testFacts(t), loadSite(t, baseSite), loadSite(t, new)); len(facts) != 0 {
 			t.Errorf("%s: %#v", name, facts)
 		}
 	}
@@ -101,7 +101,7 @@ func TestSummaryOrdersFactsByKindThenSite(t *testing.T) {
 	new := edit(t, baseSite, `"14d"`, `"30d"`)
 	new = edit(t, new, `email = "privacy@example.com"`, `email = "info@example.com"`)
 	new = new[:strings.Index(new, "\n[[tracker]]")+1] + second + mailerUS + newsletter + dpo
-	facts := Summarize(loadSite(t, baseSite), loadSite(t, new))
+	facts := Summarize(testFacts(t), loadSite(t, baseSite), loadSite(t, new))
 	var got []string
 	for _, f := range facts {
 		got = append(got, strings.TrimPrefix(f.ID, "summary."))

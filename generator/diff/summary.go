@@ -45,12 +45,13 @@ type Fields []string
 // officer; within each, in the order of the site (of the old one for what
 // was removed). A change that none of these facts describes, such as a
 // tracker's expiry, gives the fact "summary.other_changes", so that an
-// empty summary means that only the wording changed.
-func Summarize(old, new *config.Site) []Fact {
+// empty summary means that only the wording changed. lf tells whether a
+// recipient's country is safe; the caller loads it once per build.
+func Summarize(lf *legal.Facts, old, new *config.Site) []Fact {
 	old, new = orEmpty(old), orEmpty(new)
 	var facts []Fact
 	facts = append(facts, activityFacts(old, new)...)
-	facts = append(facts, recipientFacts(legal.MustLoad(), old, new)...)
+	facts = append(facts, recipientFacts(lf, old, new)...)
 	facts = append(facts, retentionFacts(old, new)...)
 	facts = append(facts, trackerFacts(old, new)...)
 	facts = append(facts, contactFacts(old, new)...)

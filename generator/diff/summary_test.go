@@ -103,11 +103,21 @@ email = "dpo@example.com"
 
 func loadSite(t *testing.T, src string) *config.Site {
 	t.Helper()
-	l, err := config.Load("site.toml", []byte(src), legal.MustLoad())
+	l, err := config.Load("site.toml", []byte(src), testFacts(t))
 	if err != nil {
 		t.Fatalf("invalid test site:\n%v", err)
 	}
 	return l.Site
+}
+
+// testFacts loads the embedded legal facts, failing the test if they do not parse.
+func testFacts(tb testing.TB) *legal.Facts {
+	tb.Helper()
+	f, err := legal.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
 }
 
 // edit replaces the one occurrence of old in src by new.
@@ -135,7 +145,7 @@ type sentences struct{ en, de, nl string }
 // and that it localizes to the sentences.
 func assertOneFact(t *testing.T, old, new string, want Fact, say sentences) {
 	t.Helper()
-	facts := Summarize(loadSite(t, old), loadSite(t, new))
+	facts := Summarize(testFacts(t), loadSite(t, old), loadSite(t, new))
 	if len(facts) != 1 || !reflect.DeepEqual(facts[0], want) {
 		t.Fatalf("facts:\n%#v\nwant:\n%#v", facts, want)
 	}
@@ -279,7 +289,7 @@ func TestSummarySaysOldAndNewLegalBasisWithCitations(t *testing.T) {
 func TestSummaryNamesTheProviderOfATrackerRemovedWithIt(t *testing.T) {
 	pixel := "\n[[tracker]]\nname = \"open\"\nprovider = \"mailer\"\ncategory = \"necessary\"\nkind = \"pixel\"\n" +
 		"expiry = \"1d\"\npurpose = { en = \"Delivery\", de = \"Zustellung\", nl = \"Bezorging\" }\n"
-	facts := Summarize(loadSite(t, baseSite+mailerUS+pixel), loadSite(t, baseSite))
+	facts := Summarize(testFacts(t), loadSite(t, baseSite+mailerUS+pixel), loadSite(t, baseSite))
 	if len(facts) != 2 || facts[0].ID != "summary.recipient_removed" || facts[1].ID != "summary.tracker_removed" {
 		t.Fatalf("facts: %#v", facts)
 	}
@@ -290,7 +300,7 @@ func TestSummaryNamesTheProviderOfATrackerRemovedWithIt(t *testing.T) {
 }
 
 func TestSummaryLabelsRemovedRetentionFromTheOldSite(t *testing.T) {
-	facts := Summarize(loadSite(t, baseSite+loyalty), loadSite(t, baseSite))
+	facts := Summarize(testFacts(t), loadSite(t, baseSite+loyalty), loadSite(t, baseSite))
 	if len(facts) != 1 || facts[0].ID != "summary.retention_removed" {
 		t.Fatalf("facts: %#v", facts)
 	}

@@ -6,10 +6,11 @@ import (
 	"os"
 )
 
-// Starter is the commented starter site.toml.
+// starter is the commented starter site.toml. It is unexported so that no
+// other package can change what init writes; only Write needs it.
 //
 //go:embed starter.toml
-var Starter []byte
+var starter []byte
 
 // Write creates file with the starter content. It never overwrites: an
 // existing file is an error.
@@ -18,7 +19,7 @@ func Write(file string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := f.Write(Starter); err != nil {
+	if _, err := f.Write(starter); err != nil {
 		f.Close()
 		os.Remove(file)
 		return err

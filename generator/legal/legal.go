@@ -54,16 +54,6 @@ func Load() (*Facts, error) {
 	return &Facts{eea: set(c.EEA), adequate: set(c.Adequate), dpf: set(c.DPF), authorities: a.Country}, nil
 }
 
-// MustLoad is Load for the embedded data, which is tested and cannot fail at
-// run time.
-func MustLoad() *Facts {
-	f, err := Load()
-	if err != nil {
-		panic(err)
-	}
-	return f
-}
-
 func set(codes []string) map[string]bool {
 	m := make(map[string]bool, len(codes))
 	for _, c := range codes {

@@ -20,8 +20,8 @@ func (l *Lang) Date(t time.Time) string {
 }
 
 func (l *Lang) date(t time.Time) string {
-	month := l.MustT("month."+strconv.Itoa(int(t.Month())), nil)
-	return l.MustT("format.date", map[string]any{"Day": t.Day(), "Month": month, "Year": t.Year()})
+	month := l.TOrID("month."+strconv.Itoa(int(t.Month())), nil)
+	return l.TOrID("format.date", map[string]any{"Day": t.Day(), "Month": month, "Year": t.Year()})
 }
 
 // Duration formats a duration with the plural the number needs: "1 year",
@@ -61,7 +61,7 @@ func (l *Lang) List(items []string) string {
 	case 1:
 		return items[0]
 	}
-	and := l.MustT("format.list_and", nil)
+	and := l.TOrID("format.list_and", nil)
 	return strings.Join(items[:len(items)-1], ", ") + " " + and + " " + items[len(items)-1]
 }
 

@@ -199,10 +199,11 @@ func (l *Lang) localize(id string, count any, data map[string]any) (string, erro
 	return s, nil
 }
 
-// MustT is T for the messages the generator itself relies on, which the
-// catalog's completeness check and the built-in locale tests guarantee; a
-// site that removes one gets the id back instead of a crash.
-func (l *Lang) MustT(id string, data map[string]any) string {
+// TOrID returns message id without a count, or id itself when the message
+// is missing or fails. It is for the messages the generator itself relies
+// on, which the catalog's completeness check and the built-in locale tests
+// guarantee; a site that removes one gets the id back instead of a crash.
+func (l *Lang) TOrID(id string, data map[string]any) string {
 	s, err := l.T(id, nil, data)
 	if err != nil {
 		return id

@@ -47,10 +47,10 @@ func (s *Site) AutomatedActivities() []*Activity {
 }
 
 // TrackerGroups groups the trackers by category, in the order of
-// config.Categories, leaving out empty groups.
+// config.Categories(), leaving out empty groups.
 func (s *Site) TrackerGroups() []TrackerGroup {
 	var out []TrackerGroup
-	for _, c := range config.Categories {
+	for _, c := range config.Categories() {
 		g := TrackerGroup{Category: c}
 		for _, t := range s.Trackers {
 			if t.Category == c {

@@ -11,6 +11,16 @@ import (
 	"github.com/policygen/policygen/generator/legal"
 )
 
+// testFacts loads the embedded legal facts, failing the test if they do not parse.
+func testFacts(tb testing.TB) *legal.Facts {
+	tb.Helper()
+	f, err := legal.Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
 func site() *config.Site {
 	return &config.Site{
 		Site:    config.Settings{Languages: []string{"en"}, BaseURL: "https://x.example/"},
@@ -38,7 +48,7 @@ func site() *config.Site {
 }
 
 func TestModelResolvesReferencesAndDerivedFacts(t *testing.T) {
-	m := Build(site(), "en", legal.MustLoad(), func(id string) string { return id }, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	m := Build(site(), "en", testFacts(t), func(id string) string { return id }, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	if got := fmt.Sprint(m.Activities[0].Recipients); got != `[P\_1 Q]` {
 		t.Errorf("recipients print as %s", got)
 	}
@@ -69,7 +79,7 @@ func TestModelResolvesReferencesAndDerivedFacts(t *testing.T) {
 }
 
 func TestNoChangeOnOrBeforeTheDateIsADraft(t *testing.T) {
-	m := Build(site(), "en", legal.MustLoad(), func(id string) string { return id }, time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC))
+	m := Build(site(), "en", testFacts(t), func(id string) string { return id }, time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC))
 	if !m.Draft || !m.Effective.IsZero() || len(m.Changes) != 0 {
 		t.Errorf("draft %v, effective %v, changes %d", m.Draft, m.Effective, len(m.Changes))
 	}
@@ -85,7 +95,7 @@ func TestThirdCountryProvidersNamesEachOnce(t *testing.T) {
 		config.Tracker{Name: "m3", Provider: "p", Category: "marketing"},
 		config.Tracker{Name: "m4", Provider: "u", Category: "marketing"},
 		config.Tracker{Name: "m5", Provider: "first_party", Category: "marketing"})
-	m := Build(s, "en", legal.MustLoad(), func(id string) string { return id }, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	m := Build(s, "en", testFacts(t), func(id string) string { return id }, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	groups := m.TrackerGroups()
 	marketing := groups[len(groups)-1]
 	if got := marketing.ThirdCountryProviders(); len(got) != 1 || got[0].ID != "u" {
@@ -104,7 +114,7 @@ func TestOnlyDatedFieldsDependOnTheDate(t *testing.T) {
 	label := func(id string) string { return id }
 	var models []*Site
 	for _, year := range []int{2023, 2025, 2028} {
-		m := Build(site(), "en", legal.MustLoad(), label, time.Date(year, 6, 1, 0, 0, 0, 0, time.UTC))
+		m := Build(site(), "en", testFacts(t), label, time.Date(year, 6, 1, 0, 0, 0, 0, time.UTC))
 		models = append(models, m)
 		d := *m
 		d.Draft, d.Effective = true, time.Time{}
@@ -149,7 +159,7 @@ func TestOnlyDatedFieldsDependOnTheDate(t *testing.T) {
 func TestInputsNameWhatEachFieldIsBuiltFrom(t *testing.T) {
 	label := func(id string) string { return id }
 	asOf := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	base := Build(site(), "en", legal.MustLoad(), label, asOf)
+	base := Build(site(), "en", testFacts(t), label, asOf)
 	for _, c := range []struct {
 		path   string
 		change func(s *config.Site)
@@ -166,7 +176,7 @@ func TestInputsNameWhatEachFieldIsBuiltFrom(t *testing.T) {
 	} {
 		cfg := site()
 		c.change(cfg)
-		m := Build(cfg, "en", legal.MustLoad(), label, asOf)
+		m := Build(cfg, "en", testFacts(t), label, asOf)
 		sv, bv := reflect.ValueOf(m).Elem(), reflect.ValueOf(base).Elem()
 		for i := range sv.NumField() {
 			name := sv.Type().Field(i).Name

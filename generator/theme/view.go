@@ -25,11 +25,11 @@ type Chrome struct {
 }
 
 // T returns a message of the page's language.
-func (c *Chrome) T(id string) string { return c.Lang.MustT(id, nil) }
+func (c *Chrome) T(id string) string { return c.Lang.TOrID(id, nil) }
 
 // TDate returns a message with a .Date value.
 func (c *Chrome) TDate(id, date string) string {
-	return c.Lang.MustT(id, map[string]any{"Date": date})
+	return c.Lang.TOrID(id, map[string]any{"Date": date})
 }
 
 // TCount returns a plural message for n.
