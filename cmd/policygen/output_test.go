@@ -162,6 +162,12 @@ func TestBuildRefusesAFolderItDidNotWrite(t *testing.T) {
 			"output folder www holds www/.git, which policygen did not write"},
 		{map[string]string{"www/en/privacy/index.html": "a page of mine"},
 			"output folder www lacks one of index.html, policy.json, style.css, which policygen writes"},
+		// A mark file that is empty, or only starts as the mark does, is
+		// not policygen's: the folder's own files are not replaced.
+		{map[string]string{"www/.policygen-output": "", "www/about.txt": "about"},
+			"output folder www holds www/.policygen-output, which policygen did not write"},
+		{map[string]string{"www/.policygen-output": "This folder", "www/about.txt": "about"},
+			"output folder www holds www/.policygen-output, which policygen did not write"},
 	} {
 		os.RemoveAll("www")
 		for name, text := range c.files {

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -33,7 +34,9 @@ var outputMarkPrefix = outputMarkText[:bytes.IndexByte(outputMarkText, '\n')+1]
 // folder it moves the old output to ends in ".old" besides.
 const newInfix = ".new-"
 
-// marked reports whether dir holds the output mark.
+// marked reports whether dir holds the output mark, its whole first line:
+// an output folder is only ever a finished one, and an empty file of that
+// name, or one that merely starts as the mark does, is not policygen's.
 func marked(dir string) bool {
 	info, err := os.Lstat(filepath.Join(dir, OutputMark))
 	if err != nil || !info.Mode().IsRegular() {
@@ -45,8 +48,8 @@ func marked(dir string) bool {
 	}
 	defer f.Close()
 	head := make([]byte, len(outputMarkPrefix))
-	n, _ := f.Read(head)
-	return bytes.Equal(head[:n], outputMarkPrefix)
+	_, err = io.ReadFull(f, head)
+	return err == nil && bytes.Equal(head, outputMarkPrefix)
 }
 
 // swap puts the new folder in the old one's place and removes the old
