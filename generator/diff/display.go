@@ -3,6 +3,8 @@ package diff
 import (
 	"regexp"
 	"strings"
+
+	"github.com/policygen/policygen/generator/markdown"
 )
 
 var (
@@ -37,23 +39,11 @@ func (b block) display() string {
 	return inline(b.src)
 }
 
-// cells splits a table row at the pipes that are not escaped and displays
-// each cell.
+// cells splits a table row as markdown.Cells does and displays each cell.
 func cells(row string) []string {
-	row = strings.TrimPrefix(strings.TrimSpace(row), "|")
-	var out []string
-	start := 0
-	for i := 0; i < len(row); i++ {
-		switch row[i] {
-		case '\\':
-			i++
-		case '|':
-			out = append(out, inline(strings.TrimSpace(row[start:i])))
-			start = i + 1
-		}
-	}
-	if last := strings.TrimSpace(row[start:]); last != "" || len(out) == 0 {
-		out = append(out, inline(last))
+	out := markdown.Cells(row)
+	for i, c := range out {
+		out[i] = inline(c)
 	}
 	return out
 }

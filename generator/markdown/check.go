@@ -24,13 +24,13 @@ var delimiterCell = regexp.MustCompile(`^:?-+:?$`)
 // has at least as many cells as the header.
 func CheckTable(head string) *TableError {
 	header, delim, _ := strings.Cut(strings.TrimRight(head, "\n"), "\n")
-	dcells := cells(delim)
+	dcells := Cells(delim)
 	for _, c := range dcells {
 		if !delimiterCell.MatchString(c) {
 			return &TableError{2, fmt.Sprintf("the delimiter row of this table has a cell %q: want dashes with optional colons, such as --- or :-:", c)}
 		}
 	}
-	if h := len(cells(header)); h > len(dcells) { // goldmark takes a longer delimiter row
+	if h := len(Cells(header)); h > len(dcells) { // goldmark takes a longer delimiter row
 		return &TableError{2, fmt.Sprintf("the header of this table has %d cells, its delimiter row %d: it renders as text", h, len(dcells))}
 	}
 	return nil
@@ -55,9 +55,9 @@ func MeantTables(src string) (heads []string, lines []int) {
 	return heads, lines
 }
 
-// cells splits a row at its unescaped pipes, leaving out the first and
-// last, and trims each cell.
-func cells(row string) []string {
+// Cells splits a table row at its unescaped pipes, leaving out the first
+// and last, and trims each cell.
+func Cells(row string) []string {
 	row = strings.TrimSpace(row)
 	row = strings.TrimPrefix(row, "|")
 	if strings.HasSuffix(row, "|") && !strings.HasSuffix(row, `\|`) {
