@@ -34,17 +34,9 @@ func Create(path string, text []byte) (*Lock, error) {
 		l.Close()
 		return nil, err
 	}
-	if err := lock(f, true); err != nil {
-		l.Close()
-		return nil, err
-	}
 	// Another process may have claimed the mark and removed its folder
 	// between creating and locking: then the lock is on nothing.
-	if err := l.still(path); err != nil {
-		l.Close()
-		return nil, err
-	}
-	return l, nil
+	return l.take(path, true)
 }
 
 // Claim locks an existing mark at path whose text starts with prefix (or
@@ -72,11 +64,17 @@ func Claim(path string, prefix []byte) (*Lock, error) {
 		l.Close()
 		return nil, ErrNotMarked
 	}
-	if err := lock(f, false); err != nil {
-		l.Close()
-		return nil, err
+	return l.take(path, false)
+}
+
+// take locks the mark (waiting for another holder when wait is set) and
+// checks that it is still the file at path; on failure the file is closed.
+func (l *Lock) take(path string, wait bool) (*Lock, error) {
+	err := lock(l.f, wait)
+	if err == nil {
+		err = l.still(path)
 	}
-	if err := l.still(path); err != nil {
+	if err != nil {
 		l.Close()
 		return nil, err
 	}
