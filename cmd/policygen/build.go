@@ -144,16 +144,16 @@ func runBuild(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "Built %s in %s (%s) into %s in %d ms\n",
 			plural(dir.Pages(), "page"), plural(len(langs), "language"), strings.Join(langs, ", "), f.output,
 			time.Since(start).Milliseconds())
-		printDrafted(e, site)
+		printDrafted(e, site, f.draft)
 	}
 	return exitOK
 }
 
 // printDrafted says that the pages are drafts, when they are: pages
 // marked "Draft: not in force" must not go out unnoticed.
-func printDrafted(e *env, site *build.Site) {
-	if !site.Drafted() {
-		return
+func printDrafted(e *env, site *build.Site, draft bool) {
+	if drafted, err := site.Drafted(draft); err != nil || !drafted {
+		return // a failed status failed the render before
 	}
 	if len(site.History) == 0 {
 		fmt.Fprintln(e.stdout, "The pages are drafts: no version is released yet (describe it in a [[change]] entry and run policygen release)")
@@ -189,7 +189,7 @@ func runCheck(e *env, args []string) int {
 	}
 	if !f.quiet {
 		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", site.Config.File, plural(int(pages.Load()), "page"), strings.Join(site.Config.Site.Site.Languages, ", "))
-		printDrafted(e, site)
+		printDrafted(e, site, f.draft)
 	}
 	return exitOK
 }

@@ -72,7 +72,6 @@ func (s *Site) RenderTo(draft bool, sink Sink) error {
 	if err != nil {
 		return err
 	}
-	s.drafted = st.draft != nil
 	st.releasedKey = s.releasedKey()
 	s.prepareSummaries(st)
 	jobs := s.pageJobs(st)

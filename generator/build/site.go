@@ -67,8 +67,6 @@ type Site struct {
 	Workers    int                // pages rendered at once; 0 for one per CPU
 	Limits     guard.Limits       // how long each clause and layout may render
 
-	drafted bool // the last render showed drafts
-
 	cache  *Cache
 	keep   bool         // the cache outlives the build: keep pages in it
 	differ *diff.Differ // shared by the diff pages of a serve session
@@ -134,9 +132,16 @@ func signingKey(cfg *config.Loaded) (ed25519.PublicKey, error) {
 	return key, nil
 }
 
-// Drafted reports whether the pages of the last render were drafts:
-// unreleased text, or a site with no released version.
-func (s *Site) Drafted() bool { return s.drafted }
+// Drafted reports whether a render with draft set shows drafts:
+// unreleased text, or a site with no released version. The texts it
+// compares are those the render rendered, kept in the site's cache.
+func (s *Site) Drafted(draft bool) (bool, error) {
+	st, err := s.status(draft)
+	if err != nil {
+		return false, err
+	}
+	return st.draft != nil, nil
+}
 
 // readSiteFile opens the site folder and reads its site.toml.
 func readSiteFile(dir string) (*assets.Folder, []byte, error) {
