@@ -3,7 +3,9 @@ package main
 import (
 	"crypto/ed25519"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/policygen/policygen/generator/history"
@@ -42,6 +44,9 @@ func runKeygen(e *env, args []string) int {
 // writeNew writes a file that must not exist, readable by its owner only.
 func writeNew(name string, data []byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s exists: keygen never writes over a file (it may be a key in use); name a new file", name)
+	}
 	if err != nil {
 		return err
 	}

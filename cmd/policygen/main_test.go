@@ -372,6 +372,19 @@ func TestVerifyChecksADeployedCopy(t *testing.T) {
 	}
 }
 
+func TestKeygenNeverWritesOverAFile(t *testing.T) {
+	key := filepath.Join(t.TempDir(), "release.key")
+	os.WriteFile(key, []byte("a key in use\n"), 0o600)
+	code, _, errs := runCLI(t, "keygen", key)
+	want := "policygen keygen: " + key + " exists: keygen never writes over a file (it may be a key in use); name a new file\n"
+	if code != exitSite || errs != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, errs, want)
+	}
+	if data, _ := os.ReadFile(key); string(data) != "a key in use\n" {
+		t.Errorf("the file now holds %q", data)
+	}
+}
+
 // TestSignedReleases makes a key, signs a history released before it,
 // names the key in site.toml, and checks that a build then finds an edit
 // of the newest manifest and that a release needs the key.
