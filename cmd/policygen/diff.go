@@ -41,6 +41,9 @@ func runDiff(e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
+	if !historyLeftovers(e, "diff", site, false, false) {
+		return exitSite
+	}
 	if lang == "" {
 		lang = site.Config.Site.Site.Languages[0]
 	}

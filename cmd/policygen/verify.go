@@ -42,6 +42,9 @@ func runVerify(e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
+	if !historyLeftovers(e, "verify", site, false, f.quiet) {
+		return exitSite
+	}
 	problems, checked, err := site.Verify(fs.Arg(0))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "policygen verify: %v\n", err)
