@@ -27,11 +27,11 @@ bench() {
 }
 
 echo "== $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(go version | cut -d' ' -f3)"
-bench ./generator/build . 3x "$count" -short # -short leaves out N=1000
+bench ./generator/site . 3x "$count" -short # -short leaves out N=1000
 bench ./generator/serve . 5x "$count"
 bench ./generator/diff . 20x "$count"
 if [ -z "${QUICK:-}" ]; then
-  bench ./generator/build 'BuildVersions/N=1000$' 1x 1
+  bench ./generator/site 'BuildVersions/N=1000$' 1x 1
 fi
 if grep -q '^FAIL' "$out"; then
   echo "a benchmark failed; see $out" >&2

@@ -3,13 +3,14 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/policygen/policygen/generator/publish"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/policygen/policygen"
-	"github.com/policygen/policygen/generator/build"
 	"github.com/policygen/policygen/generator/guard"
+	"github.com/policygen/policygen/generator/site"
 )
 
 const buildHelp = `Usage: policygen build [flags]
@@ -84,12 +85,12 @@ func (f *siteFlags) register(fs *flag.FlagSet, output bool) {
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
 }
 
-func (f *siteFlags) options(e *env) build.Options {
+func (f *siteFlags) options(e *env) site.Options {
 	date := f.date
 	if date.IsZero() {
 		date = today(e.now)
 	}
-	return build.Options{Source: f.source, Defaults: policygen.Defaults, Date: date, Draft: f.draft,
+	return site.Options{Source: f.source, Defaults: policygen.Defaults, Date: date, Draft: f.draft,
 		Limits: guard.Limits{Timeout: f.timeout}}
 }
 
@@ -105,16 +106,16 @@ func runBuild(e *env, args []string) int {
 		return exitUsage
 	}
 	start := time.Now()
-	site, err := build.Load(f.options(e))
+	s, err := site.Load(f.options(e))
 	if err != nil {
 		return report(e, err)
 	}
-	if !historyLeftovers(e, "build", site, true, f.quiet) {
+	if !historyLeftovers(e, "build", s, true, f.quiet) {
 		return exitSite
 	}
 	// Create refuses a folder that is not build output before anything
 	// renders, and removes what interrupted builds left beside it.
-	dir, err := build.Create(f.output, site.Protected())
+	dir, err := publish.Create(f.output, s.Protected())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "policygen build: %v\n", err)
 		return exitSite
@@ -126,7 +127,7 @@ func runBuild(e *env, args []string) int {
 	}
 	// Pages go to disk as they render; the previous output stays until
 	// all of them are written.
-	if err := site.RenderTo(f.draft, dir.WriteFile); err != nil {
+	if err := s.RenderTo(f.draft, dir.WriteFile); err != nil {
 		dir.Abort()
 		return report(e, err)
 	}
@@ -140,22 +141,22 @@ func runBuild(e *env, args []string) int {
 		}
 	}
 	if !f.quiet {
-		langs := site.Config.Site.Site.Languages
+		langs := s.Config.Site.Site.Languages
 		fmt.Fprintf(e.stdout, "Built %s in %s (%s) into %s in %d ms\n",
 			plural(dir.Pages(), "page"), plural(len(langs), "language"), strings.Join(langs, ", "), f.output,
 			time.Since(start).Milliseconds())
-		printDrafted(e, site, f.draft)
+		printDrafted(e, s, f.draft)
 	}
 	return exitOK
 }
 
 // printDrafted says that the pages are drafts, when they are: pages
 // marked "Draft: not in force" must not go out unnoticed.
-func printDrafted(e *env, site *build.Site, draft bool) {
-	if drafted, err := site.Drafted(draft); err != nil || !drafted {
+func printDrafted(e *env, s *site.Site, draft bool) {
+	if drafted, err := s.Drafted(draft); err != nil || !drafted {
 		return // a failed status failed the render before
 	}
-	if len(site.History) == 0 {
+	if len(s.History) == 0 {
 		fmt.Fprintln(e.stdout, "The pages are drafts: no version is released yet (describe it in a [[change]] entry and run policygen release)")
 		return
 	}
@@ -170,15 +171,15 @@ func runCheck(e *env, args []string) int {
 		return code
 	}
 	opts := f.options(e)
-	site, err := build.Load(opts)
+	s, err := site.Load(opts)
 	if err != nil {
 		return report(e, err)
 	}
-	if !historyLeftovers(e, "check", site, false, f.quiet) {
+	if !historyLeftovers(e, "check", s, false, f.quiet) {
 		return exitSite
 	}
 	var pages atomic.Int64 // counted, not kept: a large site need not fit in memory
-	err = site.RenderTo(opts.Draft, func(name string, _ []byte) error {
+	err = s.RenderTo(opts.Draft, func(name string, _ []byte) error {
 		if strings.HasSuffix(name, ".html") {
 			pages.Add(1)
 		}
@@ -188,8 +189,8 @@ func runCheck(e *env, args []string) int {
 		return report(e, err)
 	}
 	if !f.quiet {
-		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", site.Config.File, plural(int(pages.Load()), "page"), strings.Join(site.Config.Site.Site.Languages, ", "))
-		printDrafted(e, site, f.draft)
+		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", s.Config.File, plural(int(pages.Load()), "page"), strings.Join(s.Config.Site.Site.Languages, ", "))
+		printDrafted(e, s, f.draft)
 	}
 	return exitOK
 }

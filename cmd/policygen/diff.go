@@ -5,10 +5,10 @@ import (
 	"os"
 	"slices"
 
-	"github.com/policygen/policygen/generator/build"
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/diff"
 	"github.com/policygen/policygen/generator/history"
+	"github.com/policygen/policygen/generator/site"
 )
 
 const diffHelp = `Usage: policygen diff [flags] [FROM] [TO]
@@ -37,22 +37,22 @@ func runDiff(e *env, args []string) int {
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
-	site, err := build.Load(f.options(e))
+	s, err := site.Load(f.options(e))
 	if err != nil {
 		return report(e, err)
 	}
-	if !historyLeftovers(e, "diff", site, false, false) {
+	if !historyLeftovers(e, "diff", s, false, false) {
 		return exitSite
 	}
 	if lang == "" {
-		lang = site.Config.Site.Site.Languages[0]
+		lang = s.Config.Site.Site.Languages[0]
 	}
-	from, to, msg := pickVersions(site.History, fs.Args())
+	from, to, msg := pickVersions(s.History, fs.Args())
 	if msg != "" {
 		fmt.Fprintf(e.stderr, "policygen diff: %s\n", msg)
 		return exitUsage
 	}
-	return printDiff(e, site, from, to, doc, lang)
+	return printDiff(e, s, from, to, doc, lang)
 }
 
 // pickVersions finds the versions to compare from zero, one or two dates.
@@ -82,14 +82,14 @@ func pickVersions(vs []*history.Version, args []string) (from, to *history.Versi
 	return nil, nil, fmt.Sprintf("no such pair of released versions; the versions are: %v", names)
 }
 
-func printDiff(e *env, site *build.Site, from, to *history.Version, doc, lang string) int {
+func printDiff(e *env, s *site.Site, from, to *history.Version, doc, lang string) int {
 	old, ok1 := from.Markdown(doc, lang)
 	cur, ok2 := to.Markdown(doc, lang)
 	if !ok1 || !ok2 {
 		fmt.Fprintf(e.stderr, "policygen diff: no %s text in %q in both versions\n", doc, lang)
 		return exitUsage
 	}
-	lines, err := site.Summary(from, to, lang)
+	lines, err := s.Summary(from, to, lang)
 	if err != nil {
 		return report(e, err)
 	}

@@ -6,8 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/policygen/policygen/generator/build"
 	"github.com/policygen/policygen/generator/history"
+	"github.com/policygen/policygen/generator/site"
 )
 
 const releaseHelp = `Usage: policygen release [flags]
@@ -48,26 +48,26 @@ func runRelease(e *env, args []string) int {
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
-	site, err := build.Load(f.options(e))
+	s, err := site.Load(f.options(e))
 	if err != nil {
 		return report(e, err)
 	}
-	if !historyLeftovers(e, "release", site, true, f.quiet) {
+	if !historyLeftovers(e, "release", s, true, f.quiet) {
 		return exitSite
 	}
-	if code, done := signNewest(e, site, *keyFile); done {
+	if code, done := signNewest(e, s, *keyFile); done {
 		return code
 	}
-	v, prev, err := site.Release()
+	v, prev, err := s.Release()
 	if err != nil {
 		return report(e, err)
 	}
 	if f.quiet {
 		return exitOK
 	}
-	fmt.Fprintf(e.stdout, "Released the version of %s into %s\n", v.Name(), filepath.Join(site.HistoryDir, v.Name()))
-	adviseSigningKey(e, site)
-	for _, d := range site.PendingChanges() {
+	fmt.Fprintf(e.stdout, "Released the version of %s into %s\n", v.Name(), filepath.Join(s.HistoryDir, v.Name()))
+	adviseSigningKey(e, s)
+	for _, d := range s.PendingChanges() {
 		if d > v.Name() {
 			fmt.Fprintf(e.stdout, "The change dated %s is not released yet: release it once site.toml holds the text it describes\n", d)
 		}
@@ -75,7 +75,7 @@ func runRelease(e *env, args []string) int {
 	if prev == nil {
 		return exitOK
 	}
-	lines, err := site.Summary(prev, v, site.Config.Site.Site.Languages[0])
+	lines, err := s.Summary(prev, v, s.Config.Site.Site.Languages[0])
 	if err != nil {
 		return report(e, err)
 	}
@@ -89,8 +89,8 @@ func runRelease(e *env, args []string) int {
 // historyLeftovers prints what interrupted releases left in the history
 // folder and, with remove, removes what it can prove was theirs. It
 // reports whether the command may go on.
-func historyLeftovers(e *env, command string, site *build.Site, remove, quiet bool) bool {
-	notes, err := history.Leftovers(site.HistoryDir, remove)
+func historyLeftovers(e *env, command string, s *site.Site, remove, quiet bool) bool {
+	notes, err := history.Leftovers(s.HistoryDir, remove)
 	for _, n := range notes {
 		if !quiet {
 			fmt.Fprintf(e.stderr, "policygen %s: %s\n", command, n)
@@ -106,35 +106,35 @@ func historyLeftovers(e *env, command string, site *build.Site, remove, quiet bo
 // signNewest reads the private key, if one is given, and signs the newest
 // version with it when that has no signature and nothing is to be
 // released. done says the command is over, with the exit code.
-func signNewest(e *env, site *build.Site, keyFile string) (code int, done bool) {
+func signNewest(e *env, s *site.Site, keyFile string) (code int, done bool) {
 	if keyFile == "" {
 		return 0, false
 	}
 	var err error
-	if site.ReleaseKey, err = readPrivateKey(keyFile); err != nil {
+	if s.ReleaseKey, err = readPrivateKey(keyFile); err != nil {
 		fmt.Fprintf(e.stderr, "policygen release: %s: %v\n", keyFile, err)
 		return exitSite, true
 	}
-	v, err := site.SignNewest()
+	v, err := s.SignNewest()
 	switch {
 	case err != nil:
 		return report(e, err), true
 	case v == nil:
 		return 0, false
 	}
-	fmt.Fprintf(e.stdout, "Signed the version of %s: %s\n", v.Name(), filepath.Join(site.HistoryDir, v.Name(), history.SignatureFile))
-	adviseSigningKey(e, site)
+	fmt.Fprintf(e.stdout, "Signed the version of %s: %s\n", v.Name(), filepath.Join(s.HistoryDir, v.Name(), history.SignatureFile))
+	adviseSigningKey(e, s)
 	return exitOK, true
 }
 
 // adviseSigningKey tells a site released with a key but naming no public
 // key how to have every build verify the signatures.
-func adviseSigningKey(e *env, site *build.Site) {
-	if site.ReleaseKey == nil || site.SigningKey != nil {
+func adviseSigningKey(e *env, s *site.Site) {
+	if s.ReleaseKey == nil || s.SigningKey != nil {
 		return
 	}
 	fmt.Fprintf(e.stdout, "Add signing_key = %q to [site] in site.toml so that every build verifies the signatures\n",
-		history.PublicKeyString(site.ReleaseKey.Public().(ed25519.PublicKey)))
+		history.PublicKeyString(s.ReleaseKey.Public().(ed25519.PublicKey)))
 }
 
 // readPrivateKey reads a private key file as policygen keygen writes it.

@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 
-	"github.com/policygen/policygen/generator/build"
+	"github.com/policygen/policygen/generator/site"
 )
 
 const verifyHelp = `Usage: policygen verify [flags] DIR
@@ -38,14 +38,14 @@ func runVerify(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "policygen verify: want one folder of built pages\nRun 'policygen help verify' for usage.\n")
 		return exitUsage
 	}
-	site, err := build.Load(f.options(e))
+	s, err := site.Load(f.options(e))
 	if err != nil {
 		return report(e, err)
 	}
-	if !historyLeftovers(e, "verify", site, false, f.quiet) {
+	if !historyLeftovers(e, "verify", s, false, f.quiet) {
 		return exitSite
 	}
-	problems, checked, err := site.Verify(fs.Arg(0))
+	problems, checked, err := s.Verify(fs.Arg(0))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "policygen verify: %v\n", err)
 		return exitSite
@@ -54,7 +54,7 @@ func runVerify(e *env, args []string) int {
 		return report(e, err)
 	}
 	if !f.quiet {
-		fmt.Fprintf(e.stdout, "%s: %s match the %s in %s\n", fs.Arg(0), plural(checked, "file"), plural(len(site.History), "released version"), site.HistoryDir)
+		fmt.Fprintf(e.stdout, "%s: %s match the %s in %s\n", fs.Arg(0), plural(checked, "file"), plural(len(s.History), "released version"), s.HistoryDir)
 	}
 	return exitOK
 }

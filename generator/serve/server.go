@@ -6,6 +6,7 @@ package serve
 
 import (
 	"fmt"
+	"github.com/policygen/policygen/generator/publish"
 	"io"
 	"io/fs"
 	"path"
@@ -15,9 +16,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/policygen/policygen/generator/build"
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/guard"
+	"github.com/policygen/policygen/generator/site"
 )
 
 // Options say what to serve.
@@ -37,17 +38,17 @@ type Server struct {
 	timeouts timeouts
 	session  int64 // when the session started, so that tabs notice a restart
 
-	building sync.Mutex   // one build at a time; guards the fields up to mu
-	cache    *build.Cache // renders kept between builds
-	loaded   *build.Site  // the newest site that loaded, for the next build to reuse
-	changed  []string     // files changed since loaded was loaded
+	building sync.Mutex  // one build at a time; guards the fields up to mu
+	cache    *site.Cache // renders kept between builds
+	loaded   *site.Site  // the newest site that loaded, for the next build to reuse
+	changed  []string    // files changed since loaded was loaded
 
-	mu         sync.RWMutex // guards the fields below; never held while building
-	out        build.Output // the pages of the newest good build
-	errs       diag.List    // the errors of the newest build, nil if it built
-	errText    string       // errs as printed, to tell a new error from the same one
-	generation int          // counts builds that changed what tabs show
-	historyDir string       // the site's history folder, from the newest good load
+	mu         sync.RWMutex   // guards the fields below; never held while building
+	out        publish.Output // the pages of the newest good build
+	errs       diag.List      // the errors of the newest build, nil if it built
+	errText    string         // errs as printed, to tell a new error from the same one
+	generation int            // counts builds that changed what tabs show
+	historyDir string         // the site's history folder, from the newest good load
 	rebuilds   int
 }
 
@@ -62,7 +63,7 @@ func New(opts Options) *Server {
 	if opts.Debounce == 0 {
 		opts.Debounce = 50 * time.Millisecond
 	}
-	return &Server{opts: opts, hub: newHub(), timeouts: defaultTimeouts, cache: build.NewCache(), session: time.Now().UnixNano()}
+	return &Server{opts: opts, hub: newHub(), timeouts: defaultTimeouts, cache: site.NewCache(), session: time.Now().UnixNano()}
 }
 
 // Rebuild builds the site after the files in changed (relative to the
@@ -76,7 +77,7 @@ func (s *Server) Rebuild(changed ...string) []string {
 	if len(changed) == 0 || slices.ContainsFunc(changed, func(f string) bool {
 		return f == "*" || strings.HasPrefix(f, "locales/") || strings.HasPrefix(f, "themes/")
 	}) {
-		s.cache = build.NewCache() // cached renders hold messages and theme output
+		s.cache = site.NewCache() // cached renders hold messages and theme output
 	}
 	out, historyDir, err := s.build(changed)
 	s.mu.Lock() // pages are served from the previous build until here
@@ -105,19 +106,19 @@ func (s *Server) Rebuild(changed ...string) []string {
 // build renders the site as a draft and returns its history folder. What
 // the files changed since the last load cannot have changed (the released
 // versions, the messages, clauses and theme) is reused from it.
-func (s *Server) build(changed []string) (build.Output, string, error) {
+func (s *Server) build(changed []string) (publish.Output, string, error) {
 	if len(changed) == 0 {
 		changed = []string{"*"} // reread everything
 	}
 	s.changed = append(s.changed, changed...)
-	site, err := build.Load(build.Options{Source: s.opts.Source, Defaults: s.opts.Defaults,
+	loaded, err := site.Load(site.Options{Source: s.opts.Source, Defaults: s.opts.Defaults,
 		Date: s.opts.Date(), Draft: true, Cache: s.cache, Reuse: s.loaded, Changed: s.changed, Limits: s.opts.Limits})
 	if err != nil {
 		return nil, "", err
 	}
-	s.loaded, s.changed = site, nil
-	out, err := site.Render(true)
-	return out, site.HistoryDir, err
+	s.loaded, s.changed = loaded, nil
+	out, err := loaded.Render(true)
+	return out, loaded.HistoryDir, err
 }
 
 // failed keeps the last good pages (for the style sheet) and shows errs.
@@ -143,7 +144,7 @@ func (s *Server) announce(pages []string) {
 }
 
 // changedPages lists the URL paths whose content differs between builds.
-func changedPages(old, new build.Output) []string {
+func changedPages(old, new publish.Output) []string {
 	var pages []string
 	for name, data := range new {
 		if o, ok := old[name]; !ok || string(o) != string(data) {

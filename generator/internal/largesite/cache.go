@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/policygen/policygen/generator/build"
+	"github.com/policygen/policygen/generator/site"
 )
 
 // Cache writes each size of the site once and hands out copies of it, so
@@ -45,7 +45,7 @@ func (c *Cache) CopyTo(dst string, versions int) error {
 		switch {
 		case d.IsDir():
 			return os.MkdirAll(target, 0o755)
-		case rel != build.SiteFile && os.Link(p, target) == nil:
+		case rel != site.SiteFile && os.Link(p, target) == nil:
 			return nil
 		}
 		data, err := os.ReadFile(p)

@@ -19,7 +19,7 @@ const (
 // or removing a processor, changing a retention period and adding or
 // removing trackers. Each changes the text, so each version can be
 // released.
-func (s *site) evolve(r *rand.Rand) {
+func (s *spec) evolve(r *rand.Rand) {
 	for range 1 + r.IntN(3) {
 		switch r.IntN(4) {
 		case 0:
@@ -36,7 +36,7 @@ func (s *site) evolve(r *rand.Rand) {
 
 // addOrRemoveProcessor adds a processor, named as a recipient of one
 // activity, or removes one an earlier version added, with its trackers.
-func (s *site) addOrRemoveProcessor(r *rand.Rand, add bool) {
+func (s *spec) addOrRemoveProcessor(r *rand.Rand, add bool) {
 	added := s.countAddedProcessors()
 	if added == 0 || (add && added < maxAddedProcessors) {
 		s.nextID++
@@ -61,7 +61,7 @@ func (s *site) addOrRemoveProcessor(r *rand.Rand, add bool) {
 	s.trackers = slices.DeleteFunc(s.trackers, func(t tracker) bool { return t.provider == gone })
 }
 
-func (s *site) countAddedProcessors() int {
+func (s *spec) countAddedProcessors() int {
 	n := 0
 	for _, p := range s.processors {
 		if p.added {
@@ -72,7 +72,7 @@ func (s *site) countAddedProcessors() int {
 }
 
 // changeRetention gives a retention rule with a fixed period a new one.
-func (s *site) changeRetention(r *rand.Rand) {
+func (s *spec) changeRetention(r *rand.Rand) {
 	for {
 		rt := &s.retention[r.IntN(len(s.retention))]
 		if rt.period == "until_withdrawn" {
@@ -87,7 +87,7 @@ func (s *site) changeRetention(r *rand.Rand) {
 
 // addOrRemoveTrackers adds one to three trackers, or, once versions have
 // added enough, removes the oldest of those.
-func (s *site) addOrRemoveTrackers(r *rand.Rand) {
+func (s *spec) addOrRemoveTrackers(r *rand.Rand) {
 	added := 0
 	for _, t := range s.trackers {
 		if t.added {

@@ -14,7 +14,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/policygen/policygen/generator/build"
+	"github.com/policygen/policygen/generator/site"
 )
 
 // The size of the site before its versions change it.
@@ -44,7 +44,7 @@ func VersionDate(k int) time.Time { return firstVersion.AddDate(0, 0, 7*k) }
 // into dir/history, as policygen release does after each edit. With no
 // versions the site has no [[change]] and builds as a draft.
 func Write(dir string, versions int) error {
-	file := filepath.Join(dir, build.SiteFile)
+	file := filepath.Join(dir, site.SiteFile)
 	if versions == 0 {
 		return sources(0, func(src []byte) error { return os.WriteFile(file, src, 0o644) })
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/policygen/policygen"
-	"github.com/policygen/policygen/generator/build"
+	"github.com/policygen/policygen/generator/site"
 )
 
 func TestTheSiteHasTheAdvertisedSize(t *testing.T) {
@@ -17,14 +17,14 @@ func TestTheSiteHasTheAdvertisedSize(t *testing.T) {
 	if err := Write(dir, 0); err != nil {
 		t.Fatal(err)
 	}
-	site, err := build.Load(build.Options{Source: dir, Defaults: policygen.Defaults, Date: BuildDate()})
+	s, err := site.Load(site.Options{Source: dir, Defaults: policygen.Defaults, Date: BuildDate()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := site.Config.Site
+	cfg := s.Config.Site
 	outside := 0
 	for _, p := range cfg.Processors {
-		if !site.Facts.InEEA(string(p.Country)) {
+		if !s.Facts.InEEA(string(p.Country)) {
 			outside++
 		}
 	}
@@ -47,14 +47,14 @@ func TestHistoryIsWhatReleasingEachEditWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := sources(versions, func(src []byte) error {
-		if err := os.WriteFile(filepath.Join(slow, build.SiteFile), src, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(slow, site.SiteFile), src, 0o644); err != nil {
 			return err
 		}
-		site, err := build.Load(build.Options{Source: slow, Defaults: policygen.Defaults, Date: BuildDate()})
+		s, err := site.Load(site.Options{Source: slow, Defaults: policygen.Defaults, Date: BuildDate()})
 		if err != nil {
 			return err
 		}
-		_, _, err = site.Release()
+		_, _, err = s.Release()
 		return err
 	})
 	if err != nil {
@@ -81,15 +81,15 @@ func TestACacheCopyIsTheWrittenSite(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(a, build.SiteFile), []byte("edited"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(a, site.SiteFile), []byte("edited"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	site, err := build.Load(build.Options{Source: b, Defaults: policygen.Defaults, Date: BuildDate()})
+	s, err := site.Load(site.Options{Source: b, Defaults: policygen.Defaults, Date: BuildDate()})
 	if err != nil {
 		t.Fatalf("the second copy does not load after the first was edited: %v", err)
 	}
-	if len(site.History) != 1 {
-		t.Errorf("%d versions, want 1", len(site.History))
+	if len(s.History) != 1 {
+		t.Errorf("%d versions, want 1", len(s.History))
 	}
 }
 

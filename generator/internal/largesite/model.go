@@ -9,7 +9,7 @@ import (
 // site is the generator's own description of the site, turned into
 // site.toml by writeTOML. It is simpler than config.Site: only what the
 // generator varies.
-type site struct {
+type spec struct {
 	activities []activity
 	processors []processor
 	trackers   []tracker
@@ -48,8 +48,8 @@ type change struct {
 }
 
 // baseSite generates the site of the first version.
-func baseSite(r *rand.Rand) *site {
-	s := &site{}
+func baseSite(r *rand.Rand) *spec {
+	s := &spec{}
 	for i := range Retention {
 		s.retention = append(s.retention, newRetention(r, i))
 	}
@@ -120,7 +120,7 @@ func safeguard(r *rand.Rand, country string) string {
 
 // newActivity makes activity i; its data are a part of its retention
 // rule's, as the loader requires, and every fourth asks for consent.
-func (s *site) newActivity(r *rand.Rand, i int) activity {
+func (s *spec) newActivity(r *rand.Rand, i int) activity {
 	rt := s.retention[i%len(s.retention)]
 	t := topics[i%len(topics)]
 	n := i/len(topics) + 1
@@ -146,7 +146,7 @@ func (s *site) newActivity(r *rand.Rand, i int) activity {
 	return a
 }
 
-func (s *site) pickProcessors(r *rand.Rand, n int) []string {
+func (s *spec) pickProcessors(r *rand.Rand, n int) []string {
 	var ids []string
 	for _, i := range r.Perm(len(s.processors))[:n] {
 		ids = append(ids, s.processors[i].id)
@@ -155,7 +155,7 @@ func (s *site) pickProcessors(r *rand.Rand, n int) []string {
 }
 
 // newTracker makes a tracker of the company or of a processor.
-func (s *site) newTracker(r *rand.Rand, n int) tracker {
+func (s *spec) newTracker(r *rand.Rand, n int) tracker {
 	prefix := []string{"_sid_", "_pref_", "_stat_", "_ad_", "_cart_", "_uid_"}[r.IntN(6)]
 	t := tracker{name: fmt.Sprintf("%s%04d", prefix, n), provider: "first_party", purpose: trackerPurposes[r.IntN(len(trackerPurposes))]}
 	if r.IntN(10) >= 3 {

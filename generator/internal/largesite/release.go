@@ -8,9 +8,9 @@ import (
 	"sync"
 
 	"github.com/policygen/policygen"
-	"github.com/policygen/policygen/generator/build"
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/history"
+	"github.com/policygen/policygen/generator/site"
 )
 
 // A releaser releases versions as policygen release does, but faster, so
@@ -29,19 +29,19 @@ import (
 //
 // Loading the folder verifies every version, as any build does.
 type releaser struct {
-	history string        // the history folder
-	sites   []*build.Site // one per worker
+	history string       // the history folder
+	sites   []*site.Site // one per worker
 	prev    *history.Version
 }
 
 func newReleaser(dir, hist string) (*releaser, error) {
 	rel := &releaser{history: hist}
 	for range runtime.GOMAXPROCS(0) {
-		site, err := build.Load(build.Options{Source: dir, Defaults: policygen.Defaults, Date: BuildDate()})
+		s, err := site.Load(site.Options{Source: dir, Defaults: policygen.Defaults, Date: BuildDate()})
 		if err != nil {
 			return nil, err
 		}
-		rel.sites = append(rel.sites, site)
+		rel.sites = append(rel.sites, s)
 	}
 	return rel, nil
 }
@@ -61,11 +61,11 @@ func (rel *releaser) release(file string, srcs [][]byte) error {
 	}
 	results := make([]result, len(srcs))
 	var wg sync.WaitGroup
-	for w, site := range rel.sites {
+	for w, s := range rel.sites {
 		wg.Go(func() {
 			for i := w; i < len(srcs); i += len(rel.sites) {
 				r := &results[i]
-				r.text, r.cfg, r.err = render(site, scratch, file, srcs[i])
+				r.text, r.cfg, r.err = render(s, scratch, file, srcs[i])
 			}
 		})
 	}
@@ -91,13 +91,13 @@ func scratchRoot() string {
 }
 
 // render releases one version alone into scratch to render its text.
-func render(site *build.Site, scratch, file string, src []byte) (*history.Version, *config.Loaded, error) {
-	cfg, err := config.Load(file, src, site.Facts)
+func render(s *site.Site, scratch, file string, src []byte) (*history.Version, *config.Loaded, error) {
+	cfg, err := config.Load(file, src, s.Facts)
 	if err != nil {
 		return nil, nil, err
 	}
-	site.Config, site.History, site.HistoryDir = cfg, nil, scratch
-	v, _, err := site.ReleaseNewest()
+	s.Config, s.History, s.HistoryDir = cfg, nil, scratch
+	v, _, err := s.ReleaseNewest()
 	return v, cfg, err
 }
 

@@ -29,7 +29,7 @@ email = "dpo@large.example"
 `
 
 // toml writes the site as site.toml.
-func (s *site) toml() []byte {
+func (s *spec) toml() []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
 	for _, a := range s.activities {

@@ -1,0 +1,194 @@
+package site
+
+import (
+	"github.com/policygen/policygen/generator/internal/work"
+	"html/template"
+
+	"github.com/policygen/policygen/generator/config"
+	"github.com/policygen/policygen/generator/diff"
+	"github.com/policygen/policygen/generator/history"
+	"github.com/policygen/policygen/generator/theme"
+)
+
+// changelog is a document's changelog in one language: every version,
+// newest first, with its note and the summary of what changed.
+func (s *Site) changelog(st *status, versions []*history.Version, doc, lang string) (*theme.Changelog, error) {
+	cl := &theme.Changelog{Chrome: s.chrome(doc, lang, "changes/", "")}
+	cl.Title = s.Catalog.Lang(lang).TOrID("version.changelog", nil) + ": " + cl.DocTitle
+	cl.Alternates = s.alternates(doc, lang, "changes/", func(string) bool { return true })
+	for i := len(versions) - 1; i >= 0; i-- {
+		v := versions[i]
+		e := theme.Entry{Date: s.date(lang, v.Date), Name: v.Name(), Status: s.statusOf(st, v), Note: v.Note.In(lang), TextURL: "../" + v.Name() + "/"}
+		if i > 0 {
+			summary, err := s.Summary(versions[i-1], v, lang)
+			if err != nil {
+				return nil, err
+			}
+			e.DiffURL, e.Summary = v.Name()+"/", summary
+		}
+		cl.Entries = append(cl.Entries, e)
+	}
+	return cl, nil
+}
+
+func (s *Site) changelogPage(st *status, versions []*history.Version, doc, lang string) ([]byte, error) {
+	cl, err := s.changelog(st, versions, doc, lang)
+	if err != nil {
+		return nil, err
+	}
+	return s.Theme.Execute("changes.html", cl, s.Limits)
+}
+
+func (s *Site) changelogFeed(st *status, versions []*history.Version, doc, lang string) ([]byte, error) {
+	cl, err := s.changelog(st, versions, doc, lang)
+	if err != nil {
+		return nil, err
+	}
+	return s.feed(cl, doc, lang)
+}
+
+// versionsOf returns the versions that have the document in the
+// language, oldest first.
+func (s *Site) versionsOf(st *status, doc, lang string) []*history.Version {
+	return st.of[doc+"/"+lang]
+}
+
+func (s *Site) statusOf(st *status, v *history.Version) string {
+	switch {
+	case v == st.current:
+		return "current"
+	case v.Date.After(s.Date):
+		return "upcoming"
+	}
+	return "past"
+}
+
+// Summary localizes what changed in the data between two versions.
+func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) {
+	facts, err := s.facts(prev, v)
+	if err != nil {
+		return nil, err
+	}
+	return cached(s.cache, cacheKey{"summary", string(prev.Manifest), string(v.Manifest), lang}, func() ([]string, error) {
+		return s.localize(facts, lang)
+	})
+}
+
+// facts returns what changed in the data between two versions, decoding
+// their models unless prepareSummaries has done so already. A version's
+// manifest names it: it holds the hashes of all its files.
+func (s *Site) facts(prev, v *history.Version) ([]diff.Fact, error) {
+	return cached(s.cache, factsKey(prev, v), func() ([]diff.Fact, error) {
+		old, err := s.models.Site(prev)
+		if err != nil {
+			return nil, err
+		}
+		cur, err := s.models.Site(v)
+		if err != nil {
+			return nil, err
+		}
+		return diff.Summarize(s.Facts, old, cur), nil
+	})
+}
+
+func factsKey(prev, v *history.Version) cacheKey {
+	return cacheKey{"facts", string(prev.Manifest), string(v.Manifest)}
+}
+
+// prepareSummaries computes what changed in the data from each released
+// version to the next, before the pages ask for it. Decoding a model is
+// the costly part and every version is both sides of two pairs, so the
+// versions are cut into one run per worker, and each run decodes each of
+// its models once (with one history.ModelDecoder, which decodes each
+// element of the lists once) and keeps no more than two at a time. Pairs whose facts
+// are cached already (serve's frozen versions) decode nothing.
+func (s *Site) prepareSummaries(st *status) {
+	var todo []int // pairs (i-1, i) not yet in the cache
+	for i := 1; i < len(st.versions); i++ {
+		if !s.cache.has(factsKey(st.versions[i-1], st.versions[i])) {
+			todo = append(todo, i)
+		}
+	}
+	runs := min(s.workers(), len(todo))
+	work.Parallel(runs, runs, func(r int) {
+		var prevSite *config.Site
+		prevIndex := -1
+		for _, i := range todo[r*len(todo)/runs : (r+1)*len(todo)/runs] {
+			prev, v := st.versions[i-1], st.versions[i]
+			old := prevSite
+			if prevIndex != i-1 {
+				var err error
+				if old, err = s.models.Site(prev); err != nil {
+					return // the pages that need the summary report it
+				}
+			}
+			cur, err := s.models.Site(v)
+			if err != nil {
+				return
+			}
+			_, _ = cached(s.cache, factsKey(prev, v), func() ([]diff.Fact, error) { return diff.Summarize(s.Facts, old, cur), nil })
+			prevSite, prevIndex = cur, i
+		}
+	})
+}
+
+// summarize localizes what changed in the data between two site models.
+func (s *Site) summarize(old, cur *config.Site, lang string) ([]string, error) {
+	return s.localize(diff.Summarize(s.Facts, old, cur), lang)
+}
+
+// localize says facts in a language, one line each.
+func (s *Site) localize(facts []diff.Fact, lang string) ([]string, error) {
+	l := s.Catalog.Lang(lang)
+	if len(facts) == 0 {
+		return []string{l.TOrID("summary.wording_only", nil)}, nil
+	}
+	out := make([]string, 0, len(facts))
+	for _, f := range facts {
+		line, err := f.Localize(l)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, line)
+	}
+	return out, nil
+}
+
+// diffPage renders the page comparing v with the version before it.
+func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, error) {
+	summary, err := s.Summary(prev, v, lang)
+	if err != nil {
+		return nil, err
+	}
+	oldMD, _ := prev.Markdown(doc, lang)
+	newMD, _ := v.Markdown(doc, lang)
+	sub := "changes/" + v.Name() + "/"
+	d := &theme.Diff{
+		Chrome: s.chrome(doc, lang, sub, ""), Date: s.date(lang, v.Date), PrevDate: s.date(lang, prev.Date),
+		Summary: summary, Body: s.diffBody(s.scope(doc, lang), oldMD, newMD, lang),
+		TextURL: "../../" + v.Name() + "/", PrevURL: "../../" + prev.Name() + "/",
+	}
+	d.Title = s.Catalog.Lang(lang).TOrID("version.diff_title", map[string]any{"Date": d.Date}) + ": " + d.DocTitle
+	d.Alternates = s.alternates(doc, lang, sub, func(other string) bool {
+		_, a := prev.Markdown(doc, other)
+		_, b := v.Markdown(doc, other)
+		return a && b
+	})
+	return s.Theme.Execute("diff.html", d, s.Limits)
+}
+
+// diffBody renders the text diff of two Markdown texts, once per pair.
+func (s *Site) diffBody(sc *scope, oldMD, newMD, lang string) template.HTML {
+	body, _ := cached(sc.cache.Load(), cacheKey{"diff", oldMD, newMD, lang}, func() (template.HTML, error) {
+		l := s.Catalog.Lang(lang)
+		collapsed := func(n int) string {
+			msg, err := l.T("version.unchanged", n, nil)
+			if err != nil {
+				return "…"
+			}
+			return msg
+		}
+		return template.HTML(sc.differ.Load().Compare(oldMD, newMD).HTML(collapsed)), nil
+	})
+	return body
+}

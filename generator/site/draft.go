@@ -1,0 +1,54 @@
+package site
+
+import (
+	"github.com/policygen/policygen/generator/history"
+	"github.com/policygen/policygen/generator/theme"
+)
+
+// DraftDiffDir is the folder, below a document's changes/, of the page that
+// compares an unreleased draft with the newest released version.
+const DraftDiffDir = "draft/"
+
+// draftBase returns the newest released version a draft of the document in
+// the language can be compared with, or nil when the build shows no draft
+// or nothing was released in that language.
+func (s *Site) draftBase(st *status, doc, lang string) *history.Version {
+	if st.draft == nil {
+		return nil
+	}
+	v := history.Newest(st.versions)
+	if v == nil {
+		return nil
+	}
+	if _, ok := v.Markdown(doc, lang); !ok {
+		return nil
+	}
+	return v
+}
+
+// draftDiffPage renders the unreleased changes of a draft build against
+// the newest released version: the live diff policygen serve shows while
+// a site is being edited.
+func (s *Site) draftDiffPage(st *status, base *history.Version, doc, lang string) ([]byte, error) {
+	// Serve compares every draft with the same newest version: its model
+	// is decoded once per session.
+	old, err := cached(s.cache, cacheKey{"site", string(base.Manifest)}, base.Site)
+	if err != nil {
+		return nil, err
+	}
+	summary, err := s.summarize(old, s.Config.Site, lang)
+	if err != nil {
+		return nil, err
+	}
+	oldMD, _ := base.Markdown(doc, lang)
+	l := s.Catalog.Lang(lang)
+	sub := "changes/" + DraftDiffDir
+	d := &theme.Diff{
+		Chrome: s.chrome(doc, lang, sub, l.TOrID("version.draft_diff_title", nil)), Draft: true,
+		PrevDate: s.date(lang, base.Date), Summary: summary, Body: s.diffBody(s.scope(doc, lang), oldMD, st.draft[doc][lang], lang),
+		TextURL: "../../", PrevURL: "../../" + base.Name() + "/",
+	}
+	d.Title = d.Title + ": " + d.DocTitle
+	d.Alternates = s.alternates(doc, lang, sub, func(other string) bool { return s.draftBase(st, doc, other) != nil })
+	return s.Theme.Execute("diff.html", d, s.Limits)
+}

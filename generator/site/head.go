@@ -1,0 +1,140 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/policygen/policygen/generator/config"
+	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/history"
+)
+
+// What proves the newest version, the chain's head: nothing after it in
+// the chain names its manifest, so the build compares what it holds with
+// site.toml, from which release wrote it:
+//
+//   - its date: a [[change]] entry of that date (checkReleased), and the
+//     folder's name (history.Load);
+//   - its note, in every language: the note of that entry (checkReleased;
+//     for older versions too, whose manifests the chain proves);
+//   - its texts: the text site.toml and the clauses render now, else the
+//     site has unreleased changes (unreleased);
+//   - its model.json: the model of site.toml, when the texts are the same
+//     and no [[change]] is pending (modelDifferences);
+//   - its previous: the manifest before it (history.Load);
+//   - every other byte of the manifest: the form release writes
+//     (history.Load).
+//
+// What this cannot tell apart: an edit of the newest text together with
+// its hash in the manifest from a change of the clauses, which both read as
+// unreleased changes (the build fails, blaming the site), and a change of
+// site.toml made on purpose from an edited model.json (the error names
+// both). Signatures close these: see history.Trust.
+
+// releasedNote is the note release freezes for a [[change]] entry: a
+// single-language site may write it as a plain string.
+func (s *Site) releasedNote(c config.Change) map[string]string {
+	if c.Note.ByLang == nil && c.Note.Plain != "" {
+		return map[string]string{s.langs()[0]: c.Note.Plain}
+	}
+	return c.Note.ByLang
+}
+
+// checkReleased compares the [[change]] entries of site.toml with the
+// released versions: the newest must have one, and each note must be the
+// note its version froze.
+func (s *Site) checkReleased() diag.List {
+	var errs diag.List
+	entries := map[string]int{}
+	for i, c := range s.Config.Site.Changes {
+		entries[c.Date.Format(time.DateOnly)] = i
+	}
+	for k, v := range s.History {
+		manifest := path.Join(v.Dir, history.ManifestFile)
+		newest := k == len(s.History)-1
+		i, ok := entries[v.Name()]
+		if !ok {
+			if newest {
+				errs.Addf(diag.Pos{File: s.Config.File}, "the newest released version, %s, has no [[change]] entry", v.Name()).
+					WithHint("restore the entry dated %s from version control (its note is in %s); if %s was not released by policygen release, remove that folder", v.Name(), manifest, v.Dir)
+			}
+			continue
+		}
+		if langs := differingLangs(s.releasedNote(s.Config.Site.Changes[i]), v.Note.ByLang); len(langs) > 0 {
+			hint := "a released note never changes: restore the note in site.toml from version control"
+			if newest {
+				hint += ", or the manifest, if it was edited"
+			}
+			errs.Addf(s.Config.Pos.Value(config.Path("change", i, "note")), "the note of the change dated %s is not the note released in %s (%s)", v.Name(), manifest, strings.Join(langs, ", ")).
+				WithHint("%s", hint)
+		}
+	}
+	return errs
+}
+
+// differingLangs lists the languages, sorted, in which two notes differ.
+func differingLangs(a, b map[string]string) []string {
+	var out []string
+	for _, lang := range slices.Sorted(maps.Keys(a)) {
+		if bv, ok := b[lang]; !ok || bv != a[lang] {
+			out = append(out, lang)
+		}
+	}
+	for lang := range b {
+		if _, ok := a[lang]; !ok {
+			out = append(out, lang)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// modelDifferences lists the keys of model.json in which the newest
+// version differs from the model release would write from site.toml now,
+// leaving out the [[change]] entries unless withChanges: a new entry is
+// not by itself a change of the model.
+func (s *Site) modelDifferences(newest *history.Version, withChanges bool) ([]string, error) {
+	now, err := history.EncodeModel(s.Config.Site)
+	if err != nil || bytes.Equal(now, newest.Model) {
+		return nil, err
+	}
+	var a, b map[string]json.RawMessage
+	if err := json.Unmarshal(now, &a); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(newest.Model, &b); err != nil {
+		return []string{"model.json"}, nil // not a model at all
+	}
+	keys := map[string]bool{}
+	for k := range a {
+		keys[k] = true
+	}
+	for k := range b {
+		keys[k] = true
+	}
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
+		if k == "changes" && !withChanges {
+			continue
+		}
+		if !jsonEqual(a[k], b[k]) {
+			out = append(out, k)
+		}
+	}
+	return out, nil
+}
+
+// jsonEqual compares two JSON values as release writes them: indented the
+// same way, so equal values are equal bytes once compacted.
+func jsonEqual(a, b json.RawMessage) bool {
+	var ca, cb bytes.Buffer
+	if json.Compact(&ca, a) != nil || json.Compact(&cb, b) != nil {
+		return bytes.Equal(a, b)
+	}
+	return bytes.Equal(ca.Bytes(), cb.Bytes())
+}

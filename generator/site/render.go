@@ -1,0 +1,419 @@
+package site
+
+import (
+	"fmt"
+	"github.com/policygen/policygen/generator/internal/work"
+	"github.com/policygen/policygen/generator/publish"
+	"html/template"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/policygen/policygen/generator/clause"
+	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/diff"
+	"github.com/policygen/policygen/generator/history"
+	"github.com/policygen/policygen/generator/markdown"
+	"github.com/policygen/policygen/generator/model"
+	"github.com/policygen/policygen/generator/theme"
+)
+
+// A Sink receives the files of a build as they are rendered: a path
+// (slash-separated, relative to the output folder) and its contents. It is
+// called from several goroutines at once, once per file, in no particular
+// order.
+type Sink func(name string, data []byte) error
+
+// Render renders every page of the site into memory: for each language
+// and document the current page, every released version, the changelog,
+// a diff page per version after the first, and an Atom feed. draft builds
+// unreleased changes as a draft instead of failing.
+func (s *Site) Render(draft bool) (publish.Output, error) {
+	out := publish.Output{}
+	var mu sync.Mutex
+	err := s.RenderTo(draft, func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		out[name] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RenderTo renders every page of the site, as Render does, and hands each
+// file to sink as soon as it is rendered, so that a build need not hold the
+// whole site in memory. Pages render on Workers goroutines; what each page
+// holds does not depend on the order they run in. After an error sink may
+// have received some of the files.
+func (s *Site) RenderTo(draft bool, sink Sink) error {
+	st, err := s.status(draft)
+	if err != nil {
+		return err
+	}
+	st.releasedKey = s.releasedKey()
+	s.prepareSummaries(st)
+	jobs := s.pageJobs(st)
+	errs := make([]error, len(jobs))
+	work.Parallel(len(jobs), s.workers(), func(i int) {
+		errs[i] = jobs[i].render(sink)
+	})
+	var list diag.List
+	reported := map[string]bool{} // one error per document and language, as before any page of it
+	for i, err := range errs {
+		if err != nil && !reported[jobs[i].group] {
+			reported[jobs[i].group] = true
+			list = append(list, diag.Errors(err)...)
+		}
+	}
+	if err := list.Err(); err != nil {
+		return err
+	}
+	return s.renderSiteFiles(sink, st)
+}
+
+// A pageJob renders one page (or a page and its feed) of a document in a
+// language, the group its errors are reported under.
+type pageJob struct {
+	group  string
+	render func(sink Sink) error
+}
+
+// pageJobs lists every page of the site in site order: for each language
+// and document the current page, its versions, its diff pages, the draft's
+// diff page and the changelog with the feed. All but the current page and
+// the draft's diff show released versions only: those are kept in the
+// cache of a serve session (see kept).
+func (s *Site) pageJobs(st *status) []pageJob {
+	var jobs []pageJob
+	s.scopes = map[string]*scope{}
+	for _, lang := range s.langs() {
+		for _, doc := range s.Docs {
+			group := doc + "/" + lang
+			sc := s.newScope(group)
+			page := func(name string, render func() ([]byte, error)) {
+				sc.jobs.Add(1)
+				jobs = append(jobs, pageJob{group, func(sink Sink) error {
+					defer sc.done()
+					return emit(sink, name, render)
+				}})
+			}
+			released := func(name string, render func() ([]byte, error)) {
+				page(name, func() ([]byte, error) { return s.kept(st, name, render) })
+			}
+			dir := s.pageDir(lang, doc)
+			page(dir+"index.html", func() ([]byte, error) { return s.currentPage(st, doc, lang) })
+			versions := s.versionsOf(st, doc, lang)
+			for i, v := range versions {
+				released(dir+v.Name()+"/index.html", func() ([]byte, error) { return s.frozenPage(st, v, doc, lang) })
+				if i > 0 {
+					released(dir+"changes/"+v.Name()+"/index.html", func() ([]byte, error) { return s.diffPage(versions[i-1], v, doc, lang) })
+				}
+			}
+			if base := s.draftBase(st, doc, lang); base != nil {
+				page(dir+"changes/"+DraftDiffDir+"index.html", func() ([]byte, error) { return s.draftDiffPage(st, base, doc, lang) })
+			}
+			released(dir+"changes/index.html", func() ([]byte, error) { return s.changelogPage(st, versions, doc, lang) })
+			released(dir+"changes/index.xml", func() ([]byte, error) { return s.changelogFeed(st, versions, doc, lang) })
+		}
+	}
+	return jobs
+}
+
+// A scope holds what the pages of one document in one language share: the
+// HTML of clause parts and what the diff has seen of their texts. Pages
+// render in site order, so a build drops a scope when its last page is
+// done and holds few at a time; a serve session keeps one for all, in its
+// cache.
+type scope struct {
+	cache  atomic.Pointer[Cache]
+	differ atomic.Pointer[diff.Differ]
+	jobs   atomic.Int64 // pages not yet rendered
+}
+
+func (s *Site) newScope(group string) *scope {
+	sc := &scope{}
+	if s.keep {
+		sc.cache.Store(s.cache)
+		sc.differ.Store(s.differ)
+	} else {
+		sc.cache.Store(NewCache())
+		sc.differ.Store(&diff.Differ{})
+	}
+	s.scopes[group] = sc
+	return sc
+}
+
+// done counts a page of the scope as rendered, and drops what the scope
+// holds after the last.
+func (sc *scope) done() {
+	if sc.jobs.Add(-1) == 0 {
+		sc.cache.Store(nil) // a nil Cache computes what is asked
+		sc.differ.Store(nil)
+	}
+}
+
+// scope returns the scope of a document in a language, or one that
+// caches nothing outside a build's pages.
+func (s *Site) scope(doc, lang string) *scope {
+	if sc := s.scopes[doc+"/"+lang]; sc != nil {
+		return sc
+	}
+	return &scope{}
+}
+
+// kept renders a page that shows released versions only, or takes it from
+// a cache kept between builds: such a page changes only with the history,
+// the build date, or the few settings of site.toml every page shows (see
+// releasedKey). A build without a kept cache renders it, so as not to hold
+// every page in memory.
+func (s *Site) kept(st *status, name string, render func() ([]byte, error)) ([]byte, error) {
+	if !s.keep {
+		return render()
+	}
+	return cached(s.cache, cacheKey{"page", st.releasedKey, name}, render)
+}
+
+// releasedKey is what pages of released versions show besides the
+// versions: the company's name, the base URL, the languages and documents,
+// the theme site.toml picks, the build date, and the history, named by the
+// hash of its newest manifest, which chains all the others. The files of
+// messages and themes are not in it: a cache is dropped when they change.
+func (s *Site) releasedKey() string {
+	head := ""
+	if v := history.Newest(s.History); v != nil {
+		head = history.Hash(v.Manifest)
+	}
+	return strings.Join([]string{s.Config.Site.Company.Name, string(s.Config.Site.Site.BaseURL),
+		strings.Join(s.langs(), ","), strings.Join(s.Docs, ","), s.Theme.Name, s.Date.Format(time.DateOnly), head}, "\x00")
+}
+
+// emit renders a file and hands it to sink.
+func emit(sink Sink, name string, render func() ([]byte, error)) error {
+	data, err := render()
+	if err != nil {
+		return err
+	}
+	return sink(name, data)
+}
+
+// workers is how many pages render at the same time.
+func (s *Site) workers() int {
+	if s.Workers > 0 {
+		return s.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+func (s *Site) renderSiteFiles(sink Sink, st *status) error {
+	if err := emit(sink, "index.html", s.renderIndex); err != nil {
+		return err
+	}
+	if err := sink("style.css", s.Theme.CSS); err != nil {
+		return err
+	}
+	return emit(sink, "policy.json", func() ([]byte, error) { return s.policyJSON(st) })
+}
+
+func (s *Site) langs() []string { return s.Config.Site.Site.Languages }
+
+func (s *Site) model(lang string, asOf time.Time) *model.Site {
+	l := s.Catalog.Lang(lang)
+	label := func(id string) string { return l.TOrID("data."+id, nil) }
+	return model.Build(s.Config.Site, lang, s.Facts, label, asOf)
+}
+
+// slug returns the URL segment of a document in a language.
+func (s *Site) slug(lang, doc string) string { return s.Catalog.Lang(lang).TOrID("slug."+doc, nil) }
+
+// pageDir is the folder of a document's current page: "de/datenschutz/".
+func (s *Site) pageDir(lang, doc string) string { return lang + "/" + s.slug(lang, doc) + "/" }
+
+// currentPage renders the text in force on the build date, or the draft.
+func (s *Site) currentPage(st *status, doc, lang string) ([]byte, error) {
+	md, info := "", theme.VersionInfo{Status: "draft"}
+	switch {
+	case st.draft != nil:
+		md = st.draft[doc][lang]
+		if s.draftBase(st, doc, lang) != nil {
+			info.DraftDiff = "changes/" + DraftDiffDir
+		}
+	case st.current != nil:
+		md, _ = st.current.Markdown(doc, lang)
+		info = theme.VersionInfo{Status: "current", Effective: s.date(lang, st.current.Date)}
+	default: // only upcoming versions: show the first of them
+		first := st.versions[0]
+		md, _ = first.Markdown(doc, lang)
+		info = theme.VersionInfo{Status: "upcoming", Effective: s.date(lang, first.Date), Current: "./"}
+	}
+	for _, v := range st.upcoming {
+		info.Upcoming = append(info.Upcoming, theme.Link{Label: s.date(lang, v.Date), URL: "changes/" + v.Name() + "/"})
+	}
+	info.Versions, info.AllVersions = s.versionLinks(st, doc, lang, "", nil)
+	return s.renderPage(md, info, doc, lang, "")
+}
+
+// frozenPage renders a released version at DIR/DATE/.
+func (s *Site) frozenPage(st *status, v *history.Version, doc, lang string) ([]byte, error) {
+	md, _ := v.Markdown(doc, lang)
+	info := theme.VersionInfo{Effective: s.date(lang, v.Date), Current: "../"}
+	switch next := st.next(v); {
+	case v == st.current:
+		info.Status = "current"
+	case v.Date.After(s.Date):
+		info.Status = "upcoming"
+	default:
+		info.Status, info.Until = "past", s.date(lang, next.Date)
+	}
+	info.Versions, info.AllVersions = s.versionLinks(st, doc, lang, "../", v)
+	return s.renderPage(md, info, doc, lang, v.Name()+"/")
+}
+
+// MaxVersionLinks is how many versions a page links at most: the ones
+// around its own. The changelog lists them all; listing every version on
+// every page would make the output grow with the square of the history.
+const MaxVersionLinks = 10
+
+// versionLinks lists the released versions of a document around this (or
+// around the version in force, for the current page), newest first,
+// relative to a page up from the document folder, and how many versions
+// there are in all.
+func (s *Site) versionLinks(st *status, doc, lang, up string, this *history.Version) ([]theme.Link, int) {
+	versions := s.versionsOf(st, doc, lang)
+	at := this
+	if at == nil {
+		at = st.current
+	}
+	// versions is oldest first; the window is centred on at.
+	i := len(versions) - 1
+	if at != nil {
+		if k, ok := findVersion(versions, at.Name()); ok {
+			i = k
+		}
+	}
+	hi := min(len(versions), max(i+1+MaxVersionLinks/2, MaxVersionLinks))
+	lo := max(0, hi-MaxVersionLinks)
+	links := make([]theme.Link, 0, hi-lo)
+	for k := hi - 1; k >= lo; k-- {
+		v := versions[k]
+		links = append(links, theme.Link{Label: s.date(lang, v.Date), URL: up + v.Name() + "/", Current: v == this})
+	}
+	return links, len(versions)
+}
+
+func (s *Site) date(lang string, t time.Time) string { return s.Catalog.Lang(lang).Date(t) }
+
+// renderPage renders a document's Markdown as a page in sub (a folder below
+// the document's, "" or "2025-03-01/").
+func (s *Site) renderPage(md string, info theme.VersionInfo, doc, lang, sub string) ([]byte, error) {
+	sections, err := s.renderSections(s.scope(doc, lang).cache.Load(), md, lang, strings.Repeat("../", 1+strings.Count(sub, "/")))
+	if err != nil {
+		return nil, err
+	}
+	l := s.Catalog.Lang(lang)
+	p := &theme.Page{Chrome: s.chrome(doc, lang, sub, l.TOrID("document."+doc, nil)), Doc: doc, Sections: sections, Version: info}
+	p.Alternates = s.alternates(doc, lang, sub, func(other string) bool {
+		return sub == "" || s.hasVersion(strings.TrimSuffix(sub, "/"), doc, other)
+	})
+	return s.Theme.Execute("page.html", p, s.Limits)
+}
+
+func (s *Site) hasVersion(name, doc, lang string) bool {
+	i, ok := findVersion(s.History, name)
+	if !ok {
+		return false
+	}
+	_, ok = s.History[i].Markdown(doc, lang)
+	return ok
+}
+
+// renderSections renders the clauses of a document's Markdown, resolving
+// links to other documents for a page up levels below the language folder.
+// Each part of a clause (see markdown.Parts) renders once per build, or
+// serve session, however many versions and pages share its text: versions
+// differ in a few places, and most pages are frozen versions.
+func (s *Site) renderSections(c *Cache, md, lang, up string) ([]theme.Section, error) {
+	slugs := s.slugs(lang)
+	var sections []theme.Section
+	for _, sec := range splitSections(md) {
+		var html strings.Builder
+		for _, part := range markdown.Parts(sec.Markdown + "\n") {
+			h, err := cached(c, cacheKey{"part", part, lang, up, slugs}, func() (string, error) {
+				return s.renderPart(c, part, lang, up)
+			})
+			if err != nil {
+				return nil, fmt.Errorf("clause %s: %w", sec.ID, err)
+			}
+			html.WriteString(h)
+		}
+		sections = append(sections, theme.Section{ID: sec.ID, Title: sec.Title, HTML: template.HTML(html.String())})
+	}
+	return sections, nil
+}
+
+// slugs is the documents' slugs in a language, joined: what links between
+// documents resolve to.
+func (s *Site) slugs(lang string) string {
+	slugs := make([]string, len(s.Docs))
+	for i, doc := range s.Docs {
+		slugs[i] = s.slug(lang, doc)
+	}
+	return strings.Join(slugs, "/")
+}
+
+// renderPart renders a part of a clause's Markdown, with links to other
+// documents resolved and tables wrapped so that they scroll on a phone.
+func (s *Site) renderPart(c *Cache, md, lang, up string) (string, error) {
+	html, err := s.partHTML(c, md)
+	if err != nil {
+		return "", err
+	}
+	html = s.resolveDocLinks(lang, html, up)
+	html = strings.ReplaceAll(html, "<table>", `<div class="table-wrap" tabindex="0"><table>`)
+	return strings.ReplaceAll(html, "</table>", "</table></div>"), nil
+}
+
+// partHTML renders a part of a clause. A table renders row by row, each
+// row once per build: the long tables of recipients and trackers change a
+// row or two from version to version.
+func (s *Site) partHTML(c *Cache, md string) (string, error) {
+	head, rows, ok := markdown.Table(md)
+	if !ok {
+		return s.Markdown.Render(md)
+	}
+	// A part that goldmark does not take for a table (a frozen version
+	// may hold one: clause.Clause.Render refuses new ones) renders whole,
+	// as it would in the whole text.
+	open, err := cached(c, cacheKey{"table head", head}, func() (string, error) { return s.Markdown.TableHead(head) })
+	if err != nil {
+		return s.Markdown.Render(md)
+	}
+	html := make([]string, len(rows))
+	for i, row := range rows {
+		if html[i], err = cached(c, cacheKey{"table row", head, row}, func() (string, error) { return s.Markdown.TableRow(head, row) }); err != nil {
+			return s.Markdown.Render(md)
+		}
+	}
+	return markdown.JoinTable(open, html), nil
+}
+
+var docLink = regexp.MustCompile(`href="` + clause.DocLinkPrefix + `([a-z0-9_-]+)(#[a-z0-9_-]+)?"`)
+
+// resolveDocLinks replaces the document links of clause.DocLinkPrefix
+// ("policygen-doc:privacy#transfers") with URLs relative to a page whose
+// folder is up from the language folder.
+func (s *Site) resolveDocLinks(lang, html, up string) string {
+	return docLink.ReplaceAllStringFunc(html, func(m string) string {
+		sub := docLink.FindStringSubmatch(m)
+		if !slices.Contains(s.Docs, sub[1]) {
+			return m // reported by documentMarkdown, when the text was rendered
+		}
+		return `href="` + up + s.slug(lang, sub[1]) + "/" + sub[2] + `"`
+	})
+}
