@@ -141,7 +141,7 @@ func runBuild(e *env, args []string) int {
 		}
 	}
 	if !f.quiet {
-		langs := s.Config.Site.Site.Languages
+		langs := s.Config.Site.Settings.Languages
 		fmt.Fprintf(e.stdout, "Built %s in %s (%s) into %s in %d ms\n",
 			plural(dir.Pages(), "page"), plural(len(langs), "language"), strings.Join(langs, ", "), f.output,
 			time.Since(start).Milliseconds())
@@ -189,7 +189,7 @@ func runCheck(e *env, args []string) int {
 		return report(e, err)
 	}
 	if !f.quiet {
-		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", s.Config.File, plural(int(pages.Load()), "page"), strings.Join(s.Config.Site.Site.Languages, ", "))
+		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", s.Config.File, plural(int(pages.Load()), "page"), strings.Join(s.Config.Site.Settings.Languages, ", "))
 		printDrafted(e, s, f.draft)
 	}
 	return exitOK

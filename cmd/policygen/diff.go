@@ -45,7 +45,7 @@ func runDiff(e *env, args []string) int {
 		return exitSite
 	}
 	if lang == "" {
-		lang = s.Config.Site.Site.Languages[0]
+		lang = s.Config.Site.Settings.Languages[0]
 	}
 	from, to, msg := pickVersions(s.History, fs.Args())
 	if msg != "" {

@@ -75,7 +75,7 @@ func runRelease(e *env, args []string) int {
 	if prev == nil {
 		return exitOK
 	}
-	lines, err := s.Summary(prev, v, s.Config.Site.Site.Languages[0])
+	lines, err := s.Summary(prev, v, s.Config.Site.Settings.Languages[0])
 	if err != nil {
 		return report(e, err)
 	}

@@ -65,7 +65,7 @@ func TestValidSiteLoadsWithDefaults(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatalf("unexpected errors:\n%v", errs)
 	}
-	s := l.Site.Site
+	s := l.Site.Settings
 	if s.BaseURL != "https://www.example.com/legal/" || s.History != "history" || s.Theme != "default" {
 		t.Errorf("defaults not applied: %+v", s)
 	}

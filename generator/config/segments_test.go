@@ -113,7 +113,7 @@ func TestDigestChangesWithItsPartOnly(t *testing.T) {
 		}
 		return l
 	}
-	paths := []string{"Trackers", "Processors", "Company", "Company.Phone", "Company.Name", "Site"}
+	paths := []string{"Trackers", "Processors", "Company", "Company.Phone", "Company.Name", "Settings"}
 	digests := func(l *Loaded) map[string]string {
 		d := map[string]string{}
 		for _, p := range paths {

@@ -65,7 +65,7 @@ func (v *validator) decoded(path string) bool {
 }
 
 func (v *validator) settings() {
-	s := &v.Site.Site
+	s := &v.Site.Settings
 	if len(s.Languages) == 0 && v.decoded("site.languages") {
 		v.at("site.languages", `write languages = ["en"] or any of en, de, nl`, "site.languages must name at least one language")
 	}
@@ -169,7 +169,7 @@ func (v *validator) lines(path string, lines []string) {
 
 // texts checks that every localized text has exactly the site's languages.
 func (v *validator) texts(texts []textRef) {
-	langs := v.Site.Site.Languages
+	langs := v.Site.Settings.Languages
 	if len(langs) == 0 {
 		return // reported by settings or the decoder
 	}

@@ -73,7 +73,7 @@ func orEmpty(s *config.Site) *config.Site {
 func sameData(a, b *config.Site) bool {
 	x, y := *a, *b
 	x.Changes, y.Changes = nil, nil
-	x.Site, y.Site = config.Settings{}, config.Settings{}
+	x.Settings, y.Settings = config.Settings{}, config.Settings{}
 	ja, errA := json.Marshal(x)
 	jb, errB := json.Marshal(y)
 	return errA == nil && errB == nil && string(ja) == string(jb)

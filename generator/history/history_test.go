@@ -26,7 +26,7 @@ func snapshot(date, text string) Snapshot {
 			"privacy": {"en": "## Privacy {#a}\n\n" + text + "\n", "de": "## Datenschutz {#a}\n\n" + text + "\n"},
 			"cookies": {"en": "## Cookies {#c}\n\nNone.\n"},
 		},
-		Site: &config.Site{Site: config.Settings{BaseURL: "https://x.example/", Languages: []string{"en", "de"}},
+		Site: &config.Site{Settings: config.Settings{BaseURL: "https://x.example/", Languages: []string{"en", "de"}},
 			Company: config.Company{Name: "C", Country: "NL", Email: "a@x.example"}},
 	}
 }

@@ -32,8 +32,8 @@ func (b *builder) build(asOf time.Time) *Site {
 	s := b.site
 	m := &Site{
 		Lang:      b.lang,
-		Languages: s.Site.Languages,
-		BaseURL:   string(s.Site.BaseURL),
+		Languages: s.Settings.Languages,
+		BaseURL:   string(s.Settings.BaseURL),
 		Company:   b.company(),
 		Authority: b.authority(),
 	}

@@ -191,7 +191,7 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 	lists := []string{"Activities", "Processors", "Retention", "Data", "Trackers"}
 	switch name {
 	case "Lang", "Languages", "BaseURL":
-		return []string{"Site"}, true
+		return []string{"Settings"}, true
 	case "Company":
 		if _, has := reflect.TypeFor[config.Company]().FieldByName(sub); sub != "" && has {
 			return []string{"Company." + sub}, true // model.Company has config.Company's fields

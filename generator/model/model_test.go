@@ -23,7 +23,7 @@ func testFacts(tb testing.TB) *legal.Facts {
 
 func site() *config.Site {
 	return &config.Site{
-		Site:    config.Settings{Languages: []string{"en"}, BaseURL: "https://x.example/"},
+		Settings:    config.Settings{Languages: []string{"en"}, BaseURL: "https://x.example/"},
 		Company: config.Company{Name: "C", Country: "NL"},
 		Activities: []config.Activity{
 			{ID: "a", Title: config.LocalizedText{Plain: "A *1*"}, Basis: "contract", Retention: "r", Recipients: []config.ID{"p", "q"}},
@@ -172,7 +172,7 @@ func TestInputsNameWhatEachFieldIsBuiltFrom(t *testing.T) {
 		{"Trackers", func(s *config.Site) { s.Trackers[0].Name = "m2" }},
 		{"Activities", func(s *config.Site) { s.Activities[0].Title = config.LocalizedText{Plain: "A2"} }},
 		{"Retention", func(s *config.Site) { s.Retention[0].Period = config.Duration{N: 2, Unit: "y"} }},
-		{"Site", func(s *config.Site) { s.Site.BaseURL = "https://y.example/" }},
+		{"Settings", func(s *config.Site) { s.Settings.BaseURL = "https://y.example/" }},
 	} {
 		cfg := site()
 		c.change(cfg)

@@ -18,7 +18,7 @@ func (s *Site) chrome(doc, lang, sub, title string) theme.Chrome {
 		Lang: l, Title: title, DocTitle: l.TOrID("document."+doc, nil),
 		SiteTitle: l.TOrID("ui.site_title", map[string]any{"Name": s.Config.Site.Company.Name}),
 		Company:   s.Config.Site.Company.Name,
-		Canonical: string(s.Config.Site.Site.BaseURL) + s.pageDir(lang, doc) + sub,
+		Canonical: string(s.Config.Site.Settings.BaseURL) + s.pageDir(lang, doc) + sub,
 		Root:      root, JSON: root + "policy.json",
 		Changelog: up + "changes/", Feed: up + "changes/index.xml",
 		Head: s.head(),
@@ -40,7 +40,7 @@ func (s *Site) alternates(doc, lang, sub string, has func(lang string) bool) []t
 		}
 		links = append(links, theme.Link{
 			Lang: other, Label: s.Catalog.Lang(other).TOrID("language.name", nil), URL: root + s.pageDir(other, doc) + sub,
-			Absolute: string(s.Config.Site.Site.BaseURL) + s.pageDir(other, doc) + sub, Current: other == lang,
+			Absolute: string(s.Config.Site.Settings.BaseURL) + s.pageDir(other, doc) + sub, Current: other == lang,
 		})
 	}
 	return links
@@ -82,7 +82,7 @@ func (s *Site) policyJSON(st *status) ([]byte, error) {
 	}
 	for _, lang := range s.langs() {
 		for _, d := range s.Docs {
-			doc.Pages[lang] = append(doc.Pages[lang], string(s.Config.Site.Site.BaseURL)+s.pageDir(lang, d))
+			doc.Pages[lang] = append(doc.Pages[lang], string(s.Config.Site.Settings.BaseURL)+s.pageDir(lang, d))
 		}
 	}
 	b, err := json.MarshalIndent(doc, "", "  ")

@@ -37,7 +37,7 @@ type atomEntry struct {
 // feed announces every version of a document in a language. Dates are the
 // dates the versions take effect, so the feed is the same on every build.
 func (s *Site) feed(cl *theme.Changelog, doc, lang string) ([]byte, error) {
-	base := string(s.Config.Site.Site.BaseURL) + s.pageDir(lang, doc)
+	base := string(s.Config.Site.Settings.BaseURL) + s.pageDir(lang, doc)
 	f := atom{
 		Lang: lang, Title: cl.Title + " – " + cl.Company, ID: base + "changes/", Author: cl.Company,
 		Updated: "1970-01-01T00:00:00Z", History: s.head(),

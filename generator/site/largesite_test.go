@@ -60,7 +60,7 @@ func TestLargeSiteBuilds(t *testing.T) {
 		versions = 1
 	}
 	s := loadLarge(t, largeSite(t, versions))
-	langs, docs := len(s.Config.Site.Site.Languages), len(s.Docs)
+	langs, docs := len(s.Config.Site.Settings.Languages), len(s.Docs)
 	if langs != largesite.Languages || docs != 2 || len(s.History) != versions {
 		t.Fatalf("%d languages, %d documents, %d versions; want %d, 2, %d", langs, docs, len(s.History), largesite.Languages, versions)
 	}

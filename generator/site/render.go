@@ -190,7 +190,7 @@ func (s *Site) releasedKey() string {
 	if v := history.Newest(s.History); v != nil {
 		head = history.Hash(v.Manifest)
 	}
-	return strings.Join([]string{s.Config.Site.Company.Name, string(s.Config.Site.Site.BaseURL),
+	return strings.Join([]string{s.Config.Site.Company.Name, string(s.Config.Site.Settings.BaseURL),
 		strings.Join(s.langs(), ","), strings.Join(s.Docs, ","), s.Theme.Name, s.Date.Format(time.DateOnly), head}, "\x00")
 }
 
@@ -221,7 +221,7 @@ func (s *Site) renderSiteFiles(sink Sink, st *status) error {
 	return emit(sink, "policy.json", func() ([]byte, error) { return s.policyJSON(st) })
 }
 
-func (s *Site) langs() []string { return s.Config.Site.Site.Languages }
+func (s *Site) langs() []string { return s.Config.Site.Settings.Languages }
 
 func (s *Site) model(lang string, asOf time.Time) *model.Site {
 	l := s.Catalog.Lang(lang)

@@ -109,9 +109,9 @@ func Load(opts Options) (*Site, error) {
 		return nil, err
 	}
 	// config.Load made sure that the history is a folder inside the site.
-	hist := filepath.ToSlash(filepath.Clean(cfg.Site.Site.History))
+	hist := filepath.ToSlash(filepath.Clean(cfg.Site.Settings.History))
 	s.HistoryDir = filepath.Join(opts.Source, hist)
-	if r := opts.Reuse; r != nil && r.HistoryDir == s.HistoryDir && !changedUnder(opts.Changed, hist+"/") && r.Config.Site.Site.SigningKey == cfg.Site.Site.SigningKey {
+	if r := opts.Reuse; r != nil && r.HistoryDir == s.HistoryDir && !changedUnder(opts.Changed, hist+"/") && r.Config.Site.Settings.SigningKey == cfg.Site.Settings.SigningKey {
 		s.History = r.History
 		return s, nil
 	}
@@ -121,7 +121,7 @@ func Load(opts Options) (*Site, error) {
 
 // signingKey parses [site] signing_key.
 func signingKey(cfg *config.Loaded) (ed25519.PublicKey, error) {
-	k := cfg.Site.Site.SigningKey
+	k := cfg.Site.Settings.SigningKey
 	if k == "" {
 		return nil, nil
 	}
@@ -178,23 +178,23 @@ func changedUnder(changed []string, folders ...string) bool {
 // samePicks reports whether two configurations pick the same languages,
 // theme and clauses.
 func samePicks(a, b *config.Site) bool {
-	return slices.Equal(a.Site.Languages, b.Site.Languages) && a.Site.Theme == b.Site.Theme &&
-		slices.Equal(a.Site.DisableClauses, b.Site.DisableClauses)
+	return slices.Equal(a.Settings.Languages, b.Settings.Languages) && a.Settings.Theme == b.Settings.Theme &&
+		slices.Equal(a.Settings.DisableClauses, b.Settings.DisableClauses)
 }
 
 // loadParts loads locales, theme and clauses, collecting the errors of all.
 func (s *Site) loadParts() error {
-	langs := s.Config.Site.Site.Languages
+	langs := s.Config.Site.Settings.Languages
 	var errs diag.List
 	catalog, err := locale.Load(s.Files, langs)
 	if err != nil {
 		return err // clauses need the messages to parse
 	}
 	s.Catalog = catalog
-	if s.Theme, err = theme.Load(s.Files, s.Config.Site.Site.Theme); err != nil {
+	if s.Theme, err = theme.Load(s.Files, s.Config.Site.Settings.Theme); err != nil {
 		errs = append(errs, diag.Errors(err)...)
 	}
-	disabled := s.Config.Site.Site.DisableClauses
+	disabled := s.Config.Site.Settings.DisableClauses
 	for i, id := range disabled {
 		if !clause.HasID(s.Files, id) {
 			errs.Addf(s.Config.Pos.Value(config.Path("site.disable_clauses", i)), "no clause has the id %q", id).
@@ -234,7 +234,7 @@ func orderDocs(docs []string) []string {
 // language, and that no two documents share a slug.
 func (s *Site) checkSlugs() error {
 	var errs diag.List
-	for _, lang := range s.Config.Site.Site.Languages {
+	for _, lang := range s.Config.Site.Settings.Languages {
 		l := s.Catalog.Lang(lang)
 		seen := map[string]string{}
 		for _, doc := range s.Docs {

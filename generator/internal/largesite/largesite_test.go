@@ -28,7 +28,7 @@ func TestTheSiteHasTheAdvertisedSize(t *testing.T) {
 			outside++
 		}
 	}
-	got := []int{len(cfg.Site.Languages), len(cfg.Activities), len(cfg.Processors), outside, len(cfg.Trackers), len(cfg.Retention), len(cfg.Changes)}
+	got := []int{len(cfg.Settings.Languages), len(cfg.Activities), len(cfg.Processors), outside, len(cfg.Trackers), len(cfg.Retention), len(cfg.Changes)}
 	want := []int{Languages, Activities, Processors, Processors / 3, Trackers, Retention, 0}
 	if !slices.Equal(got, want) {
 		t.Errorf("languages, activities, processors, outside the EEA, trackers, retention rules, changes: got %v, want %v", got, want)
