@@ -6,7 +6,7 @@ import "time"
 // marks keys that must be present. JSON tags shape policy.json and the model
 // snapshots of released versions.
 type Site struct {
-	Settings           Settings                `toml:"site,required" json:"site"`
+	Settings       Settings                `toml:"site,required" json:"site"`
 	Company        Company                 `toml:"company,required" json:"company"`
 	Representative *Contact                `toml:"representative" json:"representative,omitempty"`
 	DPO            *Contact                `toml:"dpo" json:"dpo,omitempty"`

@@ -23,8 +23,8 @@ func testFacts(tb testing.TB) *legal.Facts {
 
 func site() *config.Site {
 	return &config.Site{
-		Settings:    config.Settings{Languages: []string{"en"}, BaseURL: "https://x.example/"},
-		Company: config.Company{Name: "C", Country: "NL"},
+		Settings: config.Settings{Languages: []string{"en"}, BaseURL: "https://x.example/"},
+		Company:  config.Company{Name: "C", Country: "NL"},
 		Activities: []config.Activity{
 			{ID: "a", Title: config.LocalizedText{Plain: "A *1*"}, Basis: "contract", Retention: "r", Recipients: []config.ID{"p", "q"}},
 			{ID: "b", Title: config.LocalizedText{Plain: "B"}, Basis: "consent", Retention: "r"},
