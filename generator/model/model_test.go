@@ -3,11 +3,13 @@ package model
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/policygen/policygen/generator/config"
+	"github.com/policygen/policygen/generator/internal/sitetest"
 	"github.com/policygen/policygen/generator/legal"
 )
 
@@ -152,59 +154,77 @@ func TestOnlyDatedFieldsDependOnTheDate(t *testing.T) {
 	}
 }
 
-// TestInputsNameWhatEachFieldIsBuiltFrom changes one part of the site
-// configuration after another: every field and method of the model whose
-// Inputs do not name that part must stay the same, as a serve session
-// keeps the clauses that read only those.
+// TestInputsNameWhatEachFieldIsBuiltFrom changes every field of the site
+// configuration in turn (sitetest.Edits walks config.Site by reflection,
+// so a new field is changed too): every field and method of the model
+// whose Inputs name none of the changed fields must stay the same, as a
+// serve session keeps the clauses that read only those.
 func TestInputsNameWhatEachFieldIsBuiltFrom(t *testing.T) {
 	label := func(id string) string { return id }
 	asOf := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	base := Build(site(), "en", testFacts(t), label, asOf)
-	for _, c := range []struct {
-		path   string
-		change func(s *config.Site)
-	}{
-		{"Company.Phone", func(s *config.Site) { s.Company.Phone = "+31 1" }},
-		{"Company.Name", func(s *config.Site) { s.Company.Name = "D" }},
-		{"Company.Country", func(s *config.Site) { s.Company.Country = "DE" }},
-		{"DPO", func(s *config.Site) { s.DPO = &config.Contact{Name: "O", Email: "o@x.example"} }},
-		{"Processors", func(s *config.Site) { s.Processors[0].Name = "P_2" }},
-		{"Trackers", func(s *config.Site) { s.Trackers[0].Name = "m2" }},
-		{"Activities", func(s *config.Site) { s.Activities[0].Title = config.LocalizedText{Plain: "A2"} }},
-		{"Retention", func(s *config.Site) { s.Retention[0].Period = config.Duration{N: 2, Unit: "y"} }},
-		{"Settings", func(s *config.Site) { s.Settings.BaseURL = "https://y.example/" }},
-	} {
-		cfg := site()
-		c.change(cfg)
-		m := Build(cfg, "en", testFacts(t), label, asOf)
-		sv, bv := reflect.ValueOf(m).Elem(), reflect.ValueOf(base).Elem()
-		for i := range sv.NumField() {
-			name := sv.Type().Field(i).Name
-			if name == "Company" {
-				for j := range sv.Field(i).NumField() {
-					sub := sv.Field(i).Type().Field(j).Name
-					if !reads(name, sub, c.path) && !reflect.DeepEqual(sv.Field(i).Field(j).Interface(), bv.Field(i).Field(j).Interface()) {
-						t.Errorf("changing %s changed Company.%s, whose Inputs do not name it", c.path, sub)
-					}
-				}
-				continue
+	done := map[string]bool{}
+	for _, fixture := range sitetest.EveryField() {
+		fresh := func() *config.Site {
+			l, err := sitetest.LoadFixture(fixture)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if !reads(name, "", c.path) && !reflect.DeepEqual(sv.Field(i).Interface(), bv.Field(i).Interface()) {
-				t.Errorf("changing %s changed %s, whose Inputs do not name it", c.path, name)
-			}
+			return l.Site
 		}
-		for i := range reflect.TypeFor[*Site]().NumMethod() {
-			meth := reflect.TypeFor[*Site]().Method(i)
-			if meth.Type.NumIn() != 1 || reads(meth.Name, "", c.path) {
-				continue
-			}
-			got := reflect.ValueOf(m).Method(i).Call(nil)[0].Interface()
-			want := reflect.ValueOf(base).Method(i).Call(nil)[0].Interface()
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("changing %s changed %s, whose Inputs do not name it", c.path, meth.Name)
+		valid := func(s *config.Site) bool { _, err := sitetest.Load(s); return err == nil }
+		base := fresh()
+		bm := Build(base, "en", testFacts(t), label, asOf)
+		for _, e := range sitetest.Edits(fresh, valid, done) {
+			changed := sitetest.Changed(base, e.Site)
+			m := Build(e.Site, "en", testFacts(t), label, asOf)
+			for _, diff := range unreadChanges(m, bm, changed) {
+				t.Errorf("%s: changing %s (%v) changed %s, whose Inputs do not name it", fixture, e.Leaf, changed, diff)
 			}
 		}
 	}
+	for _, f := range sitetest.Fields() {
+		if !done[f] {
+			t.Errorf("no edit changed %s", f)
+		}
+	}
+}
+
+// unreadChanges returns the fields (Company's one by one) and the methods
+// without arguments of m that differ from base although their Inputs name
+// none of the changed configuration paths.
+func unreadChanges(m, base *Site, changed []string) []string {
+	var out []string
+	readsAny := func(name, sub string) bool {
+		return slices.ContainsFunc(changed, func(path string) bool { return reads(name, sub, path) })
+	}
+	sv, bv := reflect.ValueOf(m).Elem(), reflect.ValueOf(base).Elem()
+	for i := range sv.NumField() {
+		name := sv.Type().Field(i).Name
+		if name == "Company" {
+			for j := range sv.Field(i).NumField() {
+				sub := sv.Field(i).Type().Field(j).Name
+				if !readsAny(name, sub) && !reflect.DeepEqual(sv.Field(i).Field(j).Interface(), bv.Field(i).Field(j).Interface()) {
+					out = append(out, "Company."+sub)
+				}
+			}
+			continue
+		}
+		if !readsAny(name, "") && !reflect.DeepEqual(sv.Field(i).Interface(), bv.Field(i).Interface()) {
+			out = append(out, name)
+		}
+	}
+	for i := range reflect.TypeFor[*Site]().NumMethod() {
+		meth := reflect.TypeFor[*Site]().Method(i)
+		if meth.Type.NumIn() != 1 || readsAny(meth.Name, "") {
+			continue
+		}
+		got := reflect.ValueOf(m).Method(i).Call(nil)[0].Interface()
+		want := reflect.ValueOf(base).Method(i).Call(nil)[0].Interface()
+		if !reflect.DeepEqual(got, want) {
+			out = append(out, meth.Name)
+		}
+	}
+	return out
 }
 
 // reads reports whether Inputs of a model name include a configuration
