@@ -16,7 +16,9 @@ import (
 // texts as they are written by hand.
 func Encode(s *config.Site) ([]byte, error) {
 	var b bytes.Buffer
-	err := toml.NewEncoder(&b).Encode(tomlValue(reflect.ValueOf(s).Elem()))
+	enc := toml.NewEncoder(&b)
+	enc.Indent = "" // as site.toml is written by hand
+	err := enc.Encode(tomlValue(reflect.ValueOf(s).Elem()))
 	return b.Bytes(), err
 }
 
