@@ -11,150 +11,16 @@ import (
 
 	"github.com/policygen/policygen"
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/internal/sitetest"
 )
 
-// fullSite triggers every conditional item of Art. 13/14 GDPR.
-const fullSite = `
--- site.toml --
-[site]
-base_url = "https://www.example.com/legal/"
-languages = ["en", "de", "nl"]
-
-[company]
-name = "Beispiel GmbH"
-address = ["Beispielweg 1", "40210 Düsseldorf"]
-country = "DE"
-region = "NW"
-email = "privacy@example.com"
-
-[dpo]
-name = "Dana Schutz"
-email = "dpo@example.com"
-
-[[activity]]
-id = "shop"
-title = { en = "Orders", de = "Bestellungen", nl = "Bestellingen" }
-purpose = { en = "Processing orders", de = "Bestellabwicklung", nl = "Afhandeling van bestellingen" }
-data = ["name", "email", "payment"]
-basis = "contract"
-required = "contract"
-recipients = ["pay", "us-mail"]
-retention = "orders"
-
-[[activity]]
-id = "newsletter"
-title = { en = "Newsletter", de = "Newsletter", nl = "Nieuwsbrief" }
-purpose = { en = "Sending news", de = "Versand von Neuigkeiten", nl = "Versturen van nieuws" }
-data = ["email"]
-basis = "consent"
-required = "no"
-recipients = ["us-mail"]
-retention = "consent"
-
-[[activity]]
-id = "fraud"
-title = { en = "Fraud prevention", de = "Betrugsprävention", nl = "Fraudepreventie" }
-purpose = { en = "Checking orders", de = "Prüfung von Bestellungen", nl = "Controle van bestellingen" }
-data = ["name", "address"]
-basis = "legitimate_interests"
-interest = { en = "Avoiding payment defaults", de = "Vermeidung von Zahlungsausfällen", nl = "Voorkomen van wanbetaling" }
-source = { en = "Credit agency", de = "Auskunftei", nl = "Kredietbureau" }
-required = "no"
-retention = "orders"
-automated = { en = "A score decides", de = "Ein Score entscheidet", nl = "Een score beslist" }
-
-[[activity]]
-id = "tax"
-title = { en = "Bookkeeping", de = "Buchhaltung", nl = "Boekhouding" }
-purpose = { en = "Keeping books", de = "Buchführung", nl = "Boekhouding voeren" }
-data = ["invoice"]
-basis = "legal_obligation"
-required = "statutory"
-retention = "books"
-
-[[processor]]
-id = "pay"
-name = "Pay AG"
-role = "processor"
-service = { en = "Payments", de = "Zahlungen", nl = "Betalingen" }
-country = "DE"
-
-[[processor]]
-id = "us-mail"
-name = "Mail Inc."
-role = "processor"
-service = { en = "Email", de = "E-Mail", nl = "E-mail" }
-country = "US"
-transfer = "dpf"
-privacy_url = "https://mail.example/privacy"
-
-[[tracker]]
-name = "session"
-provider = "first_party"
-category = "necessary"
-kind = "cookie"
-expiry = "session"
-purpose = { en = "Login", de = "Anmeldung", nl = "Inloggen" }
-
-[[tracker]]
-name = "_stats"
-provider = "us-mail"
-category = "statistics"
-kind = "local_storage"
-expiry = "2y"
-purpose = { en = "Counting", de = "Zählung", nl = "Tellen" }
-
-[[retention]]
-id = "orders"
-data = ["name", "email", "payment", "address"]
-period = "2y"
-after = "contract_end"
-
-[[retention]]
-id = "consent"
-data = ["email"]
-period = "until_withdrawn"
-after = "consent_withdrawal"
-
-[[retention]]
-id = "books"
-data = ["invoice"]
-period = "10y"
-after = "fiscal_year_end"
-basis = { en = "§ 147 AO", de = "§ 147 AO", nl = "§ 147 AO" }
-
-[[change]]
-date = 2025-03-01
-`
+// fullSite triggers every conditional item of Art. 13/14 GDPR. It and
+// minimalSite are shared fixtures, in generator/internal/sitetest/testdata;
+// a test shows the lines it changes with strings.Replace.
+var fullSite = "\n-- site.toml --\n" + sitetest.Fixture("full")
 
 // minimalSite triggers none of the conditional items.
-const minimalSite = `
--- site.toml --
-[site]
-base_url = "https://www.example.nl/"
-languages = ["en", "de", "nl"]
-
-[company]
-name = "Klein B.V."
-address = ["Straat 1", "1000 AA Amsterdam"]
-country = "NL"
-email = "info@example.nl"
-
-[[activity]]
-id = "contact"
-title = { en = "Contact", de = "Kontakt", nl = "Contact" }
-purpose = { en = "Answering you", de = "Beantwortung", nl = "Beantwoorden" }
-data = ["email"]
-basis = "contract"
-required = "contract"
-retention = "contact"
-
-[[retention]]
-id = "contact"
-data = ["email"]
-period = "1y"
-after = "collection"
-`
+var minimalSite = "\n-- site.toml --\n" + sitetest.Fixture("minimal")
 
 var sectionID = regexp.MustCompile(`<section id="([a-z0-9_-]+)"`)
 

@@ -14,8 +14,9 @@ import (
 var fixtures embed.FS
 
 // Fixture returns the site.toml of testdata/NAME.toml: "minimal" (a site
-// that triggers none of the conditional items), "every_field" and
-// "outside_eea" (which between them set every key of site.toml). It
+// that triggers none of the conditional items of Art. 13/14 GDPR), "full"
+// (one that triggers every one), "every_field" and "outside_eea" (which
+// between them set every key of site.toml). It
 // returns "" for a name that has no file, which no site loads.
 func Fixture(name string) string {
 	data, err := fixtures.ReadFile(path.Join("testdata", name+".toml"))

@@ -18,7 +18,7 @@ func mustLoad(t *testing.T, name string) *config.Site {
 }
 
 func TestEveryFixtureLoads(t *testing.T) {
-	for _, name := range append(EveryField(), "minimal") {
+	for _, name := range append(EveryField(), "minimal", "full") {
 		mustLoad(t, name)
 	}
 	if Fixture("no such fixture") != "" {
