@@ -13,7 +13,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden and testdata/fragments")
 
 // exampleDate is the date the example is built as of in tests, so that the
 // golden files do not change with the calendar.
