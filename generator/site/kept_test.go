@@ -34,7 +34,8 @@ func TestKeptClausesRenderAsAFreshBuild(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				k.save("changing "+e.Leaf, "site.toml", string(src))
+				writeFile(t, filepath.Join(k.dir, "site.toml"), string(src))
+				k.compareWith(k.rendered[string(src)], "changing "+e.Leaf, "site.toml")
 				// Back to the start, so that a render kept from before
 				// the change shows as a failure of this change.
 				writeFile(t, filepath.Join(k.dir, "site.toml"), k.src)
@@ -78,6 +79,8 @@ type keptSite struct {
 	src   string // site.toml at the start
 	cache *Cache
 	prev  *Site
+
+	rendered map[string]publish.Output // a fresh build by the site.toml loads accepted
 }
 
 func newKeptSite(t *testing.T, fixture string) *keptSite {
@@ -91,7 +94,7 @@ func newKeptSite(t *testing.T, fixture string) *keptSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	k := &keptSite{t: t, dir: siteFiles(t, "-- site.toml --\n"+string(src)+extraFiles), src: string(src), cache: NewCache()}
+	k := &keptSite{t: t, dir: siteFiles(t, "-- site.toml --\n"+string(src)+extraFiles), src: string(src), cache: NewCache(), rendered: map[string]publish.Output{}}
 	copyTheme(t, k.dir, "mine", "<p>theme mine</p>")
 	for _, f := range []string{"locales/en.toml", "themes/default/style.css", "themes/default/layouts/page.html"} {
 		data, err := fs.ReadFile(policygen.Defaults, f)
@@ -136,6 +139,7 @@ func (k *keptSite) loaded() *Site {
 }
 
 // loads reports whether the folder loads and renders with s as its
+// site.toml, keeping what it rendered as the fresh build of that
 // site.toml, and puts the site.toml of the last build back.
 func (k *keptSite) loads(s *config.Site) bool {
 	k.t.Helper()
@@ -154,10 +158,15 @@ func (k *keptSite) loads(s *config.Site) bool {
 	}
 	writeFile(k.t, file, string(src))
 	site, err := Load(Options{Source: k.dir, Defaults: policygen.Defaults, Date: date(k.t, keptDate)})
-	if err == nil {
-		_, err = site.Render(true)
+	if err != nil {
+		return false
 	}
-	return err == nil
+	out, err := site.Render(true)
+	if err != nil {
+		return false
+	}
+	k.rendered[string(src)] = out
+	return true
 }
 
 const keptDate = "2026-01-01"
