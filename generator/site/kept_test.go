@@ -74,13 +74,14 @@ title = "Extra"
 // keptSite is a site folder built as policygen serve builds it, and
 // without a cache, after each save.
 type keptSite struct {
-	t     *testing.T
-	dir   string
-	src   string // site.toml at the start
-	cache *Cache
-	prev  *Site
+	t       *testing.T
+	fixture string
+	dir     string
+	src     string // site.toml at the start, as sitetest.Encode writes it
+	cache   *Cache
+	prev    *Site // the last kept build
 
-	rendered map[string]publish.Output // a fresh build by the site.toml loads accepted
+	rendered map[string]publish.Output // the fresh builds of loads, by site.toml
 }
 
 func newKeptSite(t *testing.T, fixture string) *keptSite {
@@ -94,7 +95,8 @@ func newKeptSite(t *testing.T, fixture string) *keptSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	k := &keptSite{t: t, dir: siteFiles(t, "-- site.toml --\n"+string(src)+extraFiles), src: string(src), cache: NewCache(), rendered: map[string]publish.Output{}}
+	k := &keptSite{t: t, fixture: fixture, dir: siteFiles(t, "-- site.toml --\n"+string(src)+extraFiles), src: string(src),
+		cache: NewCache(), rendered: map[string]publish.Output{}}
 	copyTheme(t, k.dir, "mine", "<p>theme mine</p>")
 	for _, f := range []string{"locales/en.toml", "themes/default/style.css", "themes/default/layouts/page.html"} {
 		data, err := fs.ReadFile(policygen.Defaults, f)
@@ -121,21 +123,13 @@ func (k *keptSite) release() {
 	}
 }
 
-// fresh returns the site.toml of the folder as it was at the start.
+// fresh returns a new copy of the site.toml the folder started with.
 func (k *keptSite) fresh() *config.Site {
-	l, err := sitetest.Load(k.loaded().Config.Site)
+	l, err := sitetest.LoadFixture(k.fixture)
 	if err != nil {
 		k.t.Fatal(err)
 	}
 	return l.Site
-}
-
-func (k *keptSite) loaded() *Site {
-	k.t.Helper()
-	if k.prev == nil {
-		k.t.Fatal("the site was not built")
-	}
-	return k.prev
 }
 
 // loads reports whether the folder loads and renders with s as its
@@ -241,7 +235,7 @@ func (k *keptSite) saveEveryOtherKindOfFile() {
 		}
 		k.save("editing "+c.file, c.file, edited)
 	}
-	before := k.loaded().History
+	before := k.prev.History
 	k.release()
 	s, err := loadDir(k.t, k.dir, keptDate)
 	if err != nil {
