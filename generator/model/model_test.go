@@ -156,7 +156,8 @@ func TestOnlyDatedFieldsDependOnTheDate(t *testing.T) {
 
 // TestInputsNameWhatEachFieldIsBuiltFrom changes every field of the site
 // configuration in turn (sitetest.Edits walks config.Site by reflection,
-// so a new field is changed too): every field and method of the model
+// so a new field is changed too), and removes an entry of each list and
+// table that can lose one (sitetest.Removals): every field and method of the model
 // whose Inputs name none of the changed fields must stay the same, as a
 // serve session keeps the clauses that read only those.
 func TestInputsNameWhatEachFieldIsBuiltFrom(t *testing.T) {
@@ -174,7 +175,8 @@ func TestInputsNameWhatEachFieldIsBuiltFrom(t *testing.T) {
 		valid := func(s *config.Site) bool { _, err := sitetest.Load(s); return err == nil }
 		base := fresh()
 		bm := Build(base, "en", testFacts(t), label, asOf)
-		for _, e := range sitetest.Edits(fresh, valid, done) {
+		edits := append(sitetest.Edits(fresh, valid, done), sitetest.Removals(fresh, valid)...)
+		for _, e := range edits {
 			changed := sitetest.Changed(base, e.Site)
 			m := Build(e.Site, "en", testFacts(t), label, asOf)
 			for _, diff := range unreadChanges(m, bm, changed) {

@@ -29,17 +29,26 @@ func TestKeptClausesRenderAsAFreshBuild(t *testing.T) {
 		t.Run(fixture, func(t *testing.T) {
 			k := newKeptSite(t, fixture)
 			base := k.build(false)
-			for _, e := range sitetest.Edits(k.fresh, k.loads, done) {
-				src, err := sitetest.Encode(e.Site)
-				if err != nil {
-					t.Fatal(err)
+			for _, saves := range []struct {
+				what  string
+				edits []sitetest.Edit
+			}{
+				{"changing", sitetest.Edits(k.fresh, k.loads, done)},
+				{"removing (the last entry of)", sitetest.Removals(k.fresh, k.loads)},
+			} {
+				for _, e := range saves.edits {
+					src, err := sitetest.Encode(e.Site)
+					if err != nil {
+						t.Fatal(err)
+					}
+					what := saves.what + " " + e.Leaf
+					writeFile(t, filepath.Join(k.dir, "site.toml"), string(src))
+					k.compareWith(k.rendered[string(src)], what, "site.toml")
+					// Back to the start, so that a render kept from before
+					// the save shows as a failure of this save.
+					writeFile(t, filepath.Join(k.dir, "site.toml"), k.src)
+					k.compareWith(base, "undoing "+what, "site.toml")
 				}
-				writeFile(t, filepath.Join(k.dir, "site.toml"), string(src))
-				k.compareWith(k.rendered[string(src)], "changing "+e.Leaf, "site.toml")
-				// Back to the start, so that a render kept from before
-				// the change shows as a failure of this change.
-				writeFile(t, filepath.Join(k.dir, "site.toml"), k.src)
-				k.compareWith(base, "undoing the change of "+e.Leaf, "site.toml")
 			}
 			if fixture == sitetest.EveryField()[0] {
 				k.saveEveryOtherKindOfFile()

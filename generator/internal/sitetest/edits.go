@@ -10,9 +10,10 @@ import (
 	"github.com/policygen/policygen/generator/config"
 )
 
-// Edit is a copy of a site with one value changed.
+// Edit is a copy of a site with one change: a value changed (Edits), or
+// an entry of a list or table removed (Removals).
 type Edit struct {
-	Leaf  string       // the value changed: "Activities[0].Title", "Data[score]" for a key of the map
+	Leaf  string       // what changed: "Activities[0].Title", "Data[score]" for a key of the map, "DPO"
 	Field string       // its field path (see Fields): "Activities.Title", "Data"
 	Site  *config.Site // the site after the change
 }

@@ -61,11 +61,7 @@ func leaves(v reflect.Value, at leaf, out *[]leaf) {
 	case reflect.Struct:
 		for i := range v.NumField() {
 			name := v.Type().Field(i).Name
-			suffix := "." + name
-			if at.name == "" {
-				suffix = name
-			}
-			leaves(v.Field(i), at.then(step{kind: 'f', field: i}, suffix, dot(at.field, name)), out)
+			leaves(v.Field(i), at.then(step{kind: 'f', field: i}, fieldSuffix(at, name), dot(at.field, name)), out)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
@@ -77,6 +73,15 @@ func leaves(v reflect.Value, at leaf, out *[]leaf) {
 			leaves(v.MapIndex(reflect.ValueOf(k)), at.then(step{kind: 'k', key: k}, "["+k+"]", at.field), out)
 		}
 	}
+}
+
+// fieldSuffix is what the name of a field adds to the name of the leaf
+// it is a field of.
+func fieldSuffix(at leaf, name string) string {
+	if at.name == "" {
+		return name
+	}
+	return "." + name
 }
 
 func dot(path, name string) string {

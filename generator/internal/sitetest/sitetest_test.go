@@ -88,3 +88,27 @@ func TestChangedNamesTheFieldsThatDiffer(t *testing.T) {
 		t.Errorf("a site changed against itself: %v", got)
 	}
 }
+
+// TestRemovalsDropAnEntryOfEachListAndTableThatCanLoseOne: of those in
+// the fixtures, [authority] cannot go (a Swiss company's authority is not
+// derived) and neither can a processor (the last is referred to).
+func TestRemovalsDropAnEntryOfEachListAndTableThatCanLoseOne(t *testing.T) {
+	var got []string
+	for _, name := range EveryField() {
+		base := mustLoad(t, name)
+		for _, e := range Removals(func() *config.Site { return mustLoad(t, name) }, func(s *config.Site) bool {
+			_, err := Load(s)
+			return err == nil
+		}) {
+			if changed := Changed(base, e.Site); !slices.Contains(changed, e.Field) {
+				t.Errorf("%s: the removal of %s changed %v, not %s", name, e.Leaf, changed, e.Field)
+			}
+			got = append(got, e.Leaf)
+		}
+	}
+	for _, want := range []string{"DPO", "Representative", "Trackers", "Activities", "Changes", "Activities[0].Recipients", "Company.Address"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("no removal of %s; removed %v", want, got)
+		}
+	}
+}
