@@ -180,7 +180,7 @@ func TestInputsNameWhatEachFieldIsBuiltFrom(t *testing.T) {
 			changed := sitetest.Changed(base, e.Site)
 			m := Build(e.Site, "en", testFacts(t), label, asOf)
 			for _, diff := range unreadChanges(m, bm, changed) {
-				t.Errorf("%s: changing %s (%v) changed %s, whose Inputs do not name it", fixture, e.Leaf, changed, diff)
+				t.Errorf("%s: the edit of %s (%v) changed %s, whose Inputs do not name it", fixture, e.Leaf, changed, diff)
 			}
 		}
 	}
