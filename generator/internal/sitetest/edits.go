@@ -99,6 +99,8 @@ func candidates(base *config.Site, l leaf) []func(*config.Site) {
 		out = append(out, set(x.AddDate(0, 0, 1)), set(x.AddDate(1, 0, 0)))
 	case bool:
 		out = append(out, set(!x))
+	case int:
+		out = append(out, set(x+1))
 	case config.ID:
 		for _, id := range ids(base) {
 			out = append(out, set(id))
@@ -108,7 +110,9 @@ func candidates(base *config.Site, l leaf) []func(*config.Site) {
 			out = append(out, rename(string(x), id))
 		}
 	default:
-		out = append(out, stringCandidates(base, l, old, set)...)
+		if old.Kind() == reflect.String {
+			out = append(out, stringCandidates(base, l, old, set)...)
+		} // else a type without candidates: its field stays out of done
 	}
 	return out
 }
