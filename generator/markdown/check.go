@@ -76,3 +76,8 @@ func Cells(row string) []string {
 	}
 	return append(out, strings.TrimSpace(row[start:]))
 }
+
+// isBlank reports whether goldmark takes a line for blank: spaces, tabs
+// and line ends only. A line of U+00A0 or '\v' is text, which continues a
+// paragraph or a list item.
+func isBlank(line string) bool { return strings.Trim(line, " \t\r\n") == "" }

@@ -21,7 +21,7 @@ func TestEscapedValuesPrintLiterally(t *testing.T) {
 		"# heading", "1. not a list", "- not a list", "&amp; &copy;", `back\slash`, "line\n\nbreak",
 		"![img](x.png)", "~~strike~~", "<https://auto.link>", "> quote", "***", "a\\|b",
 	} {
-		got, err := r.Render("Before " + Escape(v) + " after")
+		got, err := r.Render("Before "+Escape(v)+" after", nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -36,7 +36,7 @@ func TestEscapedValuesPrintLiterally(t *testing.T) {
 
 func TestEscapedValuesStayInOneTableCell(t *testing.T) {
 	v := "a | b\nc *d* <e>"
-	got, err := New().Render("| h1 | h2 |\n|---|---|\n| " + Escape(v) + " | x |\n")
+	got, err := New().Render("| h1 | h2 |\n|---|---|\n| "+Escape(v)+" | x |\n", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestEscapedValuesStayInOneTableCell(t *testing.T) {
 }
 
 func TestRawHTMLIsDropped(t *testing.T) {
-	got, _ := New().Render("<b>x</b>\n\n<script>y</script>")
+	got, _ := New().Render("<b>x</b>\n\n<script>y</script>", nil)
 	if strings.Contains(got, "<b>") || strings.Contains(got, "<script>") {
 		t.Errorf("raw HTML passed through: %s", got)
 	}
@@ -65,7 +65,7 @@ func FuzzEscape(f *testing.F) {
 		if !utf8Clean(v) {
 			return
 		}
-		got, err := r.Render("x " + Escape(v) + " y")
+		got, err := r.Render("x "+Escape(v)+" y", nil)
 		if err != nil {
 			t.Fatal(err)
 		}
