@@ -5,7 +5,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/text"
 )
 
 func TestCheckTableTellsWhyATableIsNone(t *testing.T) {
@@ -39,7 +39,7 @@ func TestCheckTableAgreesWithGoldmark(t *testing.T) {
 // parsesAsTable reports whether goldmark's AST of src holds a table.
 func parsesAsTable(r *Renderer, src string) bool {
 	table := false
-	doc := r.md.Parser().Parse(gtext.NewReader([]byte(src)))
+	doc := r.md.Parser().Parse(text.NewReader([]byte(src)))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		table = table || n.Kind() == east.KindTable
 		return ast.WalkContinue, nil

@@ -3,7 +3,7 @@ package markdown
 import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	gtext "github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -22,7 +22,7 @@ var linksKey = parser.NewContextKey()
 // links and autolinks. Images keep their sources.
 type linkResolver struct{}
 
-func (linkResolver) Transform(doc *ast.Document, reader gtext.Reader, pc parser.Context) {
+func (linkResolver) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	links, _ := pc.Get(linksKey).(Links)
 	if links == nil {
 		return

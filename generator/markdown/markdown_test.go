@@ -9,8 +9,8 @@ import (
 
 var tags = regexp.MustCompile(`<[^>]*>`)
 
-// text returns the text content of rendered HTML.
-func text(h string) string { return html.UnescapeString(tags.ReplaceAllString(h, "")) }
+// textContent returns the text content of rendered HTML.
+func textContent(h string) string { return html.UnescapeString(tags.ReplaceAllString(h, "")) }
 
 func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
 
@@ -25,7 +25,7 @@ func TestEscapedValuesPrintLiterally(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := "Before " + normalize(v) + " after"; normalize(text(got)) != want {
+		if want := "Before " + normalize(v) + " after"; normalize(textContent(got)) != want {
 			t.Errorf("value %q rendered as %q, want text %q", v, got, want)
 		}
 		if strings.Contains(got, "<script") || strings.Contains(got, "<a ") || strings.Contains(got, "<img") {
@@ -70,7 +70,7 @@ func FuzzEscape(f *testing.F) {
 			t.Fatal(err)
 		}
 		want := normalize("x " + v + " y")
-		if normalize(text(got)) != want {
+		if normalize(textContent(got)) != want {
 			t.Fatalf("value %q rendered as %q", v, got)
 		}
 	})
