@@ -338,12 +338,13 @@ func (s *Site) hasVersion(name, doc, lang string) bool {
 // versions and pages share its text: versions differ in a few places, and
 // most pages are frozen versions.
 //
-// A section renders whole, which costs the large site of BenchmarkBuildLarge
-// (100 versions whose cookie policy's tracker table changes from version
-// to version) goldmark 0.84 s of CPU per build where rendering table rows
-// apart cost 0.13 s: about a quarter of BuildLarge/memory. Keeping the HTML
-// of rows found in goldmark's AST saves a twentieth of that, as goldmark's
-// block parsing is most of it, so no such fast path is kept.
+// A section renders whole. On the large site of BenchmarkBuildLarge (100
+// versions whose cookie policy's tracker table changes from version to
+// version) that makes goldmark's CPU time seven times what rendering table
+// rows apart took (1.67 s against 0.25 s in profiles of the same runs) and
+// BuildLarge/memory about a quarter slower. Keeping the HTML of rows found
+// in goldmark's AST saves a twentieth of goldmark's time, as its block
+// parsing is most of it, so no such fast path is kept.
 func (s *Site) renderSections(c *Cache, md, lang, up string) ([]theme.Section, error) {
 	slugs := s.slugs(lang)
 	links := s.docLinks(lang, up)
