@@ -4,7 +4,7 @@
 # test -fuzztime takes, "5m" or "10000x"). FUZZPARALLEL sets -parallel
 # (default: go test's, one worker per CPU). Targets are found with
 # go test -list, so a new one runs without changing this script;
-# FUZZRUN=Parts runs only those whose name matches. Prints
+# FUZZRUN=Escape runs only those whose name matches. Prints
 # the last exec count line of each target and stops at the first failure,
 # naming the input that fails (go test saves it in the package's
 # testdata/fuzz, where it stays as a regression test).

@@ -218,6 +218,19 @@ func docurl(v any) (string, error) {
 	return DocLinkPrefix + doc, nil
 }
 
+// DocLink reads a link destination that docurl wrote: the document and
+// the fragment ("#transfers", or ""), and false for any other destination.
+func DocLink(dest string) (doc, fragment string, ok bool) {
+	id, ok := strings.CutPrefix(dest, DocLinkPrefix)
+	if !ok || !docID.MatchString(id) {
+		return "", "", false
+	}
+	if i := strings.IndexByte(id, '#'); i >= 0 {
+		return id[:i], id[i:], true
+	}
+	return id, "", true
+}
+
 // str returns the unescaped string of a value of a string type, such as
 // markdown.Text or config.LegalBasis, and false for any other value.
 func str(v any) (string, bool) {

@@ -79,3 +79,23 @@ func TestHelpersTakeGoodArguments(t *testing.T) {
 		t.Errorf("got %q, %v\nwant %q", got, err, want)
 	}
 }
+
+// TestDocLinkReadsWhatDocurlWrites: the page renderer finds the document
+// and clause of a link that docurl wrote, and nothing in other links.
+func TestDocLinkReadsWhatDocurlWrites(t *testing.T) {
+	for _, id := range []string{"privacy", "privacy#transfers", "my_doc-2#a-b_c"} {
+		dest, err := docurl(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, fragment, ok := DocLink(dest)
+		if !ok || doc+fragment != id || fragment != "" && fragment[0] != '#' {
+			t.Errorf("DocLink(%q) = %q, %q, %v; want the document and clause of %q", dest, doc, fragment, ok, id)
+		}
+	}
+	for _, dest := range []string{"privacy", "https://x.example/", DocLinkPrefix, DocLinkPrefix + "Privacy", DocLinkPrefix + "a#", DocLinkPrefix + "a#b#c", DocLinkPrefix + "a%20b"} {
+		if doc, fragment, ok := DocLink(dest); ok {
+			t.Errorf("DocLink(%q) = %q, %q: want no document link", dest, doc, fragment)
+		}
+	}
+}

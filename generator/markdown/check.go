@@ -6,10 +6,10 @@ import (
 	"strings"
 )
 
-// TableError is a table, as Parts cuts them out, that GitHub Flavored
-// Markdown does not take for one: it would render as a paragraph of
-// pipes. Line is the line of the part that is wrong (1 for the header, 2
-// for the delimiter row).
+// TableError is what a writer meant as a table (see MeantTables) that
+// GitHub Flavored Markdown does not take for one: it would render as a
+// paragraph of pipes. Line is the line of the head that is wrong (1 for
+// the header, 2 for the delimiter row).
 type TableError struct {
 	Line int
 	Msg  string
@@ -39,8 +39,8 @@ func CheckTable(head string) *TableError {
 // MeantTables returns the heads (header and delimiter row, as CheckTable
 // takes them) of what src's writer meant as tables, with the line of each
 // header: a line starting with '|' after a blank line or at the start,
-// then a line of pipes, dashes, colons and spaces. Parts cuts out only
-// those goldmark takes for tables; CheckTable tells the others apart.
+// then a line of pipes, dashes, colons and spaces. goldmark takes most of
+// them for tables; CheckTable tells the others apart.
 func MeantTables(src string) (heads []string, lines []int) {
 	rows := strings.Split(src, "\n")
 	for i := 0; i+1 < len(rows); i++ {
@@ -76,3 +76,8 @@ func Cells(row string) []string {
 	}
 	return append(out, strings.TrimSpace(row[start:]))
 }
+
+// isBlank reports whether goldmark takes a line for blank: spaces, tabs
+// and line ends only. A line of U+00A0 or '\v' is text, which continues a
+// paragraph or a list item.
+func isBlank(line string) bool { return strings.Trim(line, " \t\r\n") == "" }

@@ -9,8 +9,8 @@ import (
 
 var tags = regexp.MustCompile(`<[^>]*>`)
 
-// text returns the text content of rendered HTML.
-func text(h string) string { return html.UnescapeString(tags.ReplaceAllString(h, "")) }
+// textContent returns the text content of rendered HTML.
+func textContent(h string) string { return html.UnescapeString(tags.ReplaceAllString(h, "")) }
 
 func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
 
@@ -21,11 +21,11 @@ func TestEscapedValuesPrintLiterally(t *testing.T) {
 		"# heading", "1. not a list", "- not a list", "&amp; &copy;", `back\slash`, "line\n\nbreak",
 		"![img](x.png)", "~~strike~~", "<https://auto.link>", "> quote", "***", "a\\|b",
 	} {
-		got, err := r.Render("Before " + Escape(v) + " after")
+		got, err := r.Render("Before "+Escape(v)+" after", nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := "Before " + normalize(v) + " after"; normalize(text(got)) != want {
+		if want := "Before " + normalize(v) + " after"; normalize(textContent(got)) != want {
 			t.Errorf("value %q rendered as %q, want text %q", v, got, want)
 		}
 		if strings.Contains(got, "<script") || strings.Contains(got, "<a ") || strings.Contains(got, "<img") {
@@ -36,7 +36,7 @@ func TestEscapedValuesPrintLiterally(t *testing.T) {
 
 func TestEscapedValuesStayInOneTableCell(t *testing.T) {
 	v := "a | b\nc *d* <e>"
-	got, err := New().Render("| h1 | h2 |\n|---|---|\n| " + Escape(v) + " | x |\n")
+	got, err := New().Render("| h1 | h2 |\n|---|---|\n| "+Escape(v)+" | x |\n", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestEscapedValuesStayInOneTableCell(t *testing.T) {
 }
 
 func TestRawHTMLIsDropped(t *testing.T) {
-	got, _ := New().Render("<b>x</b>\n\n<script>y</script>")
+	got, _ := New().Render("<b>x</b>\n\n<script>y</script>", nil)
 	if strings.Contains(got, "<b>") || strings.Contains(got, "<script>") {
 		t.Errorf("raw HTML passed through: %s", got)
 	}
@@ -65,12 +65,12 @@ func FuzzEscape(f *testing.F) {
 		if !utf8Clean(v) {
 			return
 		}
-		got, err := r.Render("x " + Escape(v) + " y")
+		got, err := r.Render("x "+Escape(v)+" y", nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		want := normalize("x " + v + " y")
-		if normalize(text(got)) != want {
+		if normalize(textContent(got)) != want {
 			t.Fatalf("value %q rendered as %q", v, got)
 		}
 	})

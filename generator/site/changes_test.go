@@ -208,17 +208,16 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 	cache.Sweep()
 	edit(t, dir, `period = "2y"`, `period = "5y"`)
 	build()
-	// Per language, the three parts of the draft's privacy policy whose
-	// text differs from the released version (the purpose that names the
-	// retention period, the retention table, and the changes clause, which
-	// speaks of a draft); of the table, the changed row and its head (kept
-	// only while the table was, which the unchanged rebuild took whole);
-	// the draft's two diff pages against the newest version; and the
-	// clauses that read the retention rules. And the newest version's
-	// model, decoded once for the draft's summary. Every other clause and
-	// part, the frozen versions, their diff pages, changelogs and feeds
-	// come from the cache.
-	if got, want := cache.Misses(), 3*(3+2+2)+readingRetention(t, dir)+1; got != want {
+	// Per language, the three sections of the draft's privacy policy
+	// whose text differs from the released version (the one with the
+	// purpose that names the retention period, the one with the retention
+	// table, and the changes clause, which speaks of a draft); the draft's
+	// two diff pages
+	// against the newest version; and the clauses that read the retention
+	// rules. And the newest version's model, decoded once for the draft's
+	// summary. Every other clause and section, the frozen versions, their
+	// diff pages, changelogs and feeds come from the cache.
+	if got, want := cache.Misses(), 3*(3+2)+readingRetention(t, dir)+1; got != want {
 		t.Errorf("after one edit the rebuild computed %d values, want %d", got, want)
 	}
 }

@@ -328,3 +328,29 @@ func TestRepresentativeOfAControllerOutsideTheEU(t *testing.T) {
 	assertFile(t, out, "de/datenschutz/index.html", "Vertreter")
 	assertFile(t, out, "nl/privacy/index.html", "vertegenwoordiger")
 }
+
+// TestDocumentLinksResolveForThePageTheyAreOn: a link to another document
+// leads there from any depth, in the page's language, and one to a
+// document the site lacks (which a frozen version may hold) or any other
+// link is left as written.
+func TestDocumentLinksResolveForThePageTheyAreOn(t *testing.T) {
+	s, err := loadDir(t, siteFiles(t, minimalSite), "2025-06-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lang, up, dest, want string }{
+		{"en", "../", "policygen-doc:privacy#rights", "../privacy/#rights"},
+		{"de", "../../", "policygen-doc:privacy", "../../datenschutz/"},
+		{"nl", "../../", "policygen-doc:cookies#withdrawal", "../../cookies/#withdrawal"},
+		{"en", "../", "policygen-doc:imprint", ""},
+		{"en", "../", "https://example.com/privacy", ""},
+	} {
+		got, ok := s.docLinks(c.lang, c.up)(c.dest)
+		if !ok {
+			got = ""
+		}
+		if got != c.want {
+			t.Errorf("%s %s%s: got %q, want %q", c.lang, c.up, c.dest, got, c.want)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"github.com/policygen/policygen/generator/internal/work"
 	"github.com/policygen/policygen/generator/publish"
 	"html/template"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -335,24 +334,29 @@ func (s *Site) hasVersion(name, doc, lang string) bool {
 
 // renderSections renders the clauses of a document's Markdown, resolving
 // links to other documents for a page up levels below the language folder.
-// Each part of a clause (see markdown.Parts) renders once per build, or
-// serve session, however many versions and pages share its text: versions
-// differ in a few places, and most pages are frozen versions.
+// Each section renders once per build, or serve session, however many
+// versions and pages share its text: versions differ in a few places, and
+// most pages are frozen versions.
+//
+// A section renders whole. On the large site of BenchmarkBuildLarge (100
+// versions whose cookie policy's tracker table changes from version to
+// version) that makes goldmark's CPU time seven times what rendering table
+// rows apart took (1.67 s against 0.25 s in profiles of the same runs) and
+// BuildLarge/memory about a quarter slower. Keeping the HTML of rows found
+// in goldmark's AST saves a twentieth of goldmark's time, as its block
+// parsing is most of it, so no such fast path is kept.
 func (s *Site) renderSections(c *Cache, md, lang, up string) ([]theme.Section, error) {
 	slugs := s.slugs(lang)
+	links := s.docLinks(lang, up)
 	var sections []theme.Section
 	for _, sec := range splitSections(md) {
-		var html strings.Builder
-		for _, part := range markdown.Parts(sec.Markdown + "\n") {
-			h, err := cached(c, cacheKey{"part", part, lang, up, slugs}, func() (string, error) {
-				return s.renderPart(c, part, lang, up)
-			})
-			if err != nil {
-				return nil, fmt.Errorf("clause %s: %w", sec.ID, err)
-			}
-			html.WriteString(h)
+		html, err := cached(c, cacheKey{"section", sec.Markdown, lang, up, slugs}, func() (string, error) {
+			return s.Markdown.Render(sec.Markdown+"\n", links)
+		})
+		if err != nil {
+			return nil, fmt.Errorf("clause %s: %w", sec.ID, err)
 		}
-		sections = append(sections, theme.Section{ID: sec.ID, Title: sec.Title, HTML: template.HTML(html.String())})
+		sections = append(sections, theme.Section{ID: sec.ID, Title: sec.Title, HTML: template.HTML(html)})
 	}
 	return sections, nil
 }
@@ -367,53 +371,17 @@ func (s *Site) slugs(lang string) string {
 	return strings.Join(slugs, "/")
 }
 
-// renderPart renders a part of a clause's Markdown, with links to other
-// documents resolved and tables wrapped so that they scroll on a phone.
-func (s *Site) renderPart(c *Cache, md, lang, up string) (string, error) {
-	html, err := s.partHTML(c, md)
-	if err != nil {
-		return "", err
-	}
-	html = s.resolveDocLinks(lang, html, up)
-	html = strings.ReplaceAll(html, "<table>", `<div class="table-wrap" tabindex="0"><table>`)
-	return strings.ReplaceAll(html, "</table>", "</table></div>"), nil
-}
-
-// partHTML renders a part of a clause. A table renders row by row, each
-// row once per build: the long tables of recipients and trackers change a
-// row or two from version to version.
-func (s *Site) partHTML(c *Cache, md string) (string, error) {
-	head, rows, ok := markdown.Table(md)
-	if !ok {
-		return s.Markdown.Render(md)
-	}
-	// A part that goldmark does not take for a table (a frozen version
-	// may hold one: clause.Clause.Render refuses new ones) renders whole,
-	// as it would in the whole text.
-	open, err := cached(c, cacheKey{"table head", head}, func() (string, error) { return s.Markdown.TableHead(head) })
-	if err != nil {
-		return s.Markdown.Render(md)
-	}
-	html := make([]string, len(rows))
-	for i, row := range rows {
-		if html[i], err = cached(c, cacheKey{"table row", head, row}, func() (string, error) { return s.Markdown.TableRow(head, row) }); err != nil {
-			return s.Markdown.Render(md)
+// docLinks resolves the document links of clause.DocLinkPrefix
+// ("policygen-doc:privacy#transfers") to URLs relative to a page whose
+// folder is up from the language folder. A link to a document the site
+// does not have stays as it is: documentMarkdown reported it when the
+// text was rendered.
+func (s *Site) docLinks(lang, up string) markdown.Links {
+	return func(dest string) (string, bool) {
+		doc, fragment, ok := clause.DocLink(dest)
+		if !ok || !slices.Contains(s.Docs, doc) {
+			return "", false
 		}
+		return up + s.slug(lang, doc) + "/" + fragment, true
 	}
-	return markdown.JoinTable(open, html), nil
-}
-
-var docLink = regexp.MustCompile(`href="` + clause.DocLinkPrefix + `([a-z0-9_-]+)(#[a-z0-9_-]+)?"`)
-
-// resolveDocLinks replaces the document links of clause.DocLinkPrefix
-// ("policygen-doc:privacy#transfers") with URLs relative to a page whose
-// folder is up from the language folder.
-func (s *Site) resolveDocLinks(lang, html, up string) string {
-	return docLink.ReplaceAllStringFunc(html, func(m string) string {
-		sub := docLink.FindStringSubmatch(m)
-		if !slices.Contains(s.Docs, sub[1]) {
-			return m // reported by documentMarkdown, when the text was rendered
-		}
-		return `href="` + up + s.slug(lang, sub[1]) + "/" + sub[2] + `"`
-	})
 }
