@@ -34,7 +34,6 @@ type Clause struct {
 	File     string // path in the overlay file system
 	Title    string
 	pool     *guard.Pool[*template.Template]
-	dated    bool     // see Dated
 	reads    []string // see Reads
 	readsAll bool
 	digest   string // SHA-256 of the file

@@ -47,7 +47,6 @@ func (c *Clause) parse(files Files, lang *locale.Lang) error {
 		return templateError(where, err)
 	}
 	c.reads, c.readsAll = readsOf(t)
-	c.dated = dated(c.reads, c.readsAll)
 	c.pool = guarded(t)
 	return nil
 }

@@ -5,16 +5,16 @@ import (
 	"slices"
 	"text/template"
 	"text/template/parse"
-
-	"github.com/policygen/policygen/generator/model"
 )
 
-// Reads returns the fields and methods of the site model a clause names,
-// as "Trackers" or, for a field of a field, "Company.Phone" (see
-// model.Inputs); all is true when it may read the model otherwise: when
-// it hands the whole model to a function, prints it or gives it a
-// variable. Names are taken wherever they stand, also where the dot is
-// something else, which at worst makes the list longer than it is.
+// Reads returns the names a clause's templates take from a value, each
+// with the name that follows it in the chain: "Trackers", "Company.Phone"
+// for .Company.Phone, "Phone" for the Phone of it. all is true when it may
+// read the site model otherwise: when it hands the whole model to a
+// function, prints it or gives it a variable. Names are taken wherever
+// they stand, also where the dot is something else, which at worst makes
+// the list longer than it is; which of them are the model's, and what of
+// site.toml they are built from, is for the caller to say (model.Inputs).
 func (c *Clause) Reads() (names []string, all bool) { return c.reads, c.readsAll }
 
 // Digest is the SHA-256 of the clause's file: a clause renders the same
@@ -35,12 +35,6 @@ func readsOf(t *template.Template) ([]string, bool) {
 		}
 	}
 	return slices.Sorted(maps.Keys(r.names)), r.all
-}
-
-// dated reports whether what a clause reads (see Reads) may depend on the
-// date or the draft flag.
-func dated(names []string, all bool) bool {
-	return all || slices.ContainsFunc(names, func(n string) bool { return slices.Contains(model.DatedFields(), n) })
 }
 
 // walk visits a node; site says whether the dot is the site model there.
@@ -116,18 +110,12 @@ func (r *reads) arg(n parse.Node, site bool) {
 	}
 }
 
-// chain takes the model's names from a chain of fields: a name followed
-// by another is read only in that field when model.Inputs knows it.
+// chain takes the names of a chain of fields, each with the one after it.
 func (r *reads) chain(idents []string) {
 	for i, id := range idents {
-		sub := ""
 		if i+1 < len(idents) {
-			sub = idents[i+1]
+			id += "." + idents[i+1]
 		}
-		if paths, ok := model.Inputs(id, sub); ok && len(paths) == 1 && sub != "" && paths[0] == id+"."+sub {
-			r.names[id+"."+sub] = true
-		} else if ok {
-			r.names[id] = true
-		}
+		r.names[id] = true
 	}
 }

@@ -3,7 +3,6 @@ package clause
 import (
 	"io"
 	"io/fs"
-	"slices"
 	"strings"
 	"text/template"
 
@@ -37,11 +36,6 @@ func (lib *Library) Render(files Files, doc string, m *model.Site, limits guard.
 	return out, nil
 }
 
-// Dated reports whether the clause may render differently as of another
-// date or as a draft: it names a dated field of the model (see
-// model.DatedFields), or may read the model otherwise (see Reads).
-func (c *Clause) Dated() bool { return c.dated }
-
 // Render executes the clause over the model of its language, within
 // limits. ok is false when it renders to white space only, and is left
 // out of the document.
@@ -59,20 +53,6 @@ func (c *Clause) Render(files Files, m *model.Site, limits guard.Limits) (r Rend
 		return Rendered{}, false, err
 	}
 	return Rendered{File: files.Describe(c.File), ID: c.ID, Title: c.Title, Markdown: md + "\n"}, true, nil
-}
-
-// RenderAgain renders the clause as Render does, given the clauses of its
-// document as rendered over a model of the same site as of another date
-// (or not as a draft), or nil: a clause that is not Dated is taken from
-// prev, where it is missing if it rendered to white space.
-func (c *Clause) RenderAgain(files Files, m *model.Site, prev []Rendered, limits guard.Limits) (Rendered, bool, error) {
-	if prev == nil || c.dated {
-		return c.Render(files, m, limits)
-	}
-	if i := slices.IndexFunc(prev, func(r Rendered) bool { return r.ID == c.ID }); i >= 0 {
-		return prev[i], true, nil
-	}
-	return Rendered{}, false, nil
 }
 
 // checkTables reports a table in a clause's Markdown that would render as

@@ -3,34 +3,27 @@ package site
 import (
 	"sync"
 
-	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diff"
 )
 
-// Cache keeps what a build computed from immutable inputs (the HTML of a
-// Markdown text, the diff of two texts, the summary of two released
-// versions) for the next build of the same site, as policygen serve does
-// between saves. Entries are found by their inputs themselves, so a text
-// that changed is simply a new entry. A Cache assumes the theme and the
-// message files stay as they are: whoever changes those starts a new one.
+// Cache keeps what a build computed from immutable inputs, found by those
+// inputs themselves (see keys.go: a key type per kind of value), so that a
+// text that changed is simply a new entry. A build keeps one for itself
+// and one per document and language (see scope); policygen serve keeps
+// one for a whole session and calls Sweep after each build. A Cache
+// assumes the theme and the message files stay as they are: whoever
+// changes those starts a new one. docs/caching.md lists every kind of
+// value, its key and its lifetime.
 //
 // A nil *Cache caches nothing. A Cache is safe for concurrent use.
 type Cache struct {
 	mu      sync.Mutex
-	entries map[cacheKey]*cacheEntry
+	entries map[any]*cacheEntry // key → entry; a key's type names its kind
 	misses  int
 
 	differ     *diff.Differ // for the diff pages of every build
 	differSize int          // its Len when the builds stopped growing it
-	parses     config.ParseCache
 }
-
-// cacheKey is what a value is computed from: its kind and up to four
-// strings. The strings are the inputs themselves rather than a digest of
-// them, so that a lookup costs one hash of the map and an equal text is
-// never taken for another; a key refers to the texts it names and copies
-// none of them.
-type cacheKey [5]string
 
 type cacheEntry struct {
 	done  chan struct{} // closed when value and err are set
@@ -40,7 +33,7 @@ type cacheEntry struct {
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{entries: map[cacheKey]*cacheEntry{}} }
+func NewCache() *Cache { return &Cache{entries: map[any]*cacheEntry{}} }
 
 // Misses returns how many values were computed since the last Sweep.
 func (c *Cache) Misses() int {
@@ -70,15 +63,6 @@ func (c *Cache) Sweep() {
 	}
 }
 
-// parseCache returns the tables of site.toml kept for the next load, or
-// nil.
-func (c *Cache) parseCache() *config.ParseCache {
-	if c == nil {
-		return nil
-	}
-	return &c.parses
-}
-
 // diffs returns the Differ of the builds that share the cache.
 func (c *Cache) diffs() *diff.Differ {
 	c.mu.Lock()
@@ -89,50 +73,50 @@ func (c *Cache) diffs() *diff.Differ {
 	return c.differ
 }
 
-// has reports whether a value is stored under key, or being computed,
-// and keeps it for the next build as one that was used.
-func (c *Cache) has(key cacheKey) bool {
+// has reports whether a value is stored under k, or being computed, and
+// keeps it for the next build as one that was used.
+func has[K key[V], V any](c *Cache, k K) bool {
 	if c == nil {
 		return false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.entries[key]
+	e, ok := c.entries[k]
 	if ok {
 		e.used = true
 	}
 	return ok
 }
 
-// cached returns the value stored under key, computing and storing it
-// with f when there is none. A value is computed once even when several
+// cached returns the value stored under k, computing and storing it with
+// compute when there is none. A value is computed once even when several
 // goroutines ask for it at the same time; the others wait for it. Errors
 // are not stored.
-func cached[T any](c *Cache, key cacheKey, f func() (T, error)) (T, error) {
+func cached[K key[V], V any](c *Cache, k K, compute func() (V, error)) (V, error) {
 	if c == nil {
-		return f()
+		return compute()
 	}
 	c.mu.Lock()
-	e, ok := c.entries[key]
+	e, ok := c.entries[k]
 	if ok {
 		e.used = true
 		c.mu.Unlock()
 		<-e.done
 		if e.err != nil {
-			var zero T
+			var zero V
 			return zero, e.err
 		}
-		return e.value.(T), nil
+		return e.value.(V), nil
 	}
 	e = &cacheEntry{done: make(chan struct{}), used: true}
-	c.entries[key] = e
+	c.entries[k] = e
 	c.misses++
 	c.mu.Unlock()
-	v, err := f()
+	v, err := compute()
 	e.value, e.err = v, err
 	if err != nil {
 		c.mu.Lock()
-		delete(c.entries, key)
+		delete(c.entries, k)
 		c.mu.Unlock()
 	}
 	close(e.done)

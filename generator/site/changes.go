@@ -69,7 +69,7 @@ func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) 
 	if err != nil {
 		return nil, err
 	}
-	return cached(s.cache, cacheKey{"summary", string(prev.Manifest), string(v.Manifest), lang}, func() ([]string, error) {
+	return cached(s.cache, summaryKey{string(prev.Manifest), string(v.Manifest), lang}, func() ([]string, error) {
 		return s.localize(facts, lang)
 	})
 }
@@ -78,7 +78,7 @@ func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) 
 // their models unless prepareSummaries has done so already. A version's
 // manifest names it: it holds the hashes of all its files.
 func (s *Site) facts(prev, v *history.Version) ([]diff.Fact, error) {
-	return cached(s.cache, factsKey(prev, v), func() ([]diff.Fact, error) {
+	return cached(s.cache, factsOf(prev, v), func() ([]diff.Fact, error) {
 		old, err := s.models.Site(prev)
 		if err != nil {
 			return nil, err
@@ -91,8 +91,8 @@ func (s *Site) facts(prev, v *history.Version) ([]diff.Fact, error) {
 	})
 }
 
-func factsKey(prev, v *history.Version) cacheKey {
-	return cacheKey{"facts", string(prev.Manifest), string(v.Manifest)}
+func factsOf(prev, v *history.Version) factsKey {
+	return factsKey{string(prev.Manifest), string(v.Manifest)}
 }
 
 // prepareSummaries computes what changed in the data from each released
@@ -105,7 +105,7 @@ func factsKey(prev, v *history.Version) cacheKey {
 func (s *Site) prepareSummaries(st *status) {
 	var todo []int // pairs (i-1, i) not yet in the cache
 	for i := 1; i < len(st.versions); i++ {
-		if !s.cache.has(factsKey(st.versions[i-1], st.versions[i])) {
+		if !has(s.cache, factsOf(st.versions[i-1], st.versions[i])) {
 			todo = append(todo, i)
 		}
 	}
@@ -126,7 +126,7 @@ func (s *Site) prepareSummaries(st *status) {
 			if err != nil {
 				return
 			}
-			_, _ = cached(s.cache, factsKey(prev, v), func() ([]diff.Fact, error) { return diff.Summarize(s.Facts, old, cur), nil })
+			_, _ = cached(s.cache, factsOf(prev, v), func() ([]diff.Fact, error) { return diff.Summarize(s.Facts, old, cur), nil })
 			prevSite, prevIndex = cur, i
 		}
 	})
@@ -179,7 +179,7 @@ func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, err
 
 // diffBody renders the text diff of two Markdown texts, once per pair.
 func (s *Site) diffBody(sc *scope, oldMD, newMD, lang string) template.HTML {
-	body, _ := cached(sc.cache.Load(), cacheKey{"diff", oldMD, newMD, lang}, func() (template.HTML, error) {
+	body, _ := cached(sc.cache.Load(), diffKey{oldMD, newMD, lang}, func() (template.HTML, error) {
 		l := s.Catalog.Lang(lang)
 		collapsed := func(n int) string {
 			msg, err := l.T("version.unchanged", n, nil)

@@ -32,7 +32,7 @@ func (s *Site) draftBase(st *status, doc, lang string) *history.Version {
 func (s *Site) draftDiffPage(st *status, base *history.Version, doc, lang string) ([]byte, error) {
 	// Serve compares every draft with the same newest version: its model
 	// is decoded once per session.
-	old, err := cached(s.cache, cacheKey{"site", string(base.Manifest)}, base.Site)
+	old, err := cached(s.cache, snapshotKey{string(base.Manifest)}, base.Site)
 	if err != nil {
 		return nil, err
 	}

@@ -9,12 +9,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/policygen/policygen/generator/clause"
 	"github.com/policygen/policygen/generator/diag"
-	"github.com/policygen/policygen/generator/diff"
 	"github.com/policygen/policygen/generator/history"
 	"github.com/policygen/policygen/generator/markdown"
 	"github.com/policygen/policygen/generator/model"
@@ -123,74 +121,6 @@ func (s *Site) pageJobs(st *status) []pageJob {
 		}
 	}
 	return jobs
-}
-
-// A scope holds what the pages of one document in one language share: the
-// HTML of clause parts and what the diff has seen of their texts. Pages
-// render in site order, so a build drops a scope when its last page is
-// done and holds few at a time; a serve session keeps one for all, in its
-// cache.
-type scope struct {
-	cache  atomic.Pointer[Cache]
-	differ atomic.Pointer[diff.Differ]
-	jobs   atomic.Int64 // pages not yet rendered
-}
-
-func (s *Site) newScope(group string) *scope {
-	sc := &scope{}
-	if s.keep {
-		sc.cache.Store(s.cache)
-		sc.differ.Store(s.differ)
-	} else {
-		sc.cache.Store(NewCache())
-		sc.differ.Store(&diff.Differ{})
-	}
-	s.scopes[group] = sc
-	return sc
-}
-
-// done counts a page of the scope as rendered, and drops what the scope
-// holds after the last.
-func (sc *scope) done() {
-	if sc.jobs.Add(-1) == 0 {
-		sc.cache.Store(nil) // a nil Cache computes what is asked
-		sc.differ.Store(nil)
-	}
-}
-
-// scope returns the scope of a document in a language, or one that
-// caches nothing outside a build's pages.
-func (s *Site) scope(doc, lang string) *scope {
-	if sc := s.scopes[doc+"/"+lang]; sc != nil {
-		return sc
-	}
-	return &scope{}
-}
-
-// kept renders a page that shows released versions only, or takes it from
-// a cache kept between builds: such a page changes only with the history,
-// the build date, or the few settings of site.toml every page shows (see
-// releasedKey). A build without a kept cache renders it, so as not to hold
-// every page in memory.
-func (s *Site) kept(st *status, name string, render func() ([]byte, error)) ([]byte, error) {
-	if !s.keep {
-		return render()
-	}
-	return cached(s.cache, cacheKey{"page", st.releasedKey, name}, render)
-}
-
-// releasedKey is what pages of released versions show besides the
-// versions: the company's name, the base URL, the languages and documents,
-// the theme site.toml picks, the build date, and the history, named by the
-// hash of its newest manifest, which chains all the others. The files of
-// messages and themes are not in it: a cache is dropped when they change.
-func (s *Site) releasedKey() string {
-	head := ""
-	if v := history.Newest(s.History); v != nil {
-		head = history.Hash(v.Manifest)
-	}
-	return strings.Join([]string{s.Config.Site.Company.Name, string(s.Config.Site.Settings.BaseURL),
-		strings.Join(s.langs(), ","), strings.Join(s.Docs, ","), s.Theme.Name, s.Date.Format(time.DateOnly), head}, "\x00")
 }
 
 // emit renders a file and hands it to sink.
@@ -350,7 +280,7 @@ func (s *Site) renderSections(c *Cache, md, lang, up string) ([]theme.Section, e
 	links := s.docLinks(lang, up)
 	var sections []theme.Section
 	for _, sec := range splitSections(md) {
-		html, err := cached(c, cacheKey{"section", sec.Markdown, lang, up, slugs}, func() (string, error) {
+		html, err := cached(c, sectionKey{sec.Markdown, lang, up, slugs}, func() (string, error) {
 			return s.Markdown.Render(sec.Markdown+"\n", links)
 		})
 		if err != nil {

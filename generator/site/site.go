@@ -10,9 +10,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
-	"slices"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/policygen/policygen/generator/assets"
@@ -89,7 +87,7 @@ func Load(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := config.LoadCached(file, src, facts, opts.Cache.parseCache())
+	cfg, err := config.Load(file, src, facts)
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +98,8 @@ func Load(opts Options) (*Site, error) {
 	}
 	s.differ = s.cache.diffs()
 	s.Files = assets.New(folder, opts.Source, opts.Defaults)
-	if r := opts.Reuse; r != nil && !changedUnder(opts.Changed, "locales/", "clauses/", "themes/") && samePicks(r.Config.Site, cfg.Site) {
+	if reusesParts(opts, cfg.Site) {
+		r := opts.Reuse
 		s.Catalog, s.Clauses, s.Theme, s.Docs = r.Catalog, r.Clauses, r.Theme, r.Docs
 	} else if err := s.loadParts(); err != nil {
 		return nil, err
@@ -111,8 +110,8 @@ func Load(opts Options) (*Site, error) {
 	// config.Load made sure that the history is a folder inside the site.
 	hist := filepath.ToSlash(filepath.Clean(cfg.Site.Settings.History))
 	s.HistoryDir = filepath.Join(opts.Source, hist)
-	if r := opts.Reuse; r != nil && r.HistoryDir == s.HistoryDir && !changedUnder(opts.Changed, hist+"/") && r.Config.Site.Settings.SigningKey == cfg.Site.Settings.SigningKey {
-		s.History = r.History
+	if reusesHistory(opts, cfg.Site, s.HistoryDir, hist) {
+		s.History = opts.Reuse.History
 		return s, nil
 	}
 	s.History, err = history.LoadSigned(folder.Limit(assets.MaxHistoryFile, "a file of a released version"), hist, filepath.ToSlash(s.HistoryDir), s.SigningKey)
@@ -160,26 +159,6 @@ func readSiteFile(dir string) (*assets.Folder, []byte, error) {
 		return nil, nil, diag.List{diag.AtFile(file, err)}
 	}
 	return folder, src, nil
-}
-
-// changedUnder reports whether a changed file is in one of the folders
-// (given with a final slash), is one of them, or is "*".
-func changedUnder(changed []string, folders ...string) bool {
-	for _, f := range changed {
-		for _, dir := range folders {
-			if f == "*" || strings.HasPrefix(f+"/", dir) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// samePicks reports whether two configurations pick the same languages,
-// theme and clauses.
-func samePicks(a, b *config.Site) bool {
-	return slices.Equal(a.Settings.Languages, b.Settings.Languages) && a.Settings.Theme == b.Settings.Theme &&
-		slices.Equal(a.Settings.DisableClauses, b.Settings.DisableClauses)
 }
 
 // loadParts loads locales, theme and clauses, collecting the errors of all.

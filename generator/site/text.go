@@ -31,7 +31,7 @@ type clauseTexts map[string]map[string][]clause.Rendered
 // renderClauses renders the texts as renderTexts does, and returns the
 // clauses too. Given the clauses of a rendering as of another date (prev),
 // it executes only the clauses that depend on the date (see
-// clause.Clause.RenderAgain). The clauses render in parallel; each
+// renderClause). The clauses render in parallel; each
 // language's model is built once and shared, as clauses only read it. In
 // a serve session a clause is kept between saves (see clauseKey).
 func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Texts, clauseTexts, error) {
@@ -64,17 +64,8 @@ func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Text
 	digests := NewCache() // of the parts of site.toml the kept clauses read, once per rendering
 	work.Parallel(len(tasks), s.workers(), func(i int) {
 		t := tasks[i]
-		render := func() (clauseResult, error) {
-			r, ok, err := t.c.RenderAgain(s.Files, models[t.lang], prev[t.doc][t.lang], s.Limits)
-			return clauseResult{r, ok}, err
-		}
-		var res clauseResult
-		if key, ok := s.clauseKey(t.c, t.lang, prev[t.doc][t.lang], digests); ok {
-			res, t.err = cached(s.cache, key, render)
-		} else {
-			res, t.err = render()
-		}
-		t.r, t.ok = res.r, res.ok
+		res, err := s.renderClause(t.c, t.lang, models[t.lang], prev[t.doc][t.lang], digests)
+		t.r, t.ok, t.err = res.r, res.ok, err
 	})
 	texts, clauses := Texts{}, clauseTexts{}
 	for _, doc := range s.Docs {
@@ -101,41 +92,6 @@ func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Text
 		}
 	}
 	return texts, clauses, nil
-}
-
-// clauseResult is a rendered clause, and whether it rendered to more
-// than white space.
-type clauseResult struct {
-	r  clause.Rendered
-	ok bool
-}
-
-// clauseKey returns the key under which a serve session keeps a clause's
-// text between saves: the clause file and its digest (the messages stay
-// the same for as long as the cache lives), the language, and a digest of
-// every part of site.toml that the model fields it names are built from
-// (model.Inputs, config.Loaded.Digest). A save that changes a processor
-// renders again the clauses that read the lists, not the one that names
-// the company's address. A Dated clause is always rendered, as is every
-// clause outside a serve session.
-func (s *Site) clauseKey(c *clause.Clause, lang string, prev []clause.Rendered, digests *Cache) (cacheKey, bool) {
-	if !s.keep || prev != nil || c.Dated() {
-		return cacheKey{}, false
-	}
-	names, _ := c.Reads()
-	var b strings.Builder
-	for _, n := range names {
-		name, sub, _ := strings.Cut(n, ".")
-		paths, ok := model.Inputs(name, sub)
-		if !ok {
-			return cacheKey{}, false
-		}
-		for _, p := range paths {
-			sum, _ := cached(digests, cacheKey{"digest", p}, func() (string, error) { return s.Config.Digest(p), nil })
-			b.WriteString(p + "=" + sum + ";")
-		}
-	}
-	return cacheKey{"clause", c.File + "\x00" + c.Digest(), lang, b.String()}, true
 }
 
 // documentMarkdown joins the rendered clauses of a document, each under a
