@@ -18,10 +18,10 @@ import (
 func TestLiveReloadInABrowser(t *testing.T) {
 	b := browser.Start(t)
 	dir := exampleSite(t)
-	s, log := newServer(t, dir)
+	s, log, rec := newWatchedServer(t, dir)
 	url, _ := runServer(t, s)
 	tab := b.Open(t, url+"en/privacy/")
-	waitForTabs(t, s)
+	waitForTabs(t, s, rec)
 	file := filepath.Join(dir, "site.toml")
 
 	var times []time.Duration
@@ -31,7 +31,7 @@ func TestLiveReloadInABrowser(t *testing.T) {
 		editFile(t, file, `period = "`+period+`"`, `period = "`+next+`"`)
 		times = append(times, tab.WaitText(t, "main", fmt.Sprintf("%d days", days), 2*time.Second))
 		period = next
-		waitForTabs(t, s)
+		waitForTabs(t, s, rec)
 	}
 	slices.Sort(times)
 	t.Logf("save to reloaded page: median %v (min %v, max %v, %d saves)", times[len(times)/2], times[0], times[len(times)-1], len(times))
@@ -39,7 +39,7 @@ func TestLiveReloadInABrowser(t *testing.T) {
 	editFile(t, file, `basis       = "contract"`, `basis       = "contrakt"`)
 	tab.WaitText(t, "main", `unknown legal basis "contrakt"`, 2*time.Second)
 	tab.WaitText(t, "main", "site.toml:", 0)
-	waitForTabs(t, s)
+	waitForTabs(t, s, rec)
 	editFile(t, file, `basis       = "contrakt"`, `basis       = "contract"`)
 	tab.WaitText(t, "main", "59 days", 2*time.Second)
 	if t.Failed() {
@@ -49,13 +49,7 @@ func TestLiveReloadInABrowser(t *testing.T) {
 
 // waitForTabs waits until exactly one tab listens for reloads: the page
 // (re)loaded and its script connected, and no earlier stream is left.
-func waitForTabs(t *testing.T, s *Server) {
+func waitForTabs(t *testing.T, s *Server, rec *recorder) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for s.hub.count() != 1 {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d tabs listening, want 1", s.hub.count())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	rec.until(t, "exactly 1 tab listening", func([]Event) bool { return s.hub.count() == 1 })
 }
