@@ -52,18 +52,21 @@ func Load(files Files, name string) (*Theme, error) {
 	}
 	t := template.New(name).Funcs(template.FuncMap{"dict": locale.Dict})
 	described, errs := parseLayouts(t, files, dir)
+	// A file the theme lacks is named in the theme's folder: in the site
+	// folder for a theme of its own, not as a built-in file.
+	folder := files.Describe(dir)
 	for _, l := range layouts {
 		file := files.Describe(dir + "/layouts/" + l)
 		reported := slices.ContainsFunc(errs, func(e *diag.Error) bool { // the file, or its refused folder
 			return e.Pos.File == file || strings.HasPrefix(file, e.Pos.File+"/")
 		})
 		if t.Lookup(l) == nil && !reported {
-			errs.Addf(diag.Pos{File: file}, "theme %q has no layout %s", name, l)
+			errs.Addf(diag.Pos{File: path.Join(folder, "layouts", l)}, "theme %q has no layout %s", name, l)
 		}
 	}
 	css, err := fs.ReadFile(files, dir+"/style.css")
 	if errors.Is(err, fs.ErrNotExist) {
-		errs.Addf(diag.Pos{File: files.Describe(dir + "/style.css")}, "theme %q has no style.css", name)
+		errs.Addf(diag.Pos{File: path.Join(folder, "style.css")}, "theme %q has no style.css", name)
 	} else if err != nil {
 		errs.Add(diag.AtFile(files.Describe(dir+"/style.css"), err))
 	}
