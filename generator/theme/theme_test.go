@@ -161,27 +161,36 @@ func TestAnUnknownThemeIsAnErrorInSiteToml(t *testing.T) {
 }
 
 // TestABrokenLayoutIsAnErrorAtItsFile: a layout that does not parse is
-// reported at its file (and html/template's line), every broken layout
-// at once; a layout that fails while executing at its line and column.
+// reported at its file and line, every broken layout at once; a layout
+// that fails while executing at its line and column, one that html/template
+// cannot escape at its file.
 func TestABrokenLayoutIsAnErrorAtItsFile(t *testing.T) {
 	_, err := Load(files(fstest.MapFS{
 		"themes/default/layouts/page.html":    {Data: []byte("<p>\n{{ .Title }\n")},
 		"themes/default/layouts/changes.html": {Data: []byte("{{ if .Entries }}")},
 	}), "default")
 	want := []string{
-		`site/themes/default/layouts/changes.html: template: changes.html:1: unexpected EOF`,
-		`site/themes/default/layouts/page.html: template: page.html:2: unexpected "}" in operand`,
+		`site/themes/default/layouts/changes.html:1: unexpected EOF`,
+		`site/themes/default/layouts/page.html:2: unexpected "}" in operand`,
 	}
 	if got := messages(err); !equal(got, want) {
 		t.Errorf("two layouts that do not parse:\n got %q\nwant %q", got, want)
 	}
 
-	th := load(t, fstest.MapFS{"themes/default/layouts/index.html": {Data: []byte("<p>\n  {{ .Nothing }}</p>")}}, "default")
+	th := load(t, fstest.MapFS{
+		"themes/default/layouts/index.html": {Data: []byte("<p>\n  {{ .Nothing }}</p>")},
+		"themes/default/layouts/diff.html":  {Data: []byte("<p>\n<a href=\"{{ .TextURL }}")},
+	}, "default")
 	_, err = th.Execute("index.html", Index{}, guard.Limits{})
 	var e *diag.Error
 	if !errors.As(err, &e) || e.Pos != (diag.Pos{File: "site/themes/default/layouts/index.html", Line: 2, Col: 6}) ||
 		!strings.Contains(e.Msg, "can't evaluate field Nothing in type theme.Index") {
 		t.Errorf("executing a missing field: %#v", err)
+	}
+	_, err = th.Execute("diff.html", &Diff{}, guard.Limits{})
+	if !errors.As(err, &e) || e.Pos != (diag.Pos{File: "site/themes/default/layouts/diff.html"}) ||
+		!strings.HasPrefix(e.Msg, "ends in a non-text context") {
+		t.Errorf("executing a layout that ends in an attribute: %#v", err)
 	}
 	if _, err := th.Execute("nothing.html", Index{}, guard.Limits{}); err == nil || !strings.Contains(err.Error(), `theme default: `) ||
 		!strings.Contains(err.Error(), `"nothing.html"`) {
