@@ -11,8 +11,8 @@ type Event struct {
 	Dir string
 
 	// Changed are the files whose change started the build, relative to
-	// the site folder and sorted, as Rebuild was given them; none when
-	// everything was read again (Rebuilt).
+	// the site folder, as Rebuild was given them (the watch gives them
+	// sorted); none when everything was read again (Rebuilt).
 	Changed []string
 	// Pages are the URL paths the open tabs were told to reload, "*" for
 	// all; none when nothing they show changed (Rebuilt).
