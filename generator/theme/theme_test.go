@@ -2,6 +2,7 @@ package theme
 
 import (
 	"errors"
+	"html/template"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -200,12 +201,12 @@ func TestABrokenLayoutIsAnErrorAtItsFile(t *testing.T) {
 
 // TestALayoutStopsAtTheLimits: a range that never ends stops at the time
 // limit (on a clock that moves a second at each look) and one that writes
-// too much at the output limit, each at the position of its range in the
+// too much at the output limit (on a clock that stands still), each at the position of its range in the
 // site's layout.
 func TestALayoutStopsAtTheLimits(t *testing.T) {
 	th := load(t, fstest.MapFS{
 		"themes/default/layouts/index.html": {Data: []byte("<p>\n{{ range 3000000000 }}{{ end }}")},
-		"themes/default/layouts/diff.html":  {Data: []byte("{{ range 100000000 }}0123456789abcdef0123456789abcdef{{ end }}")},
+		"themes/default/layouts/diff.html":  {Data: []byte("{{ range 100000000 }}{{ $.Body }}{{ end }}")},
 	}, "default")
 	var ticks atomic.Int64
 	clock := func() time.Time { return time.Unix(ticks.Add(1), 0) }
@@ -214,7 +215,8 @@ func TestALayoutStopsAtTheLimits(t *testing.T) {
 	if !errors.As(err, &e) || e.Error() != "site/themes/default/layouts/index.html:2:10: rendering ran longer than 1m0s, the time limit" {
 		t.Errorf("a range that never ends: %v", err)
 	}
-	_, err = th.Execute("diff.html", Diff{}, guard.Limits{})
+	stopped := func() time.Time { return time.Unix(0, 0) } // so that only the output limit stops it
+	_, err = th.Execute("diff.html", Diff{Body: template.HTML(strings.Repeat("x", 1<<16))}, guard.Limits{Now: stopped})
 	if !errors.As(err, &e) || e.Error() != "site/themes/default/layouts/diff.html:1:10: rendering wrote more than 16 MiB, the limit of a clause or page" {
 		t.Errorf("a range that writes too much: %v", err)
 	}
