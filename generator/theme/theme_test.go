@@ -38,7 +38,9 @@ func english(t *testing.T) *locale.Lang {
 	return c.Lang("en")
 }
 
+// chrome is what a privacy page in English shows around its text.
 func chrome(t *testing.T) Chrome {
+	t.Helper()
 	return Chrome{Lang: english(t), Title: "Privacy <policy>", DocTitle: "Privacy policy", SiteTitle: "Example",
 		Company: "Example & Co", Canonical: "https://example.com/en/privacy/", Root: "../../",
 		Alternates: []Link{{Lang: "en", Label: "English", URL: "./", Absolute: "https://example.com/en/privacy/", Current: true}},
