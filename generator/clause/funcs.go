@@ -2,6 +2,7 @@ package clause
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"strings"
@@ -70,6 +71,12 @@ func (h helpers) t(msg any, args ...any) (string, error) {
 				return "", wrong(hint, "T %q: a second count %v", id, v)
 			}
 			count = v
+			if n := reflect.ValueOf(v); n.CanUint() { // go-i18n counts signed integers only
+				if n.Uint() > math.MaxInt {
+					return "", wrong(hint, "T %q: the count %v is too large", id, v)
+				}
+				count = int(n.Uint())
+			}
 		case map[string]any:
 			if data != nil {
 				return "", wrong(hint, "T %q: a second dict", id)

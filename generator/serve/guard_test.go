@@ -120,7 +120,7 @@ func TestRunRefusesAnotherHost(t *testing.T) {
 // keeps: the next one gets 503 and the reason, and once a tab closes, a
 // new one is let in.
 func TestLiveReloadStreamsAreCapped(t *testing.T) {
-	s, _ := newServer(t, exampleSite(t))
+	s, _, rec := newWatchedServer(t, exampleSite(t))
 	url, _ := runServer(t, s)
 	var conns []net.Conn
 	for range maxTabs {
@@ -137,13 +137,7 @@ func TestLiveReloadStreamsAreCapped(t *testing.T) {
 		t.Errorf("stream %d: %d %q, want 503 %q", maxTabs+1, resp.StatusCode, body, want)
 	}
 	conns[0].Close()
-	deadline := time.Now().Add(5 * time.Second)
-	for s.hub.count() != maxTabs-1 {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d streams after one closed, want %d", s.hub.count(), maxTabs-1)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	rec.until(t, fmt.Sprintf("%d streams after one closed", maxTabs-1), func([]Event) bool { return s.hub.count() == maxTabs-1 })
 	if resp, _, _ := openStream(t, hostOf(url)); resp.StatusCode != 200 {
 		t.Errorf("a stream after one closed: %d", resp.StatusCode)
 	}

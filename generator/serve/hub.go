@@ -15,6 +15,7 @@ type hub struct {
 	mu      sync.Mutex
 	clients map[chan string]struct{}
 	closed  bool
+	counted func(tabs int) // told the number of tabs after each change, with mu held
 }
 
 const (
@@ -28,7 +29,11 @@ var (
 	errClosed = errors.New("policygen serve is stopping")
 )
 
-func newHub() *hub { return &hub{clients: map[chan string]struct{}{}} }
+// newHub returns an empty hub that calls counted, if not nil, with the
+// number of tabs each time a tab joins or is dropped.
+func newHub(counted func(tabs int)) *hub {
+	return &hub{clients: map[chan string]struct{}{}, counted: counted}
+}
 
 // join adds a tab and returns its queue, which is closed when the tab is
 // dropped or the hub closes. It fails once the hub is full or closed.
@@ -43,6 +48,7 @@ func (h *hub) join() (chan string, error) {
 	}
 	ch := make(chan string, queueLen)
 	h.clients[ch] = struct{}{}
+	h.tell()
 	return ch, nil
 }
 
@@ -57,6 +63,15 @@ func (h *hub) drop(ch chan string) {
 	if _, ok := h.clients[ch]; ok {
 		delete(h.clients, ch)
 		close(ch)
+		h.tell()
+	}
+}
+
+// tell calls counted with the number of tabs; h.mu must be held, so that
+// the numbers arrive in the order the changes happened.
+func (h *hub) tell() {
+	if h.counted != nil {
+		h.counted(len(h.clients))
 	}
 }
 

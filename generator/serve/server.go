@@ -29,6 +29,13 @@ type Options struct {
 	Log      io.Writer        // where rebuilds and errors are reported
 	Debounce time.Duration    // quiet time before a burst of file events rebuilds; default 50 ms
 	Limits   guard.Limits     // how long each clause and layout may render
+
+	// Notify, if set, is told of every folder the watch adds, every
+	// rebuild and every tab that connects or leaves, after the fact. It is
+	// called from the watch, the rebuild and the HTTP handlers' goroutines,
+	// possibly at once, and must return quickly without calling the
+	// Server's methods: serve waits for it, holding its locks.
+	Notify func(Event)
 }
 
 // Server is one serve session.
@@ -63,7 +70,9 @@ func New(opts Options) *Server {
 	if opts.Debounce == 0 {
 		opts.Debounce = 50 * time.Millisecond
 	}
-	return &Server{opts: opts, hub: newHub(), timeouts: defaultTimeouts, cache: site.NewCache(), session: time.Now().UnixNano()}
+	s := &Server{opts: opts, timeouts: defaultTimeouts, cache: site.NewCache(), session: time.Now().UnixNano()}
+	s.hub = newHub(func(tabs int) { s.notify(Event{Kind: TabsChanged, Tabs: tabs}) })
+	return s
 }
 
 // Rebuild builds the site after the files in changed (relative to the
@@ -80,6 +89,14 @@ func (s *Server) Rebuild(changed ...string) []string {
 		s.cache = site.NewCache() // cached renders hold messages and theme output
 	}
 	out, historyDir, err := s.build(changed)
+	pages := s.show(out, historyDir, err, start)
+	s.notify(Event{Kind: Rebuilt, Changed: changed, Pages: pages, Err: err})
+	return pages
+}
+
+// show makes the outcome of a build what the pages and tabs show, prints
+// it, and returns the URL paths of the pages that changed.
+func (s *Server) show(out publish.Output, historyDir string, err error, start time.Time) []string {
 	s.mu.Lock() // pages are served from the previous build until here
 	defer s.mu.Unlock()
 	s.rebuilds++

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -34,8 +35,9 @@ func (s *Server) watch(ctx context.Context, ready chan<- struct{}) error {
 	if err := w.Add(root); err != nil {
 		return err
 	}
+	s.notify(Event{Kind: Watching, Dir: root})
 	for _, dir := range s.dirs(root) {
-		addTree(w, dir)
+		s.addTree(w, dir)
 	}
 	close(ready)
 	return s.loop(ctx, w, root)
@@ -77,7 +79,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, root string) err
 			}
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-					addTree(w, ev.Name) // a folder created (or moved in) later
+					s.addTree(w, ev.Name) // a folder created (or moved in) later
 				}
 			}
 			pending[rel] = true
@@ -88,6 +90,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, root string) err
 				changed = append(changed, f)
 			}
 			clear(pending)
+			sort.Strings(changed)
 			s.Rebuild(changed...)
 		}
 	}
@@ -133,7 +136,7 @@ func editorTemp(name string) bool {
 
 // addTree watches a folder and every folder below it; a folder that does
 // not exist (yet) is skipped, as the site folder's watch sees it appear.
-func addTree(w *fsnotify.Watcher, dir string) {
+func (s *Server) addTree(w *fsnotify.Watcher, dir string) {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
@@ -145,7 +148,9 @@ func addTree(w *fsnotify.Watcher, dir string) {
 			if strings.HasPrefix(d.Name(), ".") && p != dir {
 				return filepath.SkipDir
 			}
-			w.Add(p)
+			if w.Add(p) == nil {
+				s.notify(Event{Kind: Watching, Dir: p})
+			}
 		}
 		return nil
 	})

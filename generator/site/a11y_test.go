@@ -23,6 +23,7 @@ var a11yPage = regexp.MustCompile(`^(?:([a-z]+/[^/]+/)(changes/)?(\d{4}-\d{2}-\d
 // every language, and the language chooser, in Chromium, and runs
 // axe-core's accessibility rules on each.
 func TestExamplePagesHaveNoSeriousAxeViolations(t *testing.T) {
+	browser.RequireAxe(t) // before Chromium starts and each page's subtest would skip on its own
 	out, err := buildDir(t, exampleDir, exampleDate)
 	if err != nil {
 		t.Fatalf("example does not build:\n%v", err)

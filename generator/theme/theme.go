@@ -52,18 +52,21 @@ func Load(files Files, name string) (*Theme, error) {
 	}
 	t := template.New(name).Funcs(template.FuncMap{"dict": locale.Dict})
 	described, errs := parseLayouts(t, files, dir)
+	// A file the theme lacks is named in the theme's folder: in the site
+	// folder for a theme of its own, not as a built-in file.
+	folder := files.Describe(dir)
 	for _, l := range layouts {
 		file := files.Describe(dir + "/layouts/" + l)
 		reported := slices.ContainsFunc(errs, func(e *diag.Error) bool { // the file, or its refused folder
 			return e.Pos.File == file || strings.HasPrefix(file, e.Pos.File+"/")
 		})
 		if t.Lookup(l) == nil && !reported {
-			errs.Addf(diag.Pos{File: file}, "theme %q has no layout %s", name, l)
+			errs.Addf(diag.Pos{File: path.Join(folder, "layouts", l)}, "theme %q has no layout %s", name, l)
 		}
 	}
 	css, err := fs.ReadFile(files, dir+"/style.css")
 	if errors.Is(err, fs.ErrNotExist) {
-		errs.Addf(diag.Pos{File: files.Describe(dir + "/style.css")}, "theme %q has no style.css", name)
+		errs.Addf(diag.Pos{File: path.Join(folder, "style.css")}, "theme %q has no style.css", name)
 	} else if err != nil {
 		errs.Add(diag.AtFile(files.Describe(dir+"/style.css"), err))
 	}
@@ -92,7 +95,11 @@ func parseLayouts(t *template.Template, files Files, dir string) (map[string]str
 			continue
 		}
 		if _, err := t.New(path.Base(file)).Parse(string(src)); err != nil {
-			errs.Addf(diag.Pos{File: files.Describe(file)}, "%v", err)
+			if e := positioned(err, func(string) string { return files.Describe(file) }); e != nil {
+				errs.Add(e)
+			} else {
+				errs.Addf(diag.Pos{File: files.Describe(file)}, "%v", err)
+			}
 		}
 	}
 	return described, errs
@@ -131,7 +138,9 @@ func (t *Theme) Execute(layout string, data any, limits guard.Limits) ([]byte, e
 	return bytes.Clone(b.Bytes()), nil
 }
 
-var execErr = regexp.MustCompile(`^template: ([^:]*):(\d+):(\d+): (.*)$`)
+// templateErr is how text/template starts an error of a template: its
+// name, line, and when executing also the column, counted from 0.
+var templateErr = regexp.MustCompile(`^template: ([^:]*):(\d+)(?::(\d+))?: (.*)$`)
 
 // error gives an error of a layout the position of its file, as far as
 // html/template tells it.
@@ -146,11 +155,31 @@ func (t *Theme) error(err error) error {
 	if guard.As(err, &limit) {
 		return limit.Diag(describe)
 	}
-	m := execErr.FindStringSubmatch(err.Error())
-	if m == nil {
-		return fmt.Errorf("theme %s: %w", t.Name, err)
+	if e := positioned(err, describe); e != nil {
+		return e
 	}
-	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
-	return &diag.Error{Pos: diag.Pos{File: describe(m[1]), Line: line, Col: col + 1}, Msg: m[4], Err: err}
+	return fmt.Errorf("theme %s: %w", t.Name, err)
+}
+
+// positioned returns a template error at the line and column it names in
+// the file describe gives for the template's name, or nil if it names
+// none. html/template's own errors (a layout that ends inside an
+// attribute, say) come with their template's name and, when it knows,
+// their line.
+func positioned(err error, describe func(name string) string) *diag.Error {
+	var escape *template.Error
+	if errors.As(err, &escape) && escape.Name != "" {
+		return &diag.Error{Pos: diag.Pos{File: describe(escape.Name), Line: escape.Line}, Msg: escape.Description, Err: err}
+	}
+	m := templateErr.FindStringSubmatch(err.Error())
+	if m == nil {
+		return nil
+	}
+	pos := diag.Pos{File: describe(m[1])}
+	pos.Line, _ = strconv.Atoi(m[2])
+	if m[3] != "" {
+		col, _ := strconv.Atoi(m[3])
+		pos.Col = col + 1
+	}
+	return &diag.Error{Pos: pos, Msg: m[4], Err: err}
 }

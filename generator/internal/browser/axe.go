@@ -62,6 +62,17 @@ func (t *Tab) Axe(tb testing.TB) []Violation {
 	return violations
 }
 
+// RequireAxe fails the test, before it starts Chromium, unless axe-core
+// is installed where Axe looks for it. For a test that is about
+// accessibility, axe-core missing is a broken setup (scripts/test.sh
+// installs it with npm ci), not a tool this machine may lack.
+func RequireAxe(tb testing.TB) {
+	tb.Helper()
+	if _, err := readAxe(); err != nil {
+		tb.Fatalf("axe-core is not installed (%v); run npm ci in the repository root, as scripts/test.sh does", err)
+	}
+}
+
 // readAxe reads axe.min.js from node_modules beside the package.json found
 // by walking up from the working directory.
 func readAxe() ([]byte, error) {

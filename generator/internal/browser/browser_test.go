@@ -1,9 +1,13 @@
 package browser
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -91,5 +95,33 @@ func TestAxeFindsNothingOnAnAccessiblePage(t *testing.T) {
 	fixed := strings.Replace(page, "<img ", `<img alt="A dot" `, 1)
 	if violations := Start(t).Open(t, serve(t, fixed)).Axe(t); len(violations) > 0 {
 		t.Errorf("violations on an accessible page:\n%v", violations)
+	}
+}
+
+// TestAxeIsReadFromTheNodeModulesBesideThePackageJSON: from a folder below
+// the one with package.json, axe.min.js is read from its node_modules;
+// without it, the error names the file.
+func TestAxeIsReadFromTheNodeModulesBesideThePackageJSON(t *testing.T) {
+	root := t.TempDir()
+	below := filepath.Join(root, "generator", "site")
+	if err := os.MkdirAll(below, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "package.json"), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(below)
+	axe := filepath.Join(root, "node_modules", "axe-core", "axe.min.js")
+	if _, err := readAxe(); !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), axe) {
+		t.Errorf("readAxe without node_modules: %v, want an error naming %s", err, axe)
+	}
+	if err := os.MkdirAll(filepath.Dir(axe), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(axe, []byte("var axe;"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if src, err := readAxe(); err != nil || string(src) != "var axe;" {
+		t.Errorf("readAxe = %q, %v; want the file beside package.json", src, err)
 	}
 }
