@@ -19,26 +19,13 @@ type Positions struct {
 	file  string
 	keys  map[string]diag.Pos // where the key (or [[header]]) is written
 	value map[string]diag.Pos // where its value starts
-
-	// A file put together from parts (see ParseCache) looks its paths up
-	// in the positions of the part that holds them.
-	tables  []partPositions            // the top-level keys, then the tables
-	headers map[string]int             // the index in tables of each [table] by its dotted path
-	arrays  map[string][]partPositions // the elements of each array of tables
-}
-
-// partPositions are the positions of a part of a file, scanned as a file
-// of its own, that starts after lines lines.
-type partPositions struct {
-	pos   *Positions
-	lines int
 }
 
 // Key returns the position of the key at path, or of its nearest ancestor
 // that has one.
 func (p *Positions) Key(path string) diag.Pos {
 	for {
-		if pos, ok := p.get(false, path); ok {
+		if pos, ok := p.keys[path]; ok {
 			return pos
 		}
 		i := strings.LastIndexByte(path, '.')
@@ -51,59 +38,10 @@ func (p *Positions) Key(path string) diag.Pos {
 
 // Value returns the position of the value at path, falling back to its key.
 func (p *Positions) Value(path string) diag.Pos {
-	if pos, ok := p.get(true, path); ok {
+	if pos, ok := p.value[path]; ok {
 		return pos
 	}
 	return p.Key(path)
-}
-
-// get returns the position of a key, or of its value, at exactly path.
-func (p *Positions) get(value bool, path string) (diag.Pos, bool) {
-	m := p.keys
-	if value {
-		m = p.value
-	}
-	if pos, ok := m[path]; ok || (p.tables == nil && p.arrays == nil) {
-		return pos, ok
-	}
-	name, rest, _ := strings.Cut(path, ".")
-	if list, ok := p.arrays[name]; ok {
-		index, rest, _ := strings.Cut(rest, ".")
-		k, err := strconv.Atoi(index)
-		if err != nil || k < 0 || k >= len(list) || strconv.Itoa(k) != index {
-			return diag.Pos{}, false
-		}
-		local := name + ".0"
-		if rest != "" {
-			local += "." + rest
-		}
-		return list[k].at(value, local)
-	}
-	// A path is in the part of the longest header it starts with, or in
-	// the top-level keys: the parts are joined only when no two of them
-	// hold keys of one table (see joiner).
-	for prefix := path; ; {
-		if k, ok := p.headers[prefix]; ok {
-			if pos, ok := p.tables[k].at(value, path); ok {
-				return pos, true
-			}
-		}
-		i := strings.LastIndexByte(prefix, '.')
-		if i < 0 {
-			break
-		}
-		prefix = prefix[:i]
-	}
-	if len(p.tables) > 0 { // the first part, before any header
-		return p.tables[0].at(value, path)
-	}
-	return diag.Pos{}, false
-}
-
-func (pp partPositions) at(value bool, path string) (diag.Pos, bool) {
-	pos, ok := pp.pos.get(value, path)
-	pos.Line += pp.lines
-	return pos, ok
 }
 
 // Path joins keys and indices into a Positions path.

@@ -3,7 +3,6 @@ package site
 import (
 	"sync"
 
-	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diff"
 )
 
@@ -22,7 +21,6 @@ type Cache struct {
 
 	differ     *diff.Differ // for the diff pages of every build
 	differSize int          // its Len when the builds stopped growing it
-	parses     config.ParseCache
 }
 
 // cacheKey is what a value is computed from: its kind and up to four
@@ -68,15 +66,6 @@ func (c *Cache) Sweep() {
 	} else if n > 2*c.differSize {
 		c.differ, c.differSize = &diff.Differ{}, 0
 	}
-}
-
-// parseCache returns the tables of site.toml kept for the next load, or
-// nil.
-func (c *Cache) parseCache() *config.ParseCache {
-	if c == nil {
-		return nil
-	}
-	return &c.parses
 }
 
 // diffs returns the Differ of the builds that share the cache.

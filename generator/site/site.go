@@ -89,7 +89,7 @@ func Load(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := config.LoadCached(file, src, facts, opts.Cache.parseCache())
+	cfg, err := config.Load(file, src, facts)
 	if err != nil {
 		return nil, err
 	}

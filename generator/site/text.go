@@ -1,15 +1,19 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
-	"github.com/policygen/policygen/generator/internal/work"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/policygen/policygen/generator/clause"
+	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/internal/work"
 	"github.com/policygen/policygen/generator/model"
 )
 
@@ -114,7 +118,7 @@ type clauseResult struct {
 // text between saves: the clause file and its digest (the messages stay
 // the same for as long as the cache lives), the language, and a digest of
 // every part of site.toml that the model fields it names are built from
-// (model.Inputs, config.Loaded.Digest). A save that changes a processor
+// (model.Inputs, fieldDigest). A save that changes a processor
 // renders again the clauses that read the lists, not the one that names
 // the company's address. A Dated clause is always rendered, as is every
 // clause outside a serve session.
@@ -131,11 +135,35 @@ func (s *Site) clauseKey(c *clause.Clause, lang string, prev []clause.Rendered, 
 			return cacheKey{}, false
 		}
 		for _, p := range paths {
-			sum, _ := cached(digests, cacheKey{"digest", p}, func() (string, error) { return s.Config.Digest(p), nil })
+			sum, err := cached(digests, cacheKey{"digest", p}, func() (string, error) { return fieldDigest(s.Config.Site, p) })
+			if err != nil {
+				return cacheKey{}, false
+			}
 			b.WriteString(p + "=" + sum + ";")
 		}
 	}
 	return cacheKey{"clause", c.File + "\x00" + c.Digest(), lang, b.String()}, true
+}
+
+// fieldDigest returns a SHA-256 of a field of the site ("Trackers") or a
+// field of one ("Company.Phone"), the paths model.Inputs names: two loads
+// give the same digest when that part of site.toml decodes the same.
+func fieldDigest(site *config.Site, path string) (string, error) {
+	v := reflect.ValueOf(site).Elem()
+	for _, f := range strings.Split(path, ".") {
+		if v.Kind() != reflect.Struct {
+			return "", fmt.Errorf("%s: no such field of the site", path)
+		}
+		if v = v.FieldByName(f); !v.IsValid() {
+			return "", fmt.Errorf("%s: no such field of the site", path)
+		}
+	}
+	data, err := json.Marshal(v.Interface())
+	if err != nil {
+		data = fmt.Appendf(nil, "%#v", v.Interface()) // not expected: config values encode
+	}
+	sum := sha256.Sum256(data)
+	return string(sum[:]), nil
 }
 
 // documentMarkdown joins the rendered clauses of a document, each under a
