@@ -32,7 +32,7 @@ func (d *decoder) plain(path string, v any) bool {
 	case string:
 		if r, bad := controlIn(v); bad {
 			d.fail(path)
-			d.errorf(d.pos().Value(path), "remove it, or write it as a visible character: texts may hold line breaks and tabs but no other control characters",
+			d.errorf(d.pos.Value(path), "remove it, or write it as a visible character: texts may hold line breaks and tabs but no other control characters",
 				"%s holds the control character %U", keyName(path), r)
 			return false
 		}

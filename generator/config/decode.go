@@ -20,7 +20,7 @@ import (
 // are errors at their positions, and decoding goes on after an error so that
 // one run reports them all.
 type decoder struct {
-	pos    func() *Positions // waits for the positions, which are scanned while decoding runs
+	pos    *Positions
 	errs   diag.List
 	texts  []textRef       // every localized text, for the language check
 	failed map[string]bool // paths whose value did not decode
@@ -107,12 +107,12 @@ func (d *decoder) valueErr(path string, err error) {
 	if errors.As(err, &ve) {
 		hint = ve.hint
 	}
-	d.errorf(d.pos().Value(path), hint, "%s: %v", keyName(path), err)
+	d.errorf(d.pos.Value(path), hint, "%s: %v", keyName(path), err)
 }
 
 func (d *decoder) typeErr(path string, v any, want string) {
 	d.fail(path)
-	d.errorf(d.pos().Value(path), "", "%s must be %s, not %s", keyName(path), want, tomlType(v))
+	d.errorf(d.pos.Value(path), "", "%s must be %s, not %s", keyName(path), want, tomlType(v))
 }
 
 // fail marks path as not decoded, so that validation does not report
@@ -129,10 +129,10 @@ func (d *decoder) date(path string, v any, rv reflect.Value) {
 	if !ok || t.Location().String() != "date-local" { // how the parser marks a bare date
 		const hint = "write a TOML date without quotes, such as date = 2024-05-24"
 		if ok {
-			d.errorf(d.pos().Value(path), hint, "%s must be a date without a time", keyName(path))
+			d.errorf(d.pos.Value(path), hint, "%s must be a date without a time", keyName(path))
 			return
 		}
-		d.errorf(d.pos().Value(path), hint, "%s must be a date, not %s", keyName(path), tomlType(v))
+		d.errorf(d.pos.Value(path), hint, "%s must be a date, not %s", keyName(path), tomlType(v))
 		return
 	}
 	rv.Set(reflect.ValueOf(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)))
@@ -175,7 +175,7 @@ func (d *decoder) array(path string, v any, rv reflect.Value) {
 	case map[string]any:
 		if rv.Type().Elem().Kind() == reflect.Struct {
 			d.fail(path)
-			d.errorf(d.pos().Key(path), fmt.Sprintf("write [[%s]] with double brackets, once before each entry", keyName(path)),
+			d.errorf(d.pos.Key(path), fmt.Sprintf("write [[%s]] with double brackets, once before each entry", keyName(path)),
 				"[[%s]] is an array of tables, not a table", keyName(path))
 			return
 		}
@@ -211,7 +211,7 @@ func (d *decoder) table(path string, v any, rv reflect.Value) {
 	m, ok := v.(map[string]any)
 	if _, list := v.([]map[string]any); list {
 		d.fail(path)
-		d.errorf(d.pos().Key(Path(path, 0)), fmt.Sprintf("write [%s] with single brackets, once", keyName(path)),
+		d.errorf(d.pos.Key(Path(path, 0)), fmt.Sprintf("write [%s] with single brackets, once", keyName(path)),
 			"[%s] is a table, not an array of tables", keyName(path))
 		return
 	}
@@ -235,7 +235,7 @@ func (d *decoder) table(path string, v any, rv reflect.Value) {
 		}
 		d.fail(Path(path, name))
 		if !misspelt[name] {
-			d.errorf(d.pos().Key(path), fmt.Sprintf("add %s = … to %s", name, tableName(path)),
+			d.errorf(d.pos.Key(path), fmt.Sprintf("add %s = … to %s", name, tableName(path)),
 				"%s has no %s", tableName(path), name)
 		}
 	}
@@ -249,7 +249,7 @@ func (d *decoder) unknownKey(path, key string, fields map[string]field) string {
 	if s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
-	d.errorf(d.pos().Key(Path(path, key)), hint, "unknown key %q in %s", key, tableName(path))
+	d.errorf(d.pos.Key(Path(path, key)), hint, "unknown key %q in %s", key, tableName(path))
 	return s
 }
 

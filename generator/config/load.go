@@ -6,7 +6,6 @@ package config
 import (
 	"errors"
 	"strings"
-	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -29,21 +28,15 @@ func Load(file string, src []byte, facts *legal.Facts) (*Loaded, error) {
 	if e := checkShape(file, src); e != nil {
 		return nil, diag.List{e}
 	}
-	// The positions are scanned while the TOML parser and the decoder run:
-	// each reads the whole file, and a large site.toml takes milliseconds.
-	posc := make(chan *Positions, 1)
-	go func() { posc <- scanPositions(file, src) }()
+	text := string(src)
 	var raw map[string]any
-	if _, err := toml.Decode(string(src), &raw); err != nil {
-		<-posc
+	if _, err := toml.Decode(text, &raw); err != nil {
 		return nil, syntaxError(file, err)
 	}
-	// Decoding needs the positions only to report an error.
-	positions := sync.OnceValue(func() *Positions { return <-posc })
-	d := &decoder{pos: positions}
+	d := &decoder{pos: newPositions(file, text)}
 	site := new(Site)
 	d.table("", raw, reflectValue(site))
-	l := &Loaded{Site: site, File: file, Pos: positions()}
+	l := &Loaded{Site: site, File: file, Pos: d.pos}
 	// Validation runs even after decoding errors so that one run reports
 	// everything; its rules skip values that failed to decode (left zero).
 	errs := append(d.errs, validate(l, d.texts, d.failed, facts)...)

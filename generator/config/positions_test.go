@@ -27,7 +27,7 @@ nested.key = 1
 [data.x]
 label = 'x'
 `
-	p := scanPositions("f.toml", []byte(src))
+	p := newPositions("f.toml", src)
 	tests := []struct {
 		path      string
 		key       bool
@@ -83,7 +83,7 @@ z = 3
 [p]
 w = 4
 `
-	p := scanPositions("f.toml", []byte(src))
+	p := newPositions("f.toml", src)
 	tests := []struct {
 		path      string
 		line, col int
@@ -111,5 +111,22 @@ w = 4
 	}
 	if _, ok := p.keys["y"]; ok {
 		t.Error("a header in a string was indexed")
+	}
+}
+
+// TestSiteWithoutErrorsLoadsWithoutScanningPositions loads a valid site:
+// its positions are scanned only when asked for, as an error message
+// does, so that a serve session does not scan a large site.toml on every
+// save; asked for, they are those of the file.
+func TestSiteWithoutErrorsLoadsWithoutScanningPositions(t *testing.T) {
+	l, errs := load(t, validSite+"\n[[change]]\ndate = 2025-01-01\n[[change]]\ndate = 2025-02-01\n")
+	if len(errs) > 0 {
+		t.Fatalf("unexpected errors:\n%v", errs)
+	}
+	if l.Pos.keys != nil {
+		t.Error("loading a site without errors scanned its positions")
+	}
+	if got := l.Pos.Value("change.1.date"); got.String() != "site.toml:37:8" {
+		t.Errorf("change.1.date at %v, want site.toml:37:8", got)
 	}
 }
