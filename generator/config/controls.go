@@ -1,9 +1,6 @@
 package config
 
 import (
-	"maps"
-	"slices"
-
 	"github.com/policygen/policygen/generator/diag"
 )
 
@@ -38,9 +35,9 @@ func (d *decoder) plain(path string, v any) bool {
 		}
 	case map[string]any:
 		ok := true
-		for _, k := range slices.Sorted(maps.Keys(v)) {
-			if s, isText := v[k].(string); isText {
-				ok = d.plain(Path(path, k), s) && ok
+		for k, x := range v { // in any order: Load sorts the errors by position
+			if _, isText := x.(string); isText {
+				ok = d.plain(Path(path, k), x) && ok
 			}
 		}
 		return ok
