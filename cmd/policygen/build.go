@@ -3,13 +3,13 @@ package main
 import (
 	"flag"
 	"fmt"
-	"github.com/policygen/policygen/generator/publish"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/policygen/policygen"
 	"github.com/policygen/policygen/generator/guard"
+	"github.com/policygen/policygen/generator/publish"
 	"github.com/policygen/policygen/generator/site"
 )
 

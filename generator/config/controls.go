@@ -1,9 +1,6 @@
 package config
 
 import (
-	"maps"
-	"slices"
-
 	"github.com/policygen/policygen/generator/diag"
 )
 
@@ -32,15 +29,15 @@ func (d *decoder) plain(path string, v any) bool {
 	case string:
 		if r, bad := controlIn(v); bad {
 			d.fail(path)
-			d.errorf(d.pos().Value(path), "remove it, or write it as a visible character: texts may hold line breaks and tabs but no other control characters",
+			d.errorf(d.pos.Value(path), "remove it, or write it as a visible character: texts may hold line breaks and tabs but no other control characters",
 				"%s holds the control character %U", keyName(path), r)
 			return false
 		}
 	case map[string]any:
 		ok := true
-		for _, k := range slices.Sorted(maps.Keys(v)) {
-			if s, isText := v[k].(string); isText {
-				ok = d.plain(Path(path, k), s) && ok
+		for k, x := range v { // in any order: Load sorts the errors by position
+			if _, isText := x.(string); isText {
+				ok = d.plain(Path(path, k), x) && ok
 			}
 		}
 		return ok

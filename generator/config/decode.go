@@ -20,11 +20,11 @@ import (
 // are errors at their positions, and decoding goes on after an error so that
 // one run reports them all.
 type decoder struct {
-	pos    func() *Positions // waits for the positions, which are scanned while decoding runs
+	pos    *Positions
 	errs   diag.List
 	texts  []textRef       // every localized text, for the language check
 	failed map[string]bool // paths whose value did not decode
-	fields map[reflect.Type]map[string]field
+	fields map[reflect.Type]*tableFields
 }
 
 type textRef struct {
@@ -43,7 +43,7 @@ func (d *decoder) errorf(p diag.Pos, hint, format string, args ...any) {
 }
 
 func (d *decoder) decode(path string, v any, rv reflect.Value) {
-	if s, ok := v.(string); ok && !d.plain(path, s) {
+	if _, ok := v.(string); ok && !d.plain(path, v) {
 		return
 	}
 	if rv.Type() == timeType { // before TextUnmarshaler, which time.Time also is
@@ -107,12 +107,12 @@ func (d *decoder) valueErr(path string, err error) {
 	if errors.As(err, &ve) {
 		hint = ve.hint
 	}
-	d.errorf(d.pos().Value(path), hint, "%s: %v", keyName(path), err)
+	d.errorf(d.pos.Value(path), hint, "%s: %v", keyName(path), err)
 }
 
 func (d *decoder) typeErr(path string, v any, want string) {
 	d.fail(path)
-	d.errorf(d.pos().Value(path), "", "%s must be %s, not %s", keyName(path), want, tomlType(v))
+	d.errorf(d.pos.Value(path), "", "%s must be %s, not %s", keyName(path), want, tomlType(v))
 }
 
 // fail marks path as not decoded, so that validation does not report
@@ -129,10 +129,10 @@ func (d *decoder) date(path string, v any, rv reflect.Value) {
 	if !ok || t.Location().String() != "date-local" { // how the parser marks a bare date
 		const hint = "write a TOML date without quotes, such as date = 2024-05-24"
 		if ok {
-			d.errorf(d.pos().Value(path), hint, "%s must be a date without a time", keyName(path))
+			d.errorf(d.pos.Value(path), hint, "%s must be a date without a time", keyName(path))
 			return
 		}
-		d.errorf(d.pos().Value(path), hint, "%s must be a date, not %s", keyName(path), tomlType(v))
+		d.errorf(d.pos.Value(path), hint, "%s must be a date, not %s", keyName(path), tomlType(v))
 		return
 	}
 	rv.Set(reflect.ValueOf(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)))
@@ -175,7 +175,7 @@ func (d *decoder) array(path string, v any, rv reflect.Value) {
 	case map[string]any:
 		if rv.Type().Elem().Kind() == reflect.Struct {
 			d.fail(path)
-			d.errorf(d.pos().Key(path), fmt.Sprintf("write [[%s]] with double brackets, once before each entry", keyName(path)),
+			d.errorf(d.pos.Key(path), fmt.Sprintf("write [[%s]] with double brackets, once before each entry", keyName(path)),
 				"[[%s]] is an array of tables, not a table", keyName(path))
 			return
 		}
@@ -211,7 +211,7 @@ func (d *decoder) table(path string, v any, rv reflect.Value) {
 	m, ok := v.(map[string]any)
 	if _, list := v.([]map[string]any); list {
 		d.fail(path)
-		d.errorf(d.pos().Key(Path(path, 0)), fmt.Sprintf("write [%s] with single brackets, once", keyName(path)),
+		d.errorf(d.pos.Key(Path(path, 0)), fmt.Sprintf("write [%s] with single brackets, once", keyName(path)),
 			"[%s] is a table, not an array of tables", keyName(path))
 		return
 	}
@@ -220,37 +220,53 @@ func (d *decoder) table(path string, v any, rv reflect.Value) {
 		return
 	}
 	fields := d.fieldsOf(rv.Type())
-	misspelt := map[string]bool{} // required keys an unknown key was likely meant as
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		f, ok := fields[k]
-		if !ok {
-			misspelt[d.unknownKey(path, k, fields)] = true
-			continue
+	// The keys in the order of the schema's (sorted) keys, not of the
+	// table's: sorting the keys of each of the thousands of tables of a
+	// large site.toml took a tenth of a load.
+	known := 0
+	for _, name := range fields.keys {
+		if x, ok := m[name]; ok {
+			known++
+			d.decode(Path(path, name), x, rv.Field(fields.byKey[name].index))
 		}
-		d.decode(Path(path, k), m[k], rv.Field(f.index))
 	}
-	for _, name := range slices.Sorted(maps.Keys(fields)) {
-		if _, ok := m[name]; ok || !fields[name].required {
+	var misspelt map[string]bool // required keys an unknown key was likely meant as
+	if known < len(m) {
+		misspelt = map[string]bool{}
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			if _, ok := fields.byKey[k]; !ok {
+				misspelt[d.unknownKey(path, k, fields.keys)] = true
+			}
+		}
+	}
+	for _, name := range fields.keys {
+		if _, ok := m[name]; ok || !fields.byKey[name].required {
 			continue
 		}
 		d.fail(Path(path, name))
 		if !misspelt[name] {
-			d.errorf(d.pos().Key(path), fmt.Sprintf("add %s = … to %s", name, tableName(path)),
+			d.errorf(d.pos.Key(path), fmt.Sprintf("add %s = … to %s", name, tableName(path)),
 				"%s has no %s", tableName(path), name)
 		}
 	}
 }
 
 // unknownKey reports a key the schema does not have and returns the key it
-// was probably meant as, or "".
-func (d *decoder) unknownKey(path, key string, fields map[string]field) string {
-	hint := "allowed keys: " + strings.Join(slices.Sorted(maps.Keys(fields)), ", ")
-	s := suggest(key, slices.Sorted(maps.Keys(fields)))
+// was probably meant as, or "". keys are the schema's keys, sorted.
+func (d *decoder) unknownKey(path, key string, keys []string) string {
+	hint := "allowed keys: " + strings.Join(keys, ", ")
+	s := suggest(key, keys)
 	if s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	}
-	d.errorf(d.pos().Key(Path(path, key)), hint, "unknown key %q in %s", key, tableName(path))
+	d.errorf(d.pos.Key(Path(path, key)), hint, "unknown key %q in %s", key, tableName(path))
 	return s
+}
+
+// tableFields are the TOML keys of a struct type.
+type tableFields struct {
+	keys  []string // sorted
+	byKey map[string]field
 }
 
 type field struct {
@@ -259,25 +275,26 @@ type field struct {
 }
 
 // fieldsOf returns the TOML keys of a struct type, read once per Load.
-func (d *decoder) fieldsOf(t reflect.Type) map[string]field {
+func (d *decoder) fieldsOf(t reflect.Type) *tableFields {
 	if f, ok := d.fields[t]; ok {
 		return f
 	}
 	if d.fields == nil {
-		d.fields = map[reflect.Type]map[string]field{}
+		d.fields = map[reflect.Type]*tableFields{}
 	}
 	d.fields[t] = fieldsOfType(t)
 	return d.fields[t]
 }
 
-func fieldsOfType(t reflect.Type) map[string]field {
-	fields := map[string]field{}
+func fieldsOfType(t reflect.Type) *tableFields {
+	fields := &tableFields{byKey: map[string]field{}}
 	for i := range t.NumField() {
 		name, opts, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
 		if name != "" && name != "-" {
-			fields[name] = field{index: i, required: opts == "required"}
+			fields.byKey[name] = field{index: i, required: opts == "required"}
 		}
 	}
+	fields.keys = slices.Sorted(maps.Keys(fields.byKey))
 	return fields
 }
 

@@ -33,20 +33,18 @@ func largeSite(n int) string {
 // times out. Did-you-mean suggestions stop after a budget of comparisons.
 func TestLargeSiteWithAnErrorPerEntryLoadsInLinearTime(t *testing.T) {
 	const n = 10000
-	for _, cache := range []*ParseCache{nil, new(ParseCache)} {
-		_, err := LoadCached("site.toml", []byte(largeSite(n)), testFacts(t), cache)
-		errs := diag.Errors(err)
-		if len(errs) != 3*n {
-			t.Fatalf("%d errors, want %d", len(errs), 3*n)
-		}
-		first := `site.toml:34:31: data.d0.label has a text in "fr", which is not a site language`
-		if errs[0].Error() != first {
-			t.Errorf("first error %q, want %q", errs[0].Error(), first)
-		}
-		last := errs[len(errs)-1]
-		if want := `site.toml:100029:18: unknown data category "x9999"`; last.Error() != want || last.Hint != "use a built-in category or define [data.x9999]" {
-			t.Errorf("last error %q (hint %q), want %q without a suggestion", last.Error(), last.Hint, want)
-		}
+	_, err := Load("site.toml", []byte(largeSite(n)), testFacts(t))
+	errs := diag.Errors(err)
+	if len(errs) != 3*n {
+		t.Fatalf("%d errors, want %d", len(errs), 3*n)
+	}
+	first := `site.toml:34:31: data.d0.label has a text in "fr", which is not a site language`
+	if errs[0].Error() != first {
+		t.Errorf("first error %q, want %q", errs[0].Error(), first)
+	}
+	last := errs[len(errs)-1]
+	if want := `site.toml:100029:18: unknown data category "x9999"`; last.Error() != want || last.Hint != "use a built-in category or define [data.x9999]" {
+		t.Errorf("last error %q (hint %q), want %q without a suggestion", last.Error(), last.Hint, want)
 	}
 }
 

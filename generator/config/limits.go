@@ -1,6 +1,8 @@
 package config
 
 import (
+	"bytes"
+
 	"github.com/policygen/policygen/generator/diag"
 )
 
@@ -19,9 +21,10 @@ const (
 // checkShape reports the first place where src nests deeper than
 // MaxNesting or has a key of more than MaxKeyParts parts. It follows
 // strings and comments, so that brackets and dots in them do not count,
-// and takes one pass over the text.
+// and takes one pass over the text; the line and column of a place are
+// counted only for an error.
 func checkShape(file string, src []byte) *diag.Error {
-	s := shapeScanner{src: src, line: 1, col: 1}
+	s := shapeScanner{src: src}
 	for s.i < len(src) {
 		if e := s.step(); e != nil {
 			e.Pos.File = file
@@ -32,84 +35,88 @@ func checkShape(file string, src []byte) *diag.Error {
 }
 
 type shapeScanner struct {
-	src       []byte
-	i         int
-	line, col int
-	depth     int      // open brackets and braces
-	dots      int      // dots since the last place a key could start
-	keyAt     diag.Pos // where the key being read started
-	keyStart  bool     // the next non-blank byte starts a key (or a value)
+	src      []byte
+	i        int
+	depth    int  // open brackets and braces
+	dots     int  // dots since the last place a key could start
+	keyAt    int  // the offset where the key being read started
+	keyStart bool // the next non-blank byte starts a key (or a value)
 }
 
-func (s *shapeScanner) here() diag.Pos { return diag.Pos{Line: s.line, Col: s.col} }
-
-// advance steps over n bytes, counting lines and (byte) columns.
-func (s *shapeScanner) advance(n int) {
-	for range n {
-		if s.i >= len(s.src) {
-			return
-		}
-		if s.src[s.i] == '\n' {
-			s.line, s.col = s.line+1, 1
-		} else {
-			s.col++
-		}
-		s.i++
-	}
+// at returns the line and (byte) column of the offset i.
+func (s *shapeScanner) at(i int) diag.Pos {
+	before := s.src[:i]
+	return diag.Pos{Line: bytes.Count(before, []byte("\n")) + 1, Col: i - bytes.LastIndexByte(before, '\n')}
 }
 
 func (s *shapeScanner) has(p string) bool {
-	return len(s.src)-s.i >= len(p) && string(s.src[s.i:s.i+len(p)]) == p
+	return bytes.HasPrefix(s.src[s.i:], []byte(p))
 }
 
 func (s *shapeScanner) step() *diag.Error {
 	c := s.src[s.i]
 	if s.keyStart && c != ' ' && c != '\t' {
-		s.keyAt, s.keyStart, s.dots = s.here(), false, 0
+		s.keyAt, s.keyStart, s.dots = s.i, false, 0
 	}
 	switch {
 	case c == '#':
-		for s.i < len(s.src) && s.src[s.i] != '\n' {
-			s.advance(1)
+		if n := bytes.IndexByte(s.src[s.i:], '\n'); n >= 0 {
+			s.i += n
+		} else {
+			s.i = len(s.src)
 		}
 		return nil
-	case s.has(`"""`), s.has(`'''`):
-		s.skipString(string(s.src[s.i:s.i+3]), true)
-		return nil
 	case c == '"' || c == '\'':
-		s.skipString(string(c), false)
+		if delim := string([]byte{c, c, c}); s.has(delim) {
+			s.skipString(delim, true)
+		} else {
+			s.skipString(delim[:1], false)
+		}
 		return nil
 	case c == '[' || c == '{':
 		s.depth++
 		if s.depth > MaxNesting {
-			return diag.Errorf(s.here(), "arrays and tables nest more than %d deep here", MaxNesting).
+			return diag.Errorf(s.at(s.i), "arrays and tables nest more than %d deep here", MaxNesting).
 				WithHint("site.toml needs no more than three levels; look for brackets or braces that are not closed")
 		}
 	case c == ']' || c == '}':
 		s.depth = max(s.depth-1, 0)
 	case c == '.':
 		if s.dots++; s.dots >= MaxKeyParts {
-			return diag.Errorf(s.keyAt, "a key with more than %d parts", MaxKeyParts).
+			return diag.Errorf(s.at(s.keyAt), "a key with more than %d parts", MaxKeyParts).
 				WithHint("keys in site.toml have at most three parts, such as title.en; look for stray dots")
 		}
 	}
 	s.keyStart = s.keyStart || c == '=' || c == ',' || c == '\n' || c == '[' || c == ']' || c == '{' || c == '}'
-	s.advance(1)
+	s.i++
 	return nil
 }
 
 // skipString steps over a string that starts with delim, with escapes
 // when it is a basic string; a one-line string also ends at a line end.
 func (s *shapeScanner) skipString(delim string, multiline bool) {
-	s.advance(len(delim))
-	for s.i < len(s.src) && !s.has(delim) {
-		if !multiline && s.src[s.i] == '\n' {
+	s.i += len(delim)
+	stops := "'\n" // where the string may end, or an escape start
+	if delim[0] == '"' {
+		stops = "\"\n\\"
+	}
+	for {
+		n := bytes.IndexAny(s.src[s.i:], stops)
+		if n < 0 {
+			s.i = len(s.src)
 			return
 		}
-		if s.src[s.i] == '\\' && delim[0] == '"' {
-			s.advance(1)
+		s.i += n
+		switch {
+		case s.src[s.i] == '\\':
+			s.i = min(s.i+2, len(s.src))
+		case s.has(delim):
+			s.i += len(delim)
+			return
+		case s.src[s.i] == '\n' && !multiline:
+			return
+		default:
+			s.i++
 		}
-		s.advance(1)
 	}
-	s.advance(len(delim))
 }

@@ -38,7 +38,8 @@ func TestBracketsAndDotsInStringsAndCommentsDoNotCount(t *testing.T) {
 	dots := strings.Repeat(".", 2*MaxKeyParts)
 	src := validSite + fmt.Sprintf("[data.x]\nlabel = { en = %q, nl = '%s' } # %s\n", deep+dots, dots+deep, deep) +
 		fmt.Sprintf("[[change]]\ndate = 2025-01-01\nnote = { en = \"\"\"\n%s\n\"\"\", nl = '''%s''' }\n", deep, dots) +
-		"[data.y]\nlabel.en = \"1.5\"\nlabel.nl = \"y\"\n"
+		"[data.y]\nlabel.en = \"1.5\"\nlabel.nl = \"y\"\n" +
+		fmt.Sprintf("[data.z]\nlabel = { en = \"\\\"%s\\\\\", nl = 'C:\\' } # %s\n", deep, deep)
 	if _, errs := load(t, src); len(errs) > 0 {
 		t.Errorf("unexpected errors:\n%v", errs)
 	}

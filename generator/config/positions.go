@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/policygen/policygen/generator/diag"
 )
@@ -13,32 +14,32 @@ import (
 // "activity.2.data.1" is the second data category of the third activity.
 //
 // BurntSushi/toml keeps positions only per key name, the same for every
-// element of an array of tables, so the loader scans the (already
-// syntax-checked) source once more to find them.
+// element of an array of tables, so the (already syntax-checked) source
+// is scanned once more to find them. That scan waits for the first
+// lookup: positions are for error messages, and a site.toml without
+// errors needs none, which spares a serve session a pass over a large
+// file on every save.
 type Positions struct {
-	file  string
+	file string
+	src  string
+	once sync.Once // scans src into keys and value
+
 	keys  map[string]diag.Pos // where the key (or [[header]]) is written
 	value map[string]diag.Pos // where its value starts
-
-	// A file put together from parts (see ParseCache) looks its paths up
-	// in the positions of the part that holds them.
-	tables  []partPositions            // the top-level keys, then the tables
-	headers map[string]int             // the index in tables of each [table] by its dotted path
-	arrays  map[string][]partPositions // the elements of each array of tables
 }
 
-// partPositions are the positions of a part of a file, scanned as a file
-// of its own, that starts after lines lines.
-type partPositions struct {
-	pos   *Positions
-	lines int
+// newPositions returns the positions of the TOML document src, which is
+// scanned on the first lookup. Positions are safe for concurrent use.
+func newPositions(file, src string) *Positions {
+	return &Positions{file: file, src: src}
 }
 
 // Key returns the position of the key at path, or of its nearest ancestor
 // that has one.
 func (p *Positions) Key(path string) diag.Pos {
+	p.once.Do(p.scan)
 	for {
-		if pos, ok := p.get(false, path); ok {
+		if pos, ok := p.keys[path]; ok {
 			return pos
 		}
 		i := strings.LastIndexByte(path, '.')
@@ -51,59 +52,11 @@ func (p *Positions) Key(path string) diag.Pos {
 
 // Value returns the position of the value at path, falling back to its key.
 func (p *Positions) Value(path string) diag.Pos {
-	if pos, ok := p.get(true, path); ok {
+	p.once.Do(p.scan)
+	if pos, ok := p.value[path]; ok {
 		return pos
 	}
 	return p.Key(path)
-}
-
-// get returns the position of a key, or of its value, at exactly path.
-func (p *Positions) get(value bool, path string) (diag.Pos, bool) {
-	m := p.keys
-	if value {
-		m = p.value
-	}
-	if pos, ok := m[path]; ok || (p.tables == nil && p.arrays == nil) {
-		return pos, ok
-	}
-	name, rest, _ := strings.Cut(path, ".")
-	if list, ok := p.arrays[name]; ok {
-		index, rest, _ := strings.Cut(rest, ".")
-		k, err := strconv.Atoi(index)
-		if err != nil || k < 0 || k >= len(list) || strconv.Itoa(k) != index {
-			return diag.Pos{}, false
-		}
-		local := name + ".0"
-		if rest != "" {
-			local += "." + rest
-		}
-		return list[k].at(value, local)
-	}
-	// A path is in the part of the longest header it starts with, or in
-	// the top-level keys: the parts are joined only when no two of them
-	// hold keys of one table (see joiner).
-	for prefix := path; ; {
-		if k, ok := p.headers[prefix]; ok {
-			if pos, ok := p.tables[k].at(value, path); ok {
-				return pos, true
-			}
-		}
-		i := strings.LastIndexByte(prefix, '.')
-		if i < 0 {
-			break
-		}
-		prefix = prefix[:i]
-	}
-	if len(p.tables) > 0 { // the first part, before any header
-		return p.tables[0].at(value, path)
-	}
-	return diag.Pos{}, false
-}
-
-func (pp partPositions) at(value bool, path string) (diag.Pos, bool) {
-	pos, ok := pp.pos.get(value, path)
-	pos.Line += pp.lines
-	return pos, ok
 }
 
 // Path joins keys and indices into a Positions path.
@@ -130,23 +83,17 @@ func Path(parts ...any) string {
 	return b.String()
 }
 
-// scanPositions indexes a syntactically valid TOML document. On input that
-// is not valid TOML it records what it can and never fails: the parser has
+// scan indexes a syntactically valid TOML document. On input that is not
+// valid TOML it records what it can and never fails: the parser has
 // reported the syntax error already.
-func scanPositions(file string, src []byte) *Positions {
-	s := &scanner{
-		src:    src,
-		line:   1,
-		col:    1,
-		pos:    &Positions{file: file, keys: map[string]diag.Pos{}, value: map[string]diag.Pos{}},
-		arrays: map[string]int{},
-	}
+func (p *Positions) scan() {
+	p.keys, p.value = map[string]diag.Pos{}, map[string]diag.Pos{}
+	s := &scanner{src: p.src, line: 1, col: 1, pos: p, arrays: map[string]int{}}
 	s.document()
-	return s.pos
 }
 
 type scanner struct {
-	src       []byte
+	src       string
 	i         int
 	line, col int
 	pos       *Positions
@@ -178,7 +125,7 @@ func (s *scanner) next() byte {
 }
 
 func (s *scanner) hasPrefix(p string) bool {
-	return len(s.src)-s.i >= len(p) && string(s.src[s.i:s.i+len(p)]) == p // compares without a copy
+	return strings.HasPrefix(s.src[s.i:], p)
 }
 
 // skipSpace skips blanks and comments; with newlines it also skips line ends.
@@ -276,7 +223,7 @@ func (s *scanner) simpleKey() string {
 		}
 		break
 	}
-	return string(s.src[start:s.i])
+	return s.src[start:s.i]
 }
 
 // quoted reads a one-line basic or literal string and returns its content
@@ -321,7 +268,7 @@ func (s *scanner) value(path string) {
 	s.pos.value[path] = s.here()
 	switch {
 	case s.hasPrefix(`"""`), s.hasPrefix(`'''`):
-		s.multiline(string(s.src[s.i : s.i+3]))
+		s.multiline(s.src[s.i : s.i+3])
 	case s.peek() == '"' || s.peek() == '\'':
 		s.quoted()
 	case s.peek() == '[':

@@ -27,7 +27,7 @@ nested.key = 1
 [data.x]
 label = 'x'
 `
-	p := scanPositions("f.toml", []byte(src))
+	p := newPositions("f.toml", src)
 	tests := []struct {
 		path      string
 		key       bool
@@ -60,5 +60,73 @@ label = 'x'
 	}
 	if _, ok := p.keys["a"]; ok {
 		t.Error("a key inside a multi-line string was indexed")
+	}
+}
+
+// TestPositionsOfHeadersWrittenEveryWay covers the ways TOML lets a header
+// be written: quoted, spaced, indented, with a comment after it, a table
+// inside an element of an array of tables, and a table defined before its
+// parent.
+func TestPositionsOfHeadersWrittenEveryWay(t *testing.T) {
+	src := `[ 'quoted key' ]
+x = 1
+[t] # comment [u]
+s = "#[y]"
+  [indented]
+c = 1
+[[a]]
+[[a]]
+[a.b]
+y = 2
+[p.q]
+z = 3
+[p]
+w = 4
+`
+	p := newPositions("f.toml", src)
+	tests := []struct {
+		path      string
+		line, col int
+	}{
+		{"quoted key", 1, 1},
+		{"quoted key.x", 2, 1},
+		{"t.s", 4, 1},
+		{"indented", 5, 3},
+		{"indented.c", 6, 1},
+		{"a.0", 7, 1},
+		{"a.1", 8, 1},
+		{"a.1.b", 9, 1},
+		{"a.1.b.y", 10, 1},
+		{"p.q.z", 12, 1},
+		{"p", 13, 1},
+		{"p.w", 14, 1},
+	}
+	for _, tt := range tests {
+		if pos := p.Key(tt.path); pos.Line != tt.line || pos.Col != tt.col {
+			t.Errorf("%s at %d:%d, want %d:%d", tt.path, pos.Line, pos.Col, tt.line, tt.col)
+		}
+	}
+	if _, ok := p.keys["u"]; ok {
+		t.Error("a header in a comment was indexed")
+	}
+	if _, ok := p.keys["y"]; ok {
+		t.Error("a header in a string was indexed")
+	}
+}
+
+// TestSiteWithoutErrorsLoadsWithoutScanningPositions loads a valid site:
+// its positions are scanned only when asked for, as an error message
+// does, so that a serve session does not scan a large site.toml on every
+// save; asked for, they are those of the file.
+func TestSiteWithoutErrorsLoadsWithoutScanningPositions(t *testing.T) {
+	l, errs := load(t, validSite+"\n[[change]]\ndate = 2025-01-01\n[[change]]\ndate = 2025-02-01\n")
+	if len(errs) > 0 {
+		t.Fatalf("unexpected errors:\n%v", errs)
+	}
+	if l.Pos.keys != nil {
+		t.Error("loading a site without errors scanned its positions")
+	}
+	if got := l.Pos.Value("change.1.date"); got.String() != "site.toml:37:8" {
+		t.Errorf("change.1.date at %v, want site.toml:37:8", got)
 	}
 }

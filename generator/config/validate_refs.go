@@ -40,14 +40,14 @@ func (s *idSet) add(id string) {
 
 func (v *validator) uniqueIDs() idSets {
 	ids := idSets{rules: map[ID]Retention{}, covered: map[ID]idSet{}}
-	seen := map[string]string{}
+	seen := map[string]string{} // the path of the last entry with each id
 	check := func(table string, i int, id ID) string {
 		path := Path(table, i, "id")
 		key := table + ":" + string(id)
 		if prev, dup := seen[key]; dup {
-			v.at(path, "ids must be unique within their kind; the first one is at "+prev, "duplicate %s id %q", table, id)
+			v.at(path, "ids must be unique within their kind; the first one is at "+v.Pos.Value(prev).String(), "duplicate %s id %q", table, id)
 		}
-		seen[key] = v.Pos.Value(path).String()
+		seen[key] = path
 		return string(id)
 	}
 	for i, a := range v.Site.Activities {
@@ -256,13 +256,13 @@ func (v *validator) retention(ids idSets) {
 }
 
 func (v *validator) changes() {
-	seen := map[string]string{}
+	seen := map[string]string{} // the path of the last change with each date
 	for i, c := range v.Site.Changes {
-		d := c.Date.Format("2006-01-02")
+		d, path := c.Date.Format("2006-01-02"), Path("change", i, "date")
 		if prev, dup := seen[d]; dup {
-			v.at(Path("change", i, "date"), "each version needs its own date; the first one is at "+prev, "two changes are dated %s", d)
+			v.at(path, "each version needs its own date; the first one is at "+v.Pos.Value(prev).String(), "two changes are dated %s", d)
 		}
-		seen[d] = v.Pos.Value(Path("change", i, "date")).String()
+		seen[d] = path
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"github.com/policygen/policygen/generator/internal/work"
 	"io"
 	"io/fs"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"regexp"
 
 	"github.com/policygen/policygen/generator/internal/mark"
+	"github.com/policygen/policygen/generator/internal/work"
 )
 
 // OutputMark is the file every output folder holds, and every folder a

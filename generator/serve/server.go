@@ -6,7 +6,6 @@ package serve
 
 import (
 	"fmt"
-	"github.com/policygen/policygen/generator/publish"
 	"io"
 	"io/fs"
 	"path"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/guard"
+	"github.com/policygen/policygen/generator/publish"
 	"github.com/policygen/policygen/generator/site"
 )
 

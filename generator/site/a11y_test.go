@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"github.com/policygen/policygen/generator/publish"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/policygen/policygen/generator/internal/browser"
+	"github.com/policygen/policygen/generator/publish"
 )
 
 // a11yPage matches the example's HTML pages; its submatches are the

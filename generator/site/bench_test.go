@@ -1,10 +1,10 @@
 package site
 
 import (
-	"github.com/policygen/policygen/generator/publish"
 	"testing"
 
 	"github.com/policygen/policygen"
+	"github.com/policygen/policygen/generator/publish"
 )
 
 // BenchmarkBuildExample loads and renders the example site in the

@@ -1,12 +1,12 @@
 package site
 
 import (
-	"github.com/policygen/policygen/generator/internal/work"
 	"html/template"
 
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diff"
 	"github.com/policygen/policygen/generator/history"
+	"github.com/policygen/policygen/generator/internal/work"
 	"github.com/policygen/policygen/generator/theme"
 )
 

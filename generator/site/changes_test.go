@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/xml"
-	"github.com/policygen/policygen/generator/publish"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/policygen/policygen"
+	"github.com/policygen/policygen/generator/publish"
 )
 
 // threeVersions releases minimalSite (en, de, nl) as of 2025-01-01 with a

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"github.com/policygen/policygen/generator/publish"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/policygen/policygen/generator/publish"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden and testdata/fragments")

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"github.com/policygen/policygen/generator/publish"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/policygen/policygen"
+	"github.com/policygen/policygen/generator/publish"
 )
 
 // siteFiles writes a txtar archive into a new folder and returns it.

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"github.com/policygen/policygen/generator/publish"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"github.com/policygen/policygen"
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/internal/sitetest"
+	"github.com/policygen/policygen/generator/publish"
 )
 
 // fullSite triggers every conditional item of Art. 13/14 GDPR. It and

@@ -157,7 +157,11 @@ func (s *Site) renderClause(c *clause.Clause, lang string, m *model.Site, prev [
 	if !s.keep || dated {
 		return render()
 	}
-	return cached(s.cache, s.clauseKeyOf(c, lang, digests), render)
+	key, ok := s.clauseKeyOf(c, lang, digests)
+	if !ok {
+		return render()
+	}
+	return cached(s.cache, key, render)
 }
 
 // isDated reports whether a clause may render differently as of another
@@ -175,17 +179,20 @@ func isDated(c *clause.Clause) bool {
 // text between saves: the clause file and its digest (the messages stay
 // the same for as long as the cache lives), the language, and a digest of
 // every part of site.toml that the model's fields it names are built from
-// (model.Inputs). A save that changes a processor renders again the
+// (model.Inputs, fieldDigest). A save that changes a processor renders again the
 // clauses that read the lists, not the one that names the company's
 // address. A name that is not the model's (the fields of a tracker in a
 // range over them) has no inputs of its own.
-func (s *Site) clauseKeyOf(c *clause.Clause, lang string, digests *Cache) clauseKey {
+func (s *Site) clauseKeyOf(c *clause.Clause, lang string, digests *Cache) (clauseKey, bool) {
 	var b strings.Builder
 	for _, p := range clauseInputs(c) {
-		sum, _ := cached(digests, digestKey{p}, func() (string, error) { return configDigest(s.Config.Site, p), nil })
+		sum, err := cached(digests, digestKey{p}, func() (string, error) { return fieldDigest(s.Config.Site, p) })
+		if err != nil {
+			return clauseKey{}, false // a path model.Inputs names but config.Site lacks: render it
+		}
 		b.WriteString(p + "=" + sum + ";")
 	}
-	return clauseKey{c.File, c.Digest(), lang, b.String()}
+	return clauseKey{c.File, c.Digest(), lang, b.String()}, true
 }
 
 // clauseInputs returns the paths of config.Site that the model's fields a
@@ -203,18 +210,23 @@ func clauseInputs(c *clause.Clause) []string {
 	return slices.Sorted(maps.Keys(paths))
 }
 
-// configDigest returns a SHA-256 of a part of the site: a field of
-// config.Site ("Trackers") or a field of one ("Company.Phone"), as JSON.
-// Two loads give the same digest when that part is the same.
-func configDigest(site *config.Site, path string) string {
+// fieldDigest returns a SHA-256 of a field of the site ("Trackers") or a
+// field of one ("Company.Phone"), the paths model.Inputs names: two loads
+// give the same digest when that part of site.toml decodes the same.
+func fieldDigest(site *config.Site, path string) (string, error) {
 	v := reflect.ValueOf(site).Elem()
 	for _, f := range strings.Split(path, ".") {
-		v = v.FieldByName(f)
+		if v.Kind() != reflect.Struct {
+			return "", fmt.Errorf("%s: no such field of the site", path)
+		}
+		if v = v.FieldByName(f); !v.IsValid() {
+			return "", fmt.Errorf("%s: no such field of the site", path)
+		}
 	}
 	data, err := json.Marshal(v.Interface())
 	if err != nil {
 		data = fmt.Appendf(nil, "%#v", v.Interface()) // not expected: config values encode
 	}
 	sum := sha256.Sum256(data)
-	return string(sum[:])
+	return string(sum[:]), nil
 }

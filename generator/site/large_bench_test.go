@@ -2,7 +2,6 @@ package site_test
 
 import (
 	"fmt"
-	"github.com/policygen/policygen/generator/publish"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -17,6 +16,7 @@ import (
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/internal/largesite"
 	"github.com/policygen/policygen/generator/legal"
+	"github.com/policygen/policygen/generator/publish"
 	"github.com/policygen/policygen/generator/site"
 )
 

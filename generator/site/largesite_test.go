@@ -2,7 +2,6 @@ package site_test
 
 import (
 	"bytes"
-	"github.com/policygen/policygen/generator/publish"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/policygen/policygen"
 	"github.com/policygen/policygen/generator/internal/largesite"
+	"github.com/policygen/policygen/generator/publish"
 	"github.com/policygen/policygen/generator/site"
 )
 

@@ -2,8 +2,6 @@ package site
 
 import (
 	"fmt"
-	"github.com/policygen/policygen/generator/internal/work"
-	"github.com/policygen/policygen/generator/publish"
 	"html/template"
 	"runtime"
 	"slices"
@@ -14,8 +12,10 @@ import (
 	"github.com/policygen/policygen/generator/clause"
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/history"
+	"github.com/policygen/policygen/generator/internal/work"
 	"github.com/policygen/policygen/generator/markdown"
 	"github.com/policygen/policygen/generator/model"
+	"github.com/policygen/policygen/generator/publish"
 	"github.com/policygen/policygen/generator/theme"
 )
 

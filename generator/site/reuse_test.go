@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"github.com/policygen/policygen/generator/publish"
 	"io/fs"
 	"os"
 	"path"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/policygen/policygen"
+	"github.com/policygen/policygen/generator/publish"
 )
 
 // TestReuseTakesOnlyWhatNoChangedFileAffects loads a released site, then

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"github.com/policygen/policygen/generator/internal/work"
 	"regexp"
 	"slices"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/policygen/policygen/generator/clause"
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/internal/work"
 	"github.com/policygen/policygen/generator/model"
 )
 

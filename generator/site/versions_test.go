@@ -2,13 +2,14 @@ package site
 
 import (
 	"fmt"
-	"github.com/policygen/policygen/generator/publish"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/policygen/policygen/generator/publish"
 )
 
 // versionedSite is minimalSite in English only, with one [[change]].
