@@ -37,12 +37,13 @@ type digestKey struct{ path string }
 
 func (digestKey) value() string { return "" }
 
-// sectionKey is the HTML of a section of a document's Markdown as a page
-// up levels below the language folder shows it, given the documents'
-// slugs (what links between documents resolve to).
-type sectionKey struct{ md, lang, up, slugs string }
+// partKey is the HTML of a part of a section of a document's Markdown
+// (markdown.AtHeadings) as a page up levels below the language folder
+// shows it, given the documents' slugs (what links between documents
+// resolve to).
+type partKey struct{ md, lang, up, slugs string }
 
-func (sectionKey) value() string { return "" }
+func (partKey) value() string { return "" }
 
 // diffKey is the text diff of two Markdown texts in a language.
 type diffKey struct{ old, new, lang string }

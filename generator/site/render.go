@@ -264,29 +264,23 @@ func (s *Site) hasVersion(name, doc, lang string) bool {
 
 // renderSections renders the clauses of a document's Markdown, resolving
 // links to other documents for a page up levels below the language folder.
-// Each section renders once per build, or serve session, however many
-// versions and pages share its text: versions differ in a few places, and
-// most pages are frozen versions.
-//
-// A section renders whole. On the large site of BenchmarkBuildLarge (100
-// versions whose cookie policy's tracker table changes from version to
-// version) that makes goldmark's CPU time seven times what rendering table
-// rows apart took (1.67 s against 0.25 s in profiles of the same runs) and
-// BuildLarge/memory about a quarter slower. Keeping the HTML of rows found
-// in goldmark's AST saves a twentieth of goldmark's time, as its block
-// parsing is most of it, so no such fast path is kept.
+// Each part of a section (markdown.AtHeadings) renders once per build, or
+// serve session, however many versions and pages share its text: versions
+// differ in a few places, and most pages are frozen versions.
 func (s *Site) renderSections(c *Cache, md, lang, up string) ([]theme.Section, error) {
 	slugs := s.slugs(lang)
 	links := s.docLinks(lang, up)
 	var sections []theme.Section
 	for _, sec := range splitSections(md) {
-		html, err := cached(c, sectionKey{sec.Markdown, lang, up, slugs}, func() (string, error) {
-			return s.Markdown.Render(sec.Markdown+"\n", links)
-		})
-		if err != nil {
-			return nil, fmt.Errorf("clause %s: %w", sec.ID, err)
+		var html strings.Builder
+		for _, part := range markdown.AtHeadings(sec.Markdown + "\n") {
+			h, err := cached(c, partKey{part, lang, up, slugs}, func() (string, error) { return s.Markdown.Render(part, links) })
+			if err != nil {
+				return nil, fmt.Errorf("clause %s: %w", sec.ID, err)
+			}
+			html.WriteString(h)
 		}
-		sections = append(sections, theme.Section{ID: sec.ID, Title: sec.Title, HTML: template.HTML(html)})
+		sections = append(sections, theme.Section{ID: sec.ID, Title: sec.Title, HTML: template.HTML(html.String())})
 	}
 	return sections, nil
 }
