@@ -1,18 +1,22 @@
 package legal
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // Authority is a data protection supervisory authority.
 //
-// Name, URL and Address are what the pages print: the name and postal
-// address in the first official language that has one, else in English, and
-// the website. The German Länder print no address (Address is nil) as they
+// Name, URL and Address are what the pages print: the name in the first
+// official language that has one, else in English, the website, and the
+// postal address chosen the same way, but from an official source where
+// there is one. The German Länder print no address (Address is nil) as they
 // did before their addresses were collected; AddressIn gives them. The
 // methods give the rest of the entry in authorities.toml.
 type Authority struct {
-	Name    string   `toml:"name" json:"name"`
-	URL     string   `toml:"url" json:"url"`
-	Address []string `toml:"address" json:"address,omitempty"`
+	Name    string   `json:"name"`
+	URL     string   `json:"url"`
+	Address []string `json:"address,omitempty"`
 
 	entry *entry
 }
@@ -42,9 +46,27 @@ func (e *entry) authority(withAddress bool) Authority {
 	a := Authority{URL: e.URL, entry: e}
 	a.Name, _ = first(e, e.Name)
 	if withAddress {
-		a.Address, _ = first(e, e.Address)
+		a.Address = e.pageAddress()
 	}
 	return a
+}
+
+// pageAddress is the address in the first official language, else in
+// English, preferring one read on an official source: the Bulgarian
+// authority gives its address in Latin script, while the Cyrillic form
+// comes from a third-party page only.
+func (e *entry) pageAddress() []string {
+	official := maps.Clone(e.Address)
+	maps.DeleteFunc(official, func(lang string, _ []string) bool { return e.secondary("address", lang) })
+	if l, ok := first(e, official); ok {
+		return l
+	}
+	l, _ := first(e, e.Address)
+	return l
+}
+
+func (e *entry) secondary(field, lang string) bool {
+	return slices.Contains(e.Secondary, field) || slices.Contains(e.Secondary, field+"."+lang)
 }
 
 // first returns the value of m in the first official language that has
@@ -117,8 +139,8 @@ func (a Authority) Checked() string { return a.data().Checked }
 // "urls") in lang was read only in a secondary source (a dataset or a
 // third-party page) rather than on an official one.
 func (a Authority) Secondary(field, lang string) bool {
-	s := a.data().Secondary
-	return slices.Contains(s, field) || slices.Contains(s, field+"."+lang)
+	e := a.data()
+	return e.secondary(field, lang)
 }
 
 // Scope says what a federal authority, which is never the default one, is

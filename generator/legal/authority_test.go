@@ -138,6 +138,10 @@ func TestAuthorityAnswersPerLanguageAndSaysWhatIsSecondary(t *testing.T) {
 	if en, _ := is.EnglishName(); is.Name != "Persónuvernd" || en != "Data Protection Authority" {
 		t.Errorf("IS: %q (%q)", is.Name, en)
 	}
+	bg, _ := f.Authority("BG", "")
+	if want := []string{"2 Prof. Tsvetan Lazarov Blvd.", "Sofia 1592"}; !slices.Equal(bg.Address, want) {
+		t.Errorf("BG prints %q, want the official %q rather than the secondary Cyrillic form", bg.Address, want)
+	}
 	var zero Authority
 	if zero.Languages() != nil || zero.Secondary("name", "en") || zero.URLIn("de") != "" {
 		t.Error("the zero Authority knows nothing")
