@@ -1,6 +1,8 @@
 package legal
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -115,4 +117,25 @@ func TestABrokenAuthoritiesFileIsAnErrorNotAPanic(t *testing.T) {
 			t.Errorf("%q loaded", src)
 		}
 	}
+}
+
+// Whatever the file holds, loading it returns an error or authorities
+// that all have a name and a website; it never panics.
+func FuzzLoadAuthorities(f *testing.F) {
+	f.Add(validAuthorities)
+	f.Add(string(authoritiesTOML))
+	f.Add("[country.AA.region]\nXY = 3")
+	f.Fuzz(func(t *testing.T, src string) {
+		m, err := loadAuthorities([]byte(src), []string{"AA"})
+		if err != nil {
+			return
+		}
+		for cc, c := range m {
+			for _, a := range append([]Authority{c.national}, slices.Collect(maps.Values(c.region))...) {
+				if a.entry != nil && (a.Name == "" || a.URL == "") {
+					t.Errorf("%s loaded without name or website: %+v", cc, a)
+				}
+			}
+		}
+	})
 }
