@@ -81,12 +81,6 @@ func first[V any](e *entry, m map[string]V) (V, bool) {
 	return zero, false
 }
 
-// own returns a with an Address of its own: every Load shares the Facts.
-func (a Authority) own() Authority {
-	a.Address = slices.Clone(a.Address)
-	return a
-}
-
 // data is the entry behind a, empty for the zero Authority.
 func (a Authority) data() entry {
 	if a.entry == nil {

@@ -168,11 +168,3 @@ func TestEverySourceIDIsListedInTheSourcesFile(t *testing.T) {
 		}
 	}
 }
-
-func TestChangingAReturnedAddressChangesNoOtherCall(t *testing.T) {
-	a, _ := facts(t).Authority("NL", "")
-	a.Address[0] = "changed"
-	if b, _ := facts(t).Authority("NL", ""); b.Address[0] != "Postbus 93374" {
-		t.Errorf("a caller's change reached the shared facts: %q", b.Address)
-	}
-}

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -37,22 +36,8 @@ type countryAuthorities struct {
 
 // Load parses the embedded data files and checks the authorities: every
 // EEA state has one, every entry has a name, a website, sources and a
-// checked date, and no value is marked UNVERIFIED. The files are embedded,
-// so they are parsed once per process and every call returns the same
-// Facts, which nothing changes.
-func Load() (*Facts, error) { return loaded() }
-
-// loaded parses once: serve loads a site, and so the facts, on every save.
-// Parsing and checking the grown authorities.toml costs about 15 times what
-// the two small files did (interleaved, loaded 2-core machine, medians of 3
-// runs of 1,000 loads: 11.3 against 0.63 ms wall, 3.6 against 0.25 ms CPU,
-// 15.3k against 971 allocations), about 7% of BenchmarkServeRebuild's median
-// of 156 ms in the same conditions; parsing on every rebuild raised its
-// allocations from 142.8k to 157.1k per op (+10%) and its bytes from 19.3 to
-// 20.4 MB, once per process they are 141.8k and 19.2 MB. The rebuild's wall
-// time varied too much under that load (97 to 435 ms) to show the
-// difference end to end.
-var loaded = sync.OnceValues(func() (*Facts, error) { return load(countriesTOML, authoritiesTOML) })
+// checked date, and no value is marked UNVERIFIED.
+func Load() (*Facts, error) { return load(countriesTOML, authoritiesTOML) }
 
 func load(countries, authorities []byte) (*Facts, error) {
 	var c struct{ EEA, Adequate, DPF []string }
@@ -130,9 +115,9 @@ func (f *Facts) Authority(country, region string) (Authority, bool) {
 	}
 	if len(c.region) > 0 {
 		a, ok := c.region[region]
-		return a.own(), ok
+		return a, ok
 	}
-	return c.national.own(), c.national.Name != ""
+	return c.national, c.national.Name != ""
 }
 
 // FederalAuthority returns the national authority of a country whose
@@ -140,7 +125,7 @@ func (f *Facts) Authority(country, region string) (Authority, bool) {
 // It is never the competent one by default; its Scope says what it is for.
 func (f *Facts) FederalAuthority(country string) (Authority, bool) {
 	a := f.authorities[country].federal
-	return a.own(), a.Name != ""
+	return a, a.Name != ""
 }
 
 // Regions returns the region codes of a country whose authorities are per
