@@ -21,8 +21,19 @@ import (
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diff"
 	"github.com/policygen/policygen/generator/history"
+	"github.com/policygen/policygen/generator/legal"
 	"github.com/policygen/policygen/generator/model"
 )
+
+// loadFacts returns the legal facts of opts.Reuse, or loads them: they are
+// embedded and nothing changes them, and checking authorities.toml is a
+// few milliseconds of every serve rebuild.
+func loadFacts(opts Options) (*legal.Facts, error) {
+	if opts.Reuse != nil {
+		return opts.Reuse.Facts, nil
+	}
+	return legal.Load()
+}
 
 // reusesParts reports whether a load may take the messages, clauses and
 // theme of opts.Reuse: none of their files changed, and site.toml picks the

@@ -83,7 +83,7 @@ func Load(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	facts, err := legal.Load()
+	facts, err := loadFacts(opts)
 	if err != nil {
 		return nil, err
 	}
