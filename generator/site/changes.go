@@ -79,11 +79,11 @@ func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) 
 // manifest names it: it holds the hashes of all its files.
 func (s *Site) facts(prev, v *history.Version) ([]diff.Fact, error) {
 	return cached(s.cache, factsKey(prev, v), func() ([]diff.Fact, error) {
-		old, err := prev.Site()
+		old, err := s.snapshots.site(prev)
 		if err != nil {
 			return nil, err
 		}
-		cur, err := v.Site()
+		cur, err := s.snapshots.site(v)
 		if err != nil {
 			return nil, err
 		}
@@ -99,7 +99,8 @@ func factsKey(prev, v *history.Version) cacheKey {
 // version to the next, before the pages ask for it. Decoding a model is
 // the costly part and every version is both sides of two pairs, so the
 // versions are cut into one run per worker, and each run decodes each of
-// its models once and keeps no more than two at a time. Pairs whose facts
+// its models once (with s.snapshots, which decodes each element of the
+// lists once) and keeps no more than two at a time. Pairs whose facts
 // are cached already (serve's frozen versions) decode nothing.
 func (s *Site) prepareSummaries(st *status) {
 	var todo []int // pairs (i-1, i) not yet in the cache
@@ -117,11 +118,11 @@ func (s *Site) prepareSummaries(st *status) {
 			old := prevSite
 			if prevIndex != i-1 {
 				var err error
-				if old, err = prev.Site(); err != nil {
+				if old, err = s.snapshots.site(prev); err != nil {
 					return // the pages that need the summary report it
 				}
 			}
-			cur, err := v.Site()
+			cur, err := s.snapshots.site(v)
 			if err != nil {
 				return
 			}

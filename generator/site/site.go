@@ -72,6 +72,8 @@ type Site struct {
 	keep   bool         // the cache outlives the build: keep pages in it
 	differ *diff.Differ // shared by the diff pages of a serve session
 	scopes map[string]*scope
+
+	snapshots snapshotDecoder // of the released versions' models
 }
 
 // SiteFile is the name of the configuration file in a site folder.
