@@ -14,7 +14,7 @@ import (
 )
 
 // releasedModels reads the model snapshots of a history folder, oldest
-// first, each also compacted onto one line.
+// first, each followed by its copy compacted onto one line.
 func releasedModels(t testing.TB, historyDir string) (models [][]byte) {
 	t.Helper()
 	names, err := filepath.Glob(filepath.Join(historyDir, "*", history.ModelFile))
@@ -36,7 +36,8 @@ func releasedModels(t testing.TB, historyDir string) (models [][]byte) {
 }
 
 // decodesAsUnmarshal decodes the models with one decoder, which shares
-// elements between them, and checks each against json.Unmarshal.
+// elements between them, and checks each against json.Unmarshal, and that
+// the released ones encode again to the bytes released.
 func decodesAsUnmarshal(t *testing.T, models [][]byte) {
 	t.Helper()
 	var d site.SnapshotDecoder
@@ -51,6 +52,9 @@ func decodesAsUnmarshal(t *testing.T, models [][]byte) {
 		}
 		if !reflect.DeepEqual(got, &want) {
 			t.Fatalf("snapshot %d decodes to\n%+v\nwant\n%+v", i, got, &want)
+		}
+		if again, err := history.EncodeModel(got); i%2 == 0 && (err != nil || !bytes.Equal(again, data)) {
+			t.Errorf("snapshot %d encodes again to other bytes than released (%v)", i, err)
 		}
 	}
 }
