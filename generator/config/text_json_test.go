@@ -85,7 +85,7 @@ func FuzzLocalizedTextJSON(f *testing.F) {
 	f.Add("Kundenkonten", "en", false)
 	f.Add("<&>\u2028\"\\", "de", true)
 	f.Fuzz(func(t *testing.T, s, lang string, table bool) {
-		if !utf8.ValidString(s + lang) {
+		if !utf8.ValidString(s) || !utf8.ValidString(lang) {
 			return // encoding/json writes U+FFFD for invalid bytes
 		}
 		text := LocalizedText{Plain: s}
