@@ -1,7 +1,6 @@
 package config
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/mail"
@@ -10,7 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -310,122 +308,22 @@ func (t *LocalizedText) UnmarshalTOML(v any) error {
 	return badValue(`write { en = "…", de = "…", nl = "…" } with one text per site language`, "expected a text or a table of texts, not %s", tomlType(v))
 }
 
-// MarshalJSON writes the table form, or the plain string.
+// MarshalJSON writes the table form as an object, its languages sorted,
+// or the plain string.
 func (t LocalizedText) MarshalJSON() ([]byte, error) {
 	if t.ByLang == nil {
-		return appendJSONString(nil, t.Plain)
+		return json.Marshal(t.Plain)
 	}
-	// What json.Marshal writes for the map, without its reflection: a
-	// site has thousands of texts, and policy.json and every snapshot
-	// hold them all.
-	b := []byte{'{'}
-	var err error
-	for i, lang := range t.Langs() {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		if b, err = appendJSONString(b, lang); err != nil {
-			return nil, err
-		}
-		b = append(b, ':')
-		if b, err = appendJSONString(b, t.ByLang[lang]); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, '}'), nil
-}
-
-// appendJSONString appends s as encoding/json writes it: as it is when it
-// has only printable ASCII that needs no escape, else by json.Marshal.
-func appendJSONString(b []byte, s string) ([]byte, error) {
-	for i := range len(s) {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			q, err := json.Marshal(s)
-			return append(b, q...), err
-		}
-	}
-	b = append(b, '"')
-	b = append(b, s...)
-	return append(b, '"'), nil
+	return json.Marshal(t.ByLang)
 }
 
 // UnmarshalJSON reads what MarshalJSON wrote: a string or an object.
 func (t *LocalizedText) UnmarshalJSON(b []byte) error {
 	*t = LocalizedText{}
 	if len(b) > 0 && b[0] == '"' {
-		if s, rest, ok := plainJSONString(b); ok && len(rest) == 0 {
-			t.Plain = s
-			return nil
-		}
 		return json.Unmarshal(b, &t.Plain)
 	}
-	if m, ok := plainJSONObject(b); ok {
-		t.ByLang = m
-		return nil
-	}
 	return json.Unmarshal(b, &t.ByLang)
-}
-
-// plainJSONObject reads an object of strings that need no unescaping, the
-// common form of a text in a model snapshot, without a second pass of the
-// JSON decoder: a large model holds thousands of texts. Anything else is
-// left to encoding/json (ok is false). b has been checked to be JSON.
-func plainJSONObject(b []byte) (map[string]string, bool) {
-	b = bytes.TrimSpace(b)
-	if len(b) < 2 || b[0] != '{' {
-		return nil, false
-	}
-	m := map[string]string{}
-	b = bytes.TrimLeft(b[1:], jsonSpace)
-	if len(b) > 0 && b[0] == '}' {
-		return m, len(bytes.TrimSpace(b[1:])) == 0
-	}
-	for {
-		key, rest, ok := plainJSONString(b)
-		if !ok {
-			return nil, false
-		}
-		rest = bytes.TrimLeft(rest, jsonSpace)
-		if len(rest) == 0 || rest[0] != ':' {
-			return nil, false
-		}
-		val, rest, ok := plainJSONString(bytes.TrimLeft(rest[1:], jsonSpace))
-		if !ok {
-			return nil, false
-		}
-		m[key] = val
-		rest = bytes.TrimLeft(rest, jsonSpace)
-		switch {
-		case len(rest) > 0 && rest[0] == ',':
-			b = bytes.TrimLeft(rest[1:], jsonSpace)
-		case len(rest) > 0 && rest[0] == '}':
-			return m, len(bytes.TrimSpace(rest[1:])) == 0
-		default:
-			return nil, false
-		}
-	}
-}
-
-const jsonSpace = " \t\r\n"
-
-// plainJSONString reads a JSON string at the start of b that has no escape
-// sequence, and returns it and the bytes after it.
-func plainJSONString(b []byte) (string, []byte, bool) {
-	if len(b) == 0 || b[0] != '"' {
-		return "", nil, false
-	}
-	for i := 1; i < len(b); i++ {
-		switch c := b[i]; {
-		case c == '"':
-			if !utf8.Valid(b[1:i]) { // encoding/json replaces invalid bytes
-				return "", nil, false
-			}
-			return string(b[1:i]), b[i+1:], true
-		case c == '\\' || c < 0x20:
-			return "", nil, false
-		}
-	}
-	return "", nil, false
 }
 
 // Langs returns the languages of the table form, sorted.

@@ -11,7 +11,6 @@ package history
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -45,11 +44,11 @@ func (v *Version) Name() string { return v.Date.Format(time.DateOnly) }
 
 // Site decodes the version's model snapshot.
 func (v *Version) Site() (*config.Site, error) {
-	var s config.Site
-	if err := json.Unmarshal(v.Model, &s); err != nil {
+	s, err := DecodeModel(v.Model)
+	if err != nil {
 		return nil, fmt.Errorf("%s/%s: %w", v.Dir, ModelFile, err)
 	}
-	return &s, nil
+	return s, nil
 }
 
 // Markdown returns the text of a document in a language, and whether the

@@ -2,7 +2,6 @@ package history
 
 import (
 	"crypto/ed25519"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -84,15 +83,6 @@ func snapshotFiles(snap Snapshot) (map[string][]byte, error) {
 	}
 	files[ModelFile] = model
 	return files, nil
-}
-
-// EncodeModel is the model.json release writes for a site.
-func EncodeModel(site *config.Site) ([]byte, error) {
-	model, err := json.MarshalIndent(site, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(model, '\n'), nil
 }
 
 // writeFolder writes the files and the manifest into a folder inside a

@@ -1,78 +1,78 @@
 package history
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
-
-	"github.com/policygen/policygen/generator/config"
 )
 
-// exampleModels are the model snapshots of the example's released versions.
-func exampleModels(t testing.TB) [][]byte {
+// exampleModels are the model snapshots of the example's released
+// versions, by file name.
+func exampleModels(t testing.TB) map[string][]byte {
 	names, err := filepath.Glob(filepath.Join("..", "..", "history", "*", ModelFile))
 	if err != nil || len(names) == 0 {
 		t.Fatalf("no model snapshots in the example's history: %v", err)
 	}
-	var out [][]byte
+	out := map[string][]byte{}
 	for _, n := range names {
 		data, err := os.ReadFile(n)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, data)
+		out[n] = data
 	}
 	return out
 }
 
-// TestModelDecoderDecodesAsSiteDoes decodes every snapshot of the example
-// with one decoder, which shares elements between them, and with
-// Version.Site: the models must be the same.
-func TestModelDecoderDecodesAsSiteDoes(t *testing.T) {
-	var d ModelDecoder
-	for _, data := range exampleModels(t) {
-		v := &Version{Model: data}
-		want, err := v.Site()
+// TestReleasedModelsEncodeToTheirOwnBytes decodes each model.json of the
+// example and encodes it again: the bytes must be those released, since
+// the manifests hash them.
+func TestReleasedModelsEncodeToTheirOwnBytes(t *testing.T) {
+	for name, data := range exampleModels(t) {
+		s, err := DecodeModel(data)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", name, err)
 		}
-		got, ok := d.decode(data)
-		if !ok {
-			t.Fatal("the decoder does not read a snapshot that release wrote")
+		again, err := EncodeModel(s)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
 		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("decoded\n%+v\nwant\n%+v", got, want)
+		if !bytes.Equal(again, data) {
+			t.Errorf("%s: encoding the decoded model gives other bytes than the released file", name)
 		}
-	}
-	if n := countElems(&d); n == 0 {
-		t.Error("the decoder kept no element")
 	}
 }
 
-func countElems(d *ModelDecoder) int { return len(d.elems) }
-
-func FuzzModelDecoder(f *testing.F) {
-	for _, data := range exampleModels(f) {
-		f.Add(data)
+// TestDecodeModelReadsAnyLayoutOfJSON decodes each snapshot of the example
+// compacted onto one line: the layout release writes is not required.
+func TestDecodeModelReadsAnyLayoutOfJSON(t *testing.T) {
+	for name, data := range exampleModels(t) {
+		want, err := DecodeModel(data)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, data); err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeModel(compact.Bytes())
+		if err != nil {
+			t.Fatalf("%s compacted: %v", name, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the compacted snapshot decodes to another model", name)
+		}
 	}
-	f.Add([]byte("{\n  \"activities\": [\n    {\n      \"id\": \"a\"\n    },\n    {\n      \"id\": \"b\"\n    }\n  ],\n  \"dpo\": null\n}\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if !json.Valid(data) {
-			return // release writes valid JSON, and the manifest's hash keeps it so
-		}
-		var d ModelDecoder
-		got, ok := d.decode(data)
-		if !ok {
-			return
-		}
-		var want config.Site
-		if err := json.Unmarshal(data, &want); err != nil {
-			t.Fatalf("decoded a snapshot that encoding/json refuses: %v", err)
-		}
-		if !reflect.DeepEqual(got, &want) {
-			t.Fatalf("decoded\n%+v\nwant\n%+v", got, &want)
-		}
-	})
+}
+
+func TestDecodeModelNamesWhatIsWrong(t *testing.T) {
+	v := &Version{Dir: "history/2025-03-01", Model: []byte(`{"activities": [{"basis": "whim"}]}`)}
+	_, err := v.Site()
+	const want = `history/2025-03-01/model.json: unknown legal basis "whim"`
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
 }

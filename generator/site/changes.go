@@ -79,11 +79,11 @@ func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) 
 // manifest names it: it holds the hashes of all its files.
 func (s *Site) facts(prev, v *history.Version) ([]diff.Fact, error) {
 	return cached(s.cache, factsOf(prev, v), func() ([]diff.Fact, error) {
-		old, err := s.models.Site(prev)
+		old, err := s.snapshots.site(prev)
 		if err != nil {
 			return nil, err
 		}
-		cur, err := s.models.Site(v)
+		cur, err := s.snapshots.site(v)
 		if err != nil {
 			return nil, err
 		}
@@ -99,8 +99,8 @@ func factsOf(prev, v *history.Version) factsKey {
 // version to the next, before the pages ask for it. Decoding a model is
 // the costly part and every version is both sides of two pairs, so the
 // versions are cut into one run per worker, and each run decodes each of
-// its models once (with one history.ModelDecoder, which decodes each
-// element of the lists once) and keeps no more than two at a time. Pairs whose facts
+// its models once (with s.snapshots, which decodes each element of the
+// lists once) and keeps no more than two at a time. Pairs whose facts
 // are cached already (serve's frozen versions) decode nothing.
 func (s *Site) prepareSummaries(st *status) {
 	var todo []int // pairs (i-1, i) not yet in the cache
@@ -118,11 +118,11 @@ func (s *Site) prepareSummaries(st *status) {
 			old := prevSite
 			if prevIndex != i-1 {
 				var err error
-				if old, err = s.models.Site(prev); err != nil {
+				if old, err = s.snapshots.site(prev); err != nil {
 					return // the pages that need the summary report it
 				}
 			}
-			cur, err := s.models.Site(v)
+			cur, err := s.snapshots.site(v)
 			if err != nil {
 				return
 			}

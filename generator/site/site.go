@@ -70,7 +70,8 @@ type Site struct {
 	keep   bool         // the cache outlives the build: keep pages in it
 	differ *diff.Differ // shared by the diff pages of a serve session
 	scopes map[string]*scope
-	models history.ModelDecoder // of the released versions' snapshots
+
+	snapshots snapshotDecoder // of the released versions' models
 }
 
 // SiteFile is the name of the configuration file in a site folder.
