@@ -82,7 +82,10 @@ type scope struct {
 	jobs   atomic.Int64 // pages not yet rendered
 }
 
-func (s *Site) newScope(group string) *scope {
+// docLang names a document in a language: what a scope is kept under.
+type docLang struct{ doc, lang string }
+
+func (s *Site) newScope(k docLang) *scope {
 	sc := &scope{}
 	if s.keep {
 		sc.cache.Store(s.cache)
@@ -91,7 +94,7 @@ func (s *Site) newScope(group string) *scope {
 		sc.cache.Store(NewCache())
 		sc.differ.Store(&diff.Differ{})
 	}
-	s.scopes[group] = sc
+	s.scopes[k] = sc
 	return sc
 }
 
@@ -107,7 +110,7 @@ func (sc *scope) done() {
 // scope returns the scope of a document in a language, or one that
 // caches nothing outside a build's pages.
 func (s *Site) scope(doc, lang string) *scope {
-	if sc := s.scopes[doc+"/"+lang]; sc != nil {
+	if sc := s.scopes[docLang{doc, lang}]; sc != nil {
 		return sc
 	}
 	return &scope{}

@@ -89,11 +89,11 @@ type pageJob struct {
 // cache of a serve session (see kept).
 func (s *Site) pageJobs(st *status) []pageJob {
 	var jobs []pageJob
-	s.scopes = map[string]*scope{}
+	s.scopes = map[docLang]*scope{}
 	for _, lang := range s.langs() {
 		for _, doc := range s.Docs {
 			group := doc + "/" + lang
-			sc := s.newScope(group)
+			sc := s.newScope(docLang{doc, lang})
 			page := func(name string, render func() ([]byte, error)) {
 				sc.jobs.Add(1)
 				jobs = append(jobs, pageJob{group, func(sink Sink) error {

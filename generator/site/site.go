@@ -69,7 +69,7 @@ type Site struct {
 	cache  *Cache
 	keep   bool         // the cache outlives the build: keep pages in it
 	differ *diff.Differ // shared by the diff pages of a serve session
-	scopes map[string]*scope
+	scopes map[docLang]*scope
 
 	snapshots snapshotDecoder // of the released versions' models
 }
