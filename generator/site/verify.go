@@ -22,9 +22,9 @@ const MaxVerifiedFile = 64 << 20
 // Verify checks a folder of built pages, such as a deployed copy, against
 // the site's history: every page, feed and policy.json must name the
 // newest manifest's SHA-256 (one naming an older version's is a stale
-// deploy), and the text of every released version's page must be the
-// text its version renders, and no such page may be missing. It returns the problems and how many files it
-// checked.
+// deploy), and the text of every released version's page (its articles,
+// see articles) must be the text its version renders, and no such page
+// may be missing. It returns the problems and how many files it checked.
 func (s *Site) Verify(dir string) (diag.List, int, error) {
 	head := s.head()
 	if head == "" {
