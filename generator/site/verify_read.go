@@ -97,7 +97,7 @@ func articles(page *html.Node) ([][]byte, error) {
 
 // outerArticles appends the <article> elements under n that are not inside
 // another article. The recursion is as deep as the page, which html.Parse
-// keeps under 513 elements.
+// nests no deeper than 512 elements.
 func outerArticles(n *html.Node, found []*html.Node) []*html.Node {
 	for c := range n.ChildNodes() {
 		if isHTMLElement(c, "article") {
