@@ -15,6 +15,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/fsnotify/fsnotify v1.9.0
 	github.com/sergi/go-diff v1.4.0
+	golang.org/x/net v0.61.0
 )
 
 require (

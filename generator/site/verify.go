@@ -2,12 +2,12 @@ package site
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -19,18 +19,12 @@ import (
 // a large site is a few hundred kilobytes.
 const MaxVerifiedFile = 64 << 20
 
-var (
-	pageHead = regexp.MustCompile(`<meta name="policygen-history" content="(sha256:[0-9a-f]{64})">`)
-	feedHead = regexp.MustCompile(`<history xmlns="urn:policygen:history">(sha256:[0-9a-f]{64})</history>`)
-	article  = regexp.MustCompile(`(?s)<article>.*</article>`)
-)
-
 // Verify checks a folder of built pages, such as a deployed copy, against
 // the site's history: every page, feed and policy.json must name the
 // newest manifest's SHA-256 (one naming an older version's is a stale
-// deploy), and the text of every released version's page must be the
-// text its version renders, and no such page may be missing. It returns the problems and how many files it
-// checked.
+// deploy), and the text of every released version's page (its articles,
+// see articles) must be the text its version renders, and no such page
+// may be missing. It returns the problems and how many files it checked.
 func (s *Site) Verify(dir string) (diag.List, int, error) {
 	head := s.head()
 	if head == "" {
@@ -70,7 +64,7 @@ func (s *Site) Verify(dir string) (diag.List, int, error) {
 // verifyFile checks one file of a deployed copy at p (rel in the copy):
 // the history digest it names, and the text of a released version's page,
 // which it takes out of frozen.
-func verifyFile(p, rel string, d fs.DirEntry, head string, heads map[string]string, frozen map[string][]byte) diag.List {
+func verifyFile(p, rel string, d fs.DirEntry, head string, heads map[string]string, frozen map[string][][]byte) diag.List {
 	var errs diag.List
 	pos := diag.Pos{File: p}
 	data, err := readVerified(p, d)
@@ -78,10 +72,11 @@ func verifyFile(p, rel string, d fs.DirEntry, head string, heads map[string]stri
 		errs.Addf(pos, "%v", err)
 		return errs
 	}
-	checkHead(&errs, pos, digestOf(rel, data), head, heads)
+	digest, texts := readDeployed(rel, data)
+	checkHead(&errs, pos, digest, head, heads)
 	if want, ok := frozen[rel]; ok {
 		delete(frozen, rel)
-		if !bytes.Equal(article.Find(data), want) {
+		if !slices.EqualFunc(texts, want, bytes.Equal) {
 			errs.Addf(pos, "the text of the released version %s is not the text its version renders", strings.Split(rel, "/")[2]).
 				WithHint("the page was edited after the build, or built with other clauses, messages or theme: build it again from the history")
 		}
@@ -104,29 +99,6 @@ func readVerified(p string, d fs.DirEntry) ([]byte, error) {
 
 var errTooLarge = errors.New("file is larger than 64 MB: not a page policygen writes")
 
-// digestOf returns the history digest a built file names, or "".
-func digestOf(rel string, data []byte) string {
-	switch {
-	case rel == "policy.json":
-		var doc struct {
-			History string `json:"history"`
-		}
-		if json.Unmarshal(data, &doc) != nil {
-			return ""
-		}
-		return doc.History
-	case strings.HasSuffix(rel, ".xml"):
-		if m := feedHead.FindSubmatch(data); m != nil {
-			return string(m[1])
-		}
-	default:
-		if m := pageHead.FindSubmatch(data); m != nil {
-			return string(m[1])
-		}
-	}
-	return ""
-}
-
 func checkHead(errs *diag.List, pos diag.Pos, got, head string, heads map[string]string) {
 	switch name, known := heads[got]; {
 	case got == head:
@@ -142,19 +114,23 @@ func checkHead(errs *diag.List, pos diag.Pos, got, head string, heads map[string
 	}
 }
 
-// frozenArticles renders the site in memory and returns the article (the
-// text) of each released version's page, by path.
-func (s *Site) frozenArticles() (map[string][]byte, error) {
-	pages := map[string][]byte{}
+// frozenArticles renders the site in memory and returns the articles (the
+// text, see articles) of each released version's page, by path.
+func (s *Site) frozenArticles() (map[string][][]byte, error) {
+	pages := map[string][][]byte{}
 	var mu sync.Mutex
 	err := s.RenderTo(true, func(name string, data []byte) error {
 		parts := strings.Split(name, "/")
 		if len(parts) != 4 || parts[3] != "index.html" || !s.hasVersionPage(parts[2]) {
 			return nil
 		}
+		_, texts, err := readPage(data)
+		if err != nil {
+			return fmt.Errorf("reading the rendered page %s: %w", name, err)
+		}
 		mu.Lock()
 		defer mu.Unlock()
-		pages[name] = article.Find(data)
+		pages[name] = texts
 		return nil
 	})
 	return pages, err
