@@ -72,7 +72,12 @@ func (s *Site) policyJSON(st *status) ([]byte, error) {
 		Versions  []string            `json:"versions"`
 		Pages     map[string][]string `json:"pages"`
 		Site      any                 `json:"site"`
-	}{Generator: "policygen", Draft: st.draft != nil, Versions: []string{}, Pages: map[string][]string{}, Site: s.Config.Site, History: s.head()}
+	}{Generator: "policygen", Draft: st.draft != nil, Versions: []string{}, Pages: map[string][]string{}, History: s.head()}
+	now, err := s.configJSON()
+	if err != nil {
+		return nil, err
+	}
+	doc.Site = json.RawMessage(now)
 	if st.draft == nil && st.current != nil {
 		doc.Effective = st.current.Name()
 		doc.Site = json.RawMessage(st.current.Model)

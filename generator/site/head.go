@@ -99,15 +99,16 @@ func differingLangs(a, b map[string]string) []string {
 // leaving out the [[change]] entries unless withChanges: a new entry is
 // not by itself a change of the model.
 func (s *Site) modelDifferences(newest *history.Version, withChanges bool) ([]string, error) {
-	now, err := history.EncodeModel(s.Config.Site)
-	if err != nil || bytes.Equal(now, newest.Model) {
+	now, err := s.configJSON()
+	if err != nil {
 		return nil, err
 	}
-	var a, b map[string]json.RawMessage
+	var a map[string]json.RawMessage
 	if err := json.Unmarshal(now, &a); err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal(newest.Model, &b); err != nil {
+	b, err := cached(s.cache, modelFieldsKey{string(newest.Manifest)}, func() (map[string][]byte, error) { return modelFields(newest) })
+	if err != nil {
 		return []string{"model.json"}, nil // not a model at all
 	}
 	keys := map[string]bool{}
@@ -122,19 +123,29 @@ func (s *Site) modelDifferences(newest *history.Version, withChanges bool) ([]st
 		if k == "changes" && !withChanges {
 			continue
 		}
-		if !jsonEqual(a[k], b[k]) {
+		if !bytes.Equal(a[k], b[k]) {
 			out = append(out, k)
 		}
 	}
 	return out, nil
 }
 
-// jsonEqual compares two JSON values as release writes them: indented the
-// same way, so equal values are equal bytes once compacted.
-func jsonEqual(a, b json.RawMessage) bool {
-	var ca, cb bytes.Buffer
-	if json.Compact(&ca, a) != nil || json.Compact(&cb, b) != nil {
-		return bytes.Equal(a, b)
+// modelFields returns the top-level values of a released version's
+// model.json, compacted: what json.Marshal writes for them, which is what
+// the site's model is compared with. A serve session compares every save
+// with the same newest version, and decodes it once.
+func modelFields(v *history.Version) (map[string][]byte, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(v.Model, &raw); err != nil {
+		return nil, err
 	}
-	return bytes.Equal(ca.Bytes(), cb.Bytes())
+	out := make(map[string][]byte, len(raw))
+	for k, r := range raw {
+		var b bytes.Buffer
+		if err := json.Compact(&b, r); err != nil {
+			return nil, err
+		}
+		out[k] = b.Bytes()
+	}
+	return out, nil
 }

@@ -65,3 +65,9 @@ func (summaryKey) value() []string  { return nil }
 type snapshotKey struct{ manifest string }
 
 func (snapshotKey) value() *config.Site { return nil }
+
+// modelFieldsKey is the top-level values of a released version's
+// model.json, compacted (see modelFields), named by its manifest.
+type modelFieldsKey struct{ manifest string }
+
+func (modelFieldsKey) value() map[string][]byte { return nil }

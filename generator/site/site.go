@@ -7,10 +7,12 @@ package site
 
 import (
 	"crypto/ed25519"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/policygen/policygen/generator/assets"
@@ -71,6 +73,11 @@ type Site struct {
 	differ *diff.Differ // shared by the diff pages of a serve session
 	scopes map[docLang]*scope
 
+	// configJSON is site.toml's configuration as JSON, encoded once per
+	// load: policy.json holds it, and the status compares it with the
+	// newest released model.
+	configJSON func() ([]byte, error)
+
 	snapshots snapshotDecoder // of the released versions' models
 }
 
@@ -93,6 +100,7 @@ func Load(opts Options) (*Site, error) {
 		return nil, err
 	}
 	s := &Site{Config: cfg, Facts: facts, Markdown: markdown.New(), Date: opts.Date, cache: opts.Cache, Workers: opts.Workers, Limits: opts.Limits}
+	s.configJSON = sync.OnceValues(func() ([]byte, error) { return json.Marshal(cfg.Site) })
 	s.keep = s.cache != nil
 	if s.cache == nil {
 		s.cache = NewCache() // a build renders each text and summary once
