@@ -124,6 +124,8 @@ func TestErrorsNamePositionAndHint(t *testing.T) {
 			`5:1: cannot determine the supervisory authority: company.region is missing`, "NW"},
 		{"authority unknown outside Europe", `country = "NL"`, `country = "JP"`,
 			`8:11: cannot determine the supervisory authority for country JP`, "[authority]"},
+		{"no authority derived for the UK, whose law the pages are not written under", `country = "NL"`, `country = "GB"`,
+			`8:11: cannot determine the supervisory authority for country GB`, "[authority]"},
 		{"retention must cover the activity's data", `data = ["name", "email"]` + "\nperiod", `data = ["name"]` + "\nperiod",
 			`19:13: retention rule "account" does not cover "email" of activity "accounts"`, "add \"email\""},
 		{"syntax error shows position", `id = "host"`, `id = "host`,

@@ -119,7 +119,9 @@ func (v *validator) company() {
 	if v.Site.Authority != nil || !v.decoded("company.country") {
 		return
 	}
-	if _, ok := v.facts.Authority(string(c.Country), c.Region); ok {
+	// Outside the EEA no authority is derived: the pages are written
+	// under the EU GDPR, whose authorities those are not.
+	if _, ok := v.facts.Authority(string(c.Country), c.Region); ok && v.facts.InEEA(string(c.Country)) {
 		return
 	}
 	if len(regions) > 0 && c.Region == "" {
