@@ -40,6 +40,13 @@ type Company struct {
 	Website  URL      `toml:"website" json:"website,omitempty"`
 	Register string   `toml:"register" json:"register,omitempty"`
 	VatID    string   `toml:"vat_id" json:"vat_id,omitempty"`
+
+	// TargetsEU says that a controller outside the EEA offers goods or
+	// services to people in the EU or monitors their behaviour there, so
+	// that the EU GDPR applies to it (Art. 3(2)); RepresentativeExempt
+	// that it needs no representative in the EU (Art. 27(2)(a)).
+	TargetsEU            bool `toml:"targets_eu" json:"targets_eu,omitempty"`
+	RepresentativeExempt bool `toml:"representative_exempt" json:"representative_exempt,omitempty"`
 }
 
 // Contact is a person or office to write to: the data protection officer or

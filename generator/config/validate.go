@@ -116,6 +116,7 @@ func (v *validator) company() {
 	case c.Region != "" && !slices.Contains(regions, c.Region):
 		v.at("company.region", "use one of: "+strings.Join(regions, ", "), "unknown region %q for country %s", c.Region, c.Country)
 	}
+	v.territorial(c)
 	if v.Site.Authority != nil || !v.decoded("company.country") {
 		return
 	}
@@ -131,6 +132,39 @@ func (v *validator) company() {
 	}
 	v.at("company.country", "add an [authority] table with name and url of the competent supervisory authority",
 		"cannot determine the supervisory authority for country %s", c.Country)
+}
+
+// territorial checks that the EU GDPR applies to the controller, which is
+// what policygen writes notices under: in the EEA it does (Art. 3(1));
+// outside it only when the company offers goods or services to people in
+// the EU or monitors them (Art. 3(2)), and then it needs a representative
+// in the EU unless Art. 27(2)(a) exempts it. The United Kingdom has a GDPR
+// of its own, so a UK company may leave targets_eu out.
+func (v *validator) territorial(c *Company) {
+	if !v.decoded("company.country") {
+		return
+	}
+	country := string(c.Country)
+	switch {
+	case v.facts.InEEA(country):
+		if c.TargetsEU {
+			v.at("company.targets_eu", "remove targets_eu: the GDPR applies to a controller in the EEA anyway (Art. 3(1))",
+				"company.targets_eu is only for a company outside the EEA; %s is in it", country)
+		}
+		if c.RepresentativeExempt {
+			v.at("company.representative_exempt", "remove representative_exempt: only a controller outside the EEA may need a representative (Art. 27)",
+				"company.representative_exempt is only for a company outside the EEA; %s is in it", country)
+		}
+		return
+	case !c.TargetsEU && country != "GB":
+		v.at("company.country", "add targets_eu = true to [company] if the company offers goods or services to people in the EU or monitors their behaviour there (Art. 3(2) GDPR); otherwise the GDPR does not apply to it, and policygen writes only GDPR notices",
+			"company.country %s is outside the EEA, and the site does not say that the company targets people in the EU", country)
+		return
+	}
+	if c.TargetsEU && v.Site.Representative == nil && !c.RepresentativeExempt {
+		v.atKey("company", "add a [representative] table with name, address and email of the representative in the EU, or representative_exempt = true in [company] if the processing is occasional, does not include special categories or criminal data on a large scale, and is unlikely to result in a risk to people (Art. 27(2)(a))",
+			"a controller outside the EEA that targets people in the EU must name a representative in the EU (Art. 27 GDPR)")
+	}
 }
 
 func (v *validator) contacts() {
