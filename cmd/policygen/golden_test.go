@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/policygen/policygen/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the .golden files of testdata/stderr")
@@ -16,36 +18,8 @@ var update = flag.Bool("update", false, "rewrite the .golden files of testdata/s
 // (go test -update rewrites them). Each runs twice: the report must be
 // the same both times, as a golden file can only hold a stable one.
 func TestErrorReportsMatchTheirGoldenFiles(t *testing.T) {
-	inputs, err := filepath.Glob(filepath.Join("testdata", "stderr", "*.input"))
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no inputs: %v", err)
-	}
-	for _, in := range inputs {
-		name := strings.TrimSuffix(filepath.Base(in), ".input")
-		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := checkReport(t, src)
-			if again := checkReport(t, src); again != got {
-				t.Fatalf("the report differs from one run to the next:\n%s\nthen:\n%s", got, again)
-			}
-			golden := strings.TrimSuffix(in, ".input") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("stderr of policygen check:\n%s\nwant (%s):\n%s", got, golden, want)
-			}
-		})
-	}
+	golden.Run(t, filepath.Join("testdata", "stderr"), *update, "stderr of policygen check",
+		func(t *testing.T, _ string, src []byte) string { return checkReport(t, src) })
 }
 
 // checkReport runs policygen check on a site folder with src as its

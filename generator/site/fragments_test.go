@@ -1,10 +1,11 @@
 package site
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/policygen/policygen/internal/golden"
 )
 
 // TestFeatureFragmentsMatchTheirGoldenFiles builds the site.toml of each
@@ -14,37 +15,11 @@ import (
 // files of the whole example. Each builds twice: the section must be the
 // same both times, as a golden file can only hold a stable one.
 func TestFeatureFragmentsMatchTheirGoldenFiles(t *testing.T) {
-	inputs, err := filepath.Glob(filepath.Join("testdata", "fragments", "*.input"))
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no inputs: %v", err)
-	}
-	for _, in := range inputs {
-		name := strings.TrimSuffix(filepath.Base(in), ".input")
-		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
+	golden.Run(t, filepath.Join("testdata", "fragments"), *update, "the section",
+		func(t *testing.T, name string, src []byte) string {
 			doc, id, _ := strings.Cut(name, ".")
-			got := fragment(t, string(src), doc, id)
-			if again := fragment(t, string(src), doc, id); again != got {
-				t.Fatalf("the section differs from one build to the next:\n%s\nthen:\n%s", got, again)
-			}
-			golden := strings.TrimSuffix(in, ".input") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("section %s of %s:\n%s\nwant (%s):\n%s", id, doc, got, golden, want)
-			}
+			return fragment(t, string(src), doc, id)
 		})
-	}
 }
 
 // fragment builds a site of one site.toml and returns the section id of
