@@ -106,7 +106,9 @@ func (h helpers) vocab(group string, value any) (string, error) {
 	return h.lang.T(group+"."+v, nil, nil)
 }
 
-func (h helpers) cite(basis any) (string, error) {
+// cite cites a legal basis of Art. 6(1): {{ cite .Basis $.Law }} in the
+// regulation that applies to the site, {{ cite .Basis }} in the EU GDPR.
+func (h helpers) cite(basis any, law ...any) (string, error) {
 	const hint = "the legal bases are consent, contract, legal_obligation, vital_interests, public_task and legitimate_interests"
 	v, ok := str(basis)
 	if !ok {
@@ -116,7 +118,18 @@ func (h helpers) cite(basis any) (string, error) {
 	if b.Point() == "" {
 		return "", wrong(hint, "cite: unknown legal basis %q", v)
 	}
-	return h.lang.Cite(b)
+	name := ""
+	switch {
+	case len(law) > 1:
+		return "", wrong(`give the basis and $.Law: cite .Basis $.Law`, "cite: want a basis and at most the law, not %d arguments", 1+len(law))
+	case len(law) == 1:
+		l, ok := law[0].(model.Law)
+		if !ok {
+			return "", wrong(`give the law of the site as $.Law: cite .Basis $.Law`, "cite: want the law such as $.Law, not %s", describe(law[0]))
+		}
+		name = l.GDPR
+	}
+	return h.lang.Cite(b, name)
 }
 
 func (h helpers) date(t any) (string, error) {

@@ -90,6 +90,7 @@ type Processor struct {
 	Service    LocalizedText `toml:"service,required" json:"service"`
 	Country    Country       `toml:"country,required" json:"country"`
 	Transfer   Transfer      `toml:"transfer" json:"transfer,omitempty"`
+	UKTransfer UKTransfer    `toml:"uk_transfer" json:"uk_transfer,omitempty"`
 	PrivacyURL URL           `toml:"privacy_url" json:"privacy_url,omitempty"`
 }
 

@@ -117,12 +117,22 @@ func (v *validator) company() {
 		v.at("company.region", "use one of: "+strings.Join(regions, ", "), "unknown region %q for country %s", c.Region, c.Country)
 	}
 	v.territorial(c)
-	if v.Site.Authority != nil || !v.decoded("company.country") {
+	if !v.decoded("company.country") {
 		return
 	}
-	// Outside the EEA no authority is derived: the pages are written
-	// under the EU GDPR, whose authorities those are not.
-	if _, ok := v.facts.Authority(string(c.Country), c.Region); ok && v.facts.InEEA(string(c.Country)) {
+	regime := v.facts.RegimeOf(string(c.Country), c.TargetsEU)
+	if regime.Targeting && !regime.UK {
+		// No lead authority: the complaint section names none (Art. 77).
+		if v.Site.Authority != nil {
+			v.atKey("authority", "remove [authority]; the privacy policy tells people that they may complain to any supervisory authority in the EU, in particular where they live or work",
+				"a controller without an establishment in the EU has no competent supervisory authority of its own")
+		}
+		return
+	}
+	if v.Site.Authority != nil {
+		return
+	}
+	if _, ok := v.facts.Authority(string(c.Country), c.Region); ok {
 		return
 	}
 	if len(regions) > 0 && c.Region == "" {

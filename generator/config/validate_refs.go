@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/policygen/policygen/generator/legal"
 )
 
 // idSets holds the ids of each kind of entry, for resolving references.
@@ -180,15 +182,41 @@ func (v *validator) processors() {
 	}
 }
 
+// transfer checks a recipient's transfer tools from the controller's point
+// of view: transfer under the EU GDPR, uk_transfer under the UK GDPR, each
+// only where that law applies and the recipient is outside the area the
+// controller's law protects (legal.Facts.Transfers).
 func (v *validator) transfer(i int, p Processor) {
+	country := string(p.Country)
+	if country == "" { // reported by the decoder
+		return
+	}
+	c := v.Site.Company
+	regime := v.facts.RegimeOf(string(c.Country), c.TargetsEU)
+	_, eu, uk := v.facts.Transfers(regime, country)
+	v.euTransfer(i, p, regime, eu)
+	v.ukTransfer(i, p, regime, uk)
+}
+
+func (v *validator) euTransfer(i int, p Processor, regime legal.Regime, transfer bool) {
 	path := Path("processor", i, "transfer")
 	country := string(p.Country)
 	switch {
-	case country == "": // reported by the decoder
-	case v.facts.InEEA(country):
+	case !regime.EU:
 		if p.Transfer != "" {
-			v.atKey(path, "remove transfer", "processor %q is in the EEA (%s); no transfer safeguard applies", p.ID, country)
+			v.at(path, `give the UK tool as uk_transfer, or add targets_eu = true to [company] if the company also offers goods or services to people in the EU or monitors them there`,
+				"transfer names a safeguard of the EU GDPR, which does not apply to a company in the United Kingdom that does not target people in the EU")
 		}
+	case !transfer:
+		if p.Transfer == "" {
+			return
+		}
+		if v.facts.InEEA(country) {
+			v.atKey(path, "remove transfer", "processor %q is in the EEA (%s); no transfer safeguard applies", p.ID, country)
+			return
+		}
+		v.atKey(path, "remove transfer; the policy says that the European Commission has found the United Kingdom adequate",
+			"processor %q is in the United Kingdom, like the company, and needs no transfer safeguard of its own", p.ID)
 	case p.Transfer == "" && v.facts.Adequate(country):
 		// the adequacy decision is the safeguard; the model fills it in
 	case p.Transfer == "":
@@ -202,6 +230,33 @@ func (v *validator) transfer(i int, p Processor) {
 		v.at(path, `use "scc", "bcr" or "consent"`, "the Data Privacy Framework covers only recipients in the United States, not %s", country)
 	case p.Transfer == "adequacy" && !v.facts.Adequate(country):
 		v.at(path, `use "scc", "bcr" or "consent"`, "%s has no adequacy decision", country)
+	}
+}
+
+func (v *validator) ukTransfer(i int, p Processor, regime legal.Regime, transfer bool) {
+	path := Path("processor", i, "uk_transfer")
+	country := string(p.Country)
+	switch {
+	case !regime.UK:
+		if p.UKTransfer != "" {
+			v.at(path, "remove uk_transfer; transfer gives the safeguard under the EU GDPR",
+				"uk_transfer is only for a company in the United Kingdom; this one is in %s", v.Site.Company.Country)
+		}
+	case !transfer:
+		if p.UKTransfer != "" {
+			v.at(path, "remove uk_transfer", "processor %q is in the United Kingdom, like the company: that is no restricted transfer", p.ID)
+		}
+	case p.UKTransfer == "" && v.facts.UKAdequate(country):
+		// the UK's adequacy regulations cover it; the model fills it in
+	case p.UKTransfer == "":
+		hint := `add uk_transfer = "idta" (International Data Transfer Agreement), "uk_addendum" (UK Addendum to the EU standard contractual clauses), "bcr" or "consent"`
+		if v.facts.DPFCountry(country) {
+			hint = `add uk_transfer = "uk_dpf" if the recipient participates in the UK Extension to the EU-US Data Privacy Framework, otherwise "idta" or "uk_addendum"`
+		}
+		v.atKey(Path("processor", i, "country"), hint,
+			"processor %q is in %s, which the United Kingdom's adequacy regulations do not cover, and needs a UK transfer safeguard", p.ID, country)
+	case p.UKTransfer == "uk_dpf" && !v.facts.DPFCountry(country):
+		v.at(path, `use "idta", "uk_addendum", "bcr" or "consent"`, "the UK Extension to the Data Privacy Framework covers only recipients in the United States, not %s", country)
 	}
 }
 

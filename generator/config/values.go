@@ -105,6 +105,20 @@ func (v *Transfer) UnmarshalText(b []byte) error {
 	return enum((*string)(v), b, "transfer mechanism", []string{"dpf", "scc", "bcr", "adequacy", "consent"})
 }
 
+// UKTransfer is the safeguard for a restricted transfer under the UK GDPR.
+type UKTransfer string
+
+// UKTransfers are the values of uk_transfer: the International Data Transfer
+// Agreement, the UK Addendum to the EU standard contractual clauses, the UK
+// Extension to the EU-US Data Privacy Framework, binding corporate rules and
+// explicit consent.
+func UKTransfers() []string { return []string{"idta", "uk_addendum", "uk_dpf", "bcr", "consent"} }
+
+// UnmarshalText accepts one of UKTransfers.
+func (v *UKTransfer) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "UK transfer mechanism", UKTransfers())
+}
+
 // Required says whether a person must provide the data of an activity.
 type Required string
 

@@ -64,7 +64,7 @@ func basis(l *locale.Lang, b config.LegalBasis) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	cite, err := l.Cite(b)
+	cite, err := l.Cite(b, "")
 	if err != nil {
 		return "", err
 	}

@@ -25,6 +25,7 @@ var authoritiesTOML []byte
 // countries. The zero value knows nothing; use Load.
 type Facts struct {
 	eea, adequate, dpf map[string]bool
+	ukAdequate         map[string]bool
 	authorities        map[string]countryAuthorities
 }
 
@@ -40,7 +41,10 @@ type countryAuthorities struct {
 func Load() (*Facts, error) { return load(countriesTOML, authoritiesTOML) }
 
 func load(countries, authorities []byte) (*Facts, error) {
-	var c struct{ EEA, Adequate, DPF []string }
+	var c struct {
+		EEA, Adequate, DPF []string
+		UKAdequate         []string `toml:"uk_adequate"`
+	}
 	if _, err := toml.Decode(string(countries), &c); err != nil {
 		return nil, fmt.Errorf("legal: countries.toml: %w", err)
 	}
@@ -48,7 +52,7 @@ func load(countries, authorities []byte) (*Facts, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Facts{eea: set(c.EEA), adequate: set(c.Adequate), dpf: set(c.DPF), authorities: a}, nil
+	return &Facts{eea: set(c.EEA), adequate: set(c.Adequate), dpf: set(c.DPF), ukAdequate: set(c.UKAdequate), authorities: a}, nil
 }
 
 func loadAuthorities(data []byte, eea []string) (map[string]countryAuthorities, error) {
@@ -105,6 +109,12 @@ func (f *Facts) Adequate(country string) bool { return f.adequate[country] }
 // DPFCountry reports whether recipients in the country can be certified
 // under the EU-US Data Privacy Framework.
 func (f *Facts) DPFCountry(country string) bool { return f.dpf[country] }
+
+// UKAdequate reports whether the United Kingdom treats the country as
+// adequate: an EEA state, or a country in its adequacy regulations that
+// covers every recipient there. The United States is not: only recipients
+// in the UK Extension to the Data Privacy Framework are covered.
+func (f *Facts) UKAdequate(country string) bool { return f.eea[country] || f.ukAdequate[country] }
 
 // Authority returns the supervisory authority competent for a company seated
 // in country and, where authorities are per region, region.

@@ -84,6 +84,14 @@ func (l *Lang) country(code string) string {
 
 // Cite cites the legal basis as lawyers of the language do: "Art. 6(1)(b)
 // GDPR", "Art. 6 Abs. 1 lit. b DSGVO", "artikel 6, lid 1, onder b, AVG".
-func (l *Lang) Cite(basis config.LegalBasis) (string, error) {
-	return l.T("format.citation", nil, map[string]any{"Point": basis.Point()})
+// law is the short name of the regulation, such as "UK GDPR"; empty, it is
+// the EU GDPR's in the language (message law.gdpr).
+func (l *Lang) Cite(basis config.LegalBasis, law string) (string, error) {
+	if law == "" {
+		var err error
+		if law, err = l.T("law.gdpr", nil, nil); err != nil {
+			return "", err
+		}
+	}
+	return l.T("format.citation", nil, map[string]any{"Point": basis.Point(), "Law": law})
 }

@@ -73,18 +73,21 @@ func TestDurationsPluralize(t *testing.T) {
 
 func TestListsCitationsAndCountries(t *testing.T) {
 	c := builtin(t)
-	tests := map[string][3]string{
-		"en": {"A, B and C", "Art. 6(1)(b) GDPR", "United States"},
-		"de": {"A, B und C", "Art. 6 Abs. 1 lit. b DSGVO", "Vereinigte Staaten"},
-		"nl": {"A, B en C", "artikel 6, lid 1, onder b, AVG", "Verenigde Staten"},
+	tests := map[string][4]string{
+		"en": {"A, B and C", "Art. 6(1)(b) GDPR", "United States", "Art. 6(1)(b) UK GDPR"},
+		"de": {"A, B und C", "Art. 6 Abs. 1 lit. b DSGVO", "Vereinigte Staaten", "Art. 6 Abs. 1 lit. b UK GDPR"},
+		"nl": {"A, B en C", "artikel 6, lid 1, onder b, AVG", "Verenigde Staten", "artikel 6, lid 1, onder b, UK GDPR"},
 	}
 	for lang, want := range tests {
 		l := c.Lang(lang)
 		if got := l.List([]string{"A", "B", "C"}); got != want[0] {
 			t.Errorf("%s list: %q", lang, got)
 		}
-		if got, _ := l.Cite("contract"); got != want[1] {
+		if got, _ := l.Cite("contract", ""); got != want[1] {
 			t.Errorf("%s cite: %q", lang, got)
+		}
+		if got, _ := l.Cite("contract", "UK GDPR"); got != want[3] {
+			t.Errorf("%s cite in the UK GDPR: %q", lang, got)
 		}
 		if got := l.Country("US"); got != want[2] {
 			t.Errorf("%s country: %q", lang, got)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"time"
@@ -14,6 +15,7 @@ type builder struct {
 	lang       string
 	facts      *legal.Facts
 	label      Labeler
+	regime     legal.Regime
 	processors map[config.ID]*Processor
 	retention  map[config.ID]*Retention
 }
@@ -30,11 +32,13 @@ func texts(lines []string) []Text {
 
 func (b *builder) build(asOf time.Time) *Site {
 	s := b.site
+	b.regime = b.facts.RegimeOf(string(s.Company.Country), s.Company.TargetsEU)
 	m := &Site{
 		Lang:      b.lang,
 		Languages: s.Settings.Languages,
 		BaseURL:   string(s.Settings.BaseURL),
 		Company:   b.company(),
+		Law:       b.law(),
 		Authority: b.authority(),
 	}
 	m.Representative = contact(s.Representative)
@@ -69,6 +73,14 @@ func (b *builder) company() Company {
 	}
 }
 
+func (b *builder) law() Law {
+	name := b.label("law.gdpr")
+	if b.regime.UK && !b.regime.EU {
+		name = b.label("law.uk_gdpr")
+	}
+	return Law{Regime: b.regime, GDPR: name}
+}
+
 func contact(c *config.Contact) *Contact {
 	if c == nil {
 		return nil
@@ -80,6 +92,9 @@ func (b *builder) authority() Authority {
 	if a := b.site.Authority; a != nil {
 		return Authority{Name: Text(a.Name), URL: Text(a.URL), Address: texts(a.Address)}
 	}
+	if b.regime.Targeting && !b.regime.UK {
+		return Authority{} // no lead authority (validation allows no [authority])
+	}
 	a, _ := b.facts.Authority(string(b.site.Company.Country), b.site.Company.Region)
 	return Authority{Name: Text(a.Name), URL: Text(a.URL), Address: texts(a.Address)}
 }
@@ -87,13 +102,18 @@ func (b *builder) authority() Authority {
 func (b *builder) processorsAndRetention(m *Site) {
 	b.processors = map[config.ID]*Processor{}
 	for _, p := range b.site.Processors {
+		country := string(p.Country)
+		third, eu, uk := b.facts.Transfers(b.regime, country)
 		mp := &Processor{
 			ID: string(p.ID), Name: Text(p.Name), Role: string(p.Role), Service: b.text(p.Service),
-			Country: string(p.Country), Transfer: string(p.Transfer), PrivacyURL: Text(p.PrivacyURL),
-			ThirdCountry: !b.facts.InEEA(string(p.Country)),
+			Country: country, PrivacyURL: Text(p.PrivacyURL), ThirdCountry: third,
 		}
-		if mp.ThirdCountry && mp.Transfer == "" {
-			mp.Transfer = "adequacy" // validation allows a blank only where a decision exists
+		// Validation allows a blank only where adequacy covers the transfer.
+		if eu {
+			mp.Transfer = cmp.Or(string(p.Transfer), "adequacy")
+		}
+		if uk {
+			mp.UKTransfer = cmp.Or(string(p.UKTransfer), "adequacy")
 		}
 		b.processors[p.ID] = mp
 		m.Processors = append(m.Processors, mp)
@@ -109,7 +129,7 @@ func (b *builder) processorsAndRetention(m *Site) {
 func (b *builder) data(ids []config.ID) []DataCategory {
 	out := make([]DataCategory, len(ids))
 	for i, id := range ids {
-		label := Text(b.label(string(id)))
+		label := Text(b.label("data." + string(id)))
 		if custom, ok := b.site.Data[string(id)]; ok {
 			label = b.text(custom.Label)
 		}

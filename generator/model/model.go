@@ -22,6 +22,7 @@ type Site struct {
 	Languages      []string
 	BaseURL        string
 	Company        Company
+	Law            Law
 	Representative *Contact
 	DPO            *Contact
 	Authority      Authority
@@ -45,6 +46,18 @@ type Company struct {
 	Website  Text
 	Register Text
 	VatID    Text
+}
+
+// Law is the data protection law the text is written under, which follows
+// from company.country and company.targets_eu (legal.Regime: EU, UK,
+// Targeting, EEAState and Both), with the short name of the regulation that
+// articles are cited by in the page's language: "GDPR", "DSGVO", "AVG", or
+// "UK GDPR" where only the UK GDPR applies. Where both apply, the policy
+// says once that the short name means both, whose articles cited have the
+// same numbers.
+type Law struct {
+	legal.Regime
+	GDPR string
 }
 
 // Contact is the data protection officer or the Art. 27 representative.
@@ -86,9 +99,10 @@ type Processor struct {
 	Role         string
 	Service      Text
 	Country      string
-	Transfer     string
+	Transfer     string // under the EU GDPR; "adequacy" where a decision covers it, "" where no transfer
+	UKTransfer   string // under the UK GDPR, the same way
 	PrivacyURL   Text
-	ThirdCountry bool
+	ThirdCountry bool // a transfer under a law that applies to the controller, which the policy lists
 	Activities   []*Activity // the activities that name it as a recipient, in site order
 }
 
@@ -167,8 +181,9 @@ func (g TrackerGroup) ThirdCountryProviders() []*Processor {
 // on any date, which lets a build render the draft's other clauses once.
 func DatedFields() []string { return []string{"Changes", "Effective", "Draft"} }
 
-// Labeler returns the label of a built-in data category in the language.
-type Labeler func(id string) string
+// Labeler returns the message of the language with the key, such as
+// "data.email", the label of a built-in data category.
+type Labeler func(key string) string
 
 // Build resolves site into lang. asOf is the build date: the newest change
 // on or before it is the effective version. site must have passed
@@ -201,6 +216,8 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 		return []string{name}, true
 	case "Authority":
 		return []string{"Authority", "Company"}, true
+	case "Law":
+		return []string{"Company"}, true
 	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients",
 		"SourcedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers":
 		return lists, true

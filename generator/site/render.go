@@ -154,7 +154,7 @@ func (s *Site) langs() []string { return s.Config.Site.Settings.Languages }
 
 func (s *Site) model(lang string, asOf time.Time) *model.Site {
 	l := s.Catalog.Lang(lang)
-	label := func(id string) string { return l.TOrID("data."+id, nil) }
+	label := func(key string) string { return l.TOrID(key, nil) }
 	return model.Build(s.Config.Site, lang, s.Facts, label, asOf)
 }
 

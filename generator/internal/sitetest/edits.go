@@ -66,6 +66,7 @@ var enums = map[reflect.Type][]string{
 	reflect.TypeFor[config.Category]():   config.Categories(),
 	reflect.TypeFor[config.Role]():       {"processor", "controller", "joint_controller"},
 	reflect.TypeFor[config.Transfer]():   {"dpf", "scc", "bcr", "adequacy", "consent"},
+	reflect.TypeFor[config.UKTransfer](): config.UKTransfers(),
 	reflect.TypeFor[config.Required]():   {"contract", "statutory", "no"},
 	reflect.TypeFor[config.Kind]():       {"cookie", "local_storage", "session_storage", "pixel"},
 	reflect.TypeFor[config.Trigger]():    {"collection", "contract_end", "account_closure", "fiscal_year_end", "consent_withdrawal"},

@@ -28,4 +28,4 @@ func Fixture(name string) string {
 
 // EveryField are the fixtures that between them set every field of
 // config.Site.
-func EveryField() []string { return []string{"every_field", "outside_eea"} }
+func EveryField() []string { return []string{"every_field", "outside_eea", "uk"} }

@@ -1,0 +1,59 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestTransferToolsFollowTheControllersLaw gives one recipient to
+// controllers in the EEA, in the United Kingdom (with and without
+// targets_eu) and in the United States, and checks which of transfer and
+// uk_transfer each must, may or must not give: the EU GDPR's tools where
+// it applies and the recipient is outside the EEA, the UK GDPR's where the
+// company is in the UK and the recipient outside it.
+func TestTransferToolsFollowTheControllersLaw(t *testing.T) {
+	tests := []struct {
+		name, company, recipient, keys string
+		want                             string // a substring of the only error, or "" for none
+	}{
+		{"EEA controller, US recipient on the DPF", `country = "NL"`, "US", `transfer = "dpf"`, ""},
+		{"EEA controller gives no UK tool", `country = "NL"`, "US", "transfer = \"dpf\"\nuk_transfer = \"uk_dpf\"",
+			"uk_transfer is only for a company in the United Kingdom; this one is in NL"},
+		{"UK controller, recipient in the UK: no transfer", `country = "GB"`, "GB", "", ""},
+		{"UK controller, recipient in the UK gives no UK tool", `country = "GB"`, "GB", `uk_transfer = "idta"`,
+			`processor "host" is in the United Kingdom, like the company: that is no restricted transfer`},
+		{"UK controller, recipient in the EEA: UK adequacy regulations", `country = "GB"`, "IE", "", ""},
+		{"UK controller, recipient in Korea: UK adequacy regulations", `country = "GB"`, "KR", "", ""},
+		{"UK controller, recipient in Brazil needs a UK tool though the EU found Brazil adequate", `country = "GB"`, "BR", "",
+			`processor "host" is in BR, which the United Kingdom's adequacy regulations do not cover, and needs a UK transfer safeguard`},
+		{"UK controller, US recipient needs a UK tool", `country = "GB"`, "US", "",
+			`processor "host" is in US, which the United Kingdom's adequacy regulations do not cover`},
+		{"UK controller, US recipient in the UK Extension", `country = "GB"`, "US", `uk_transfer = "uk_dpf"`, ""},
+		{"UK controller, UK Extension only in the US", `country = "GB"`, "IN", `uk_transfer = "uk_dpf"`,
+			"the UK Extension to the Data Privacy Framework covers only recipients in the United States, not IN"},
+		{"UK-only controller gives no EU tool", `country = "GB"`, "US", "uk_transfer = \"idta\"\ntransfer = \"scc\"",
+			"transfer names a safeguard of the EU GDPR, which does not apply to a company in the United Kingdom that does not target people in the EU"},
+		{"UK controller targeting the EU gives both tools", "country = \"GB\"\ntargets_eu = true\nrepresentative_exempt = true", "US",
+			"uk_transfer = \"uk_dpf\"\ntransfer = \"dpf\"", ""},
+		{"UK controller targeting the EU needs the EU tool too", "country = \"GB\"\ntargets_eu = true\nrepresentative_exempt = true", "US",
+			`uk_transfer = "uk_dpf"`, `processor "host" is in US, outside the EEA without an adequacy decision, and needs a transfer safeguard`},
+		{"UK controller targeting the EU, recipient in the UK needs no EU tool", "country = \"GB\"\ntargets_eu = true\nrepresentative_exempt = true", "GB",
+			`transfer = "adequacy"`, `processor "host" is in the United Kingdom, like the company, and needs no transfer safeguard of its own`},
+		{"US controller, US recipient: a transfer under the EU GDPR", "country = \"US\"\ntargets_eu = true\nrepresentative_exempt = true", "US", "",
+			`processor "host" is in US, outside the EEA without an adequacy decision`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(validSite, `country = "NL"`, tt.company, 1)
+			src = strings.Replace(src, `country = "DE"`, fmt.Sprintf("country = %q\n%s", tt.recipient, tt.keys), 1)
+			_, errs := load(t, src)
+			switch {
+			case tt.want == "" && len(errs) > 0:
+				t.Errorf("want no error, got:\n%v", errs)
+			case tt.want != "" && (len(errs) != 1 || !strings.Contains(errs[0].Error(), tt.want)):
+				t.Errorf("want one error with %q, got %d:\n%v", tt.want, len(errs), errs)
+			}
+		})
+	}
+}
