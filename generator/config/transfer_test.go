@@ -15,7 +15,7 @@ import (
 func TestTransferToolsFollowTheControllersLaw(t *testing.T) {
 	tests := []struct {
 		name, company, recipient, keys string
-		want                             string // a substring of the only error, or "" for none
+		want                           string // a substring of the only error, or "" for none
 	}{
 		{"EEA controller, US recipient on the DPF", `country = "NL"`, "US", `transfer = "dpf"`, ""},
 		{"EEA controller gives no UK tool", `country = "NL"`, "US", "transfer = \"dpf\"\nuk_transfer = \"uk_dpf\"",

@@ -102,7 +102,7 @@ type Processor struct {
 	Transfer     string // under the EU GDPR; "adequacy" where a decision covers it, "" where no transfer
 	UKTransfer   string // under the UK GDPR, the same way
 	PrivacyURL   Text
-	ThirdCountry bool // a transfer under a law that applies to the controller, which the policy lists
+	ThirdCountry bool        // a transfer under a law that applies to the controller, which the policy lists
 	Activities   []*Activity // the activities that name it as a recipient, in site order
 }
 
