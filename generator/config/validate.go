@@ -188,9 +188,14 @@ func (v *validator) contacts() {
 	}
 	if r := v.Site.Representative; r != nil {
 		v.lines("representative.address", r.Address)
-		if c := string(v.Site.Company.Country); v.facts.InEEA(c) {
+		c := v.Site.Company
+		switch {
+		case v.facts.InEEA(string(c.Country)):
 			v.atKey("representative", "remove [representative]; Art. 27 GDPR applies only to controllers not established in the EU",
-				"a company established in %s does not designate an EU representative", c)
+				"a company established in %s does not designate an EU representative", c.Country)
+		case c.Country == legal.UK && !c.TargetsEU:
+			v.atKey("representative", "add targets_eu = true to [company] if the company offers goods or services to people in the EU or monitors them there; otherwise remove [representative]",
+				"an EU representative (Art. 27 GDPR) is for a company the EU GDPR applies to, and the site does not say that this one targets people in the EU")
 		}
 	}
 	if a := v.Site.Authority; a != nil {

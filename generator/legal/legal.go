@@ -26,6 +26,7 @@ var authoritiesTOML []byte
 type Facts struct {
 	eea, adequate, dpf map[string]bool
 	ukAdequate         map[string]bool
+	readerCountry      map[string]string
 	authorities        map[string]countryAuthorities
 }
 
@@ -43,7 +44,8 @@ func Load() (*Facts, error) { return load(countriesTOML, authoritiesTOML) }
 func load(countries, authorities []byte) (*Facts, error) {
 	var c struct {
 		EEA, Adequate, DPF []string
-		UKAdequate         []string `toml:"uk_adequate"`
+		UKAdequate         []string          `toml:"uk_adequate"`
+		ReaderCountry      map[string]string `toml:"reader_country"`
 	}
 	if _, err := toml.Decode(string(countries), &c); err != nil {
 		return nil, fmt.Errorf("legal: countries.toml: %w", err)
@@ -52,7 +54,8 @@ func load(countries, authorities []byte) (*Facts, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Facts{eea: set(c.EEA), adequate: set(c.Adequate), dpf: set(c.DPF), ukAdequate: set(c.UKAdequate), authorities: a}, nil
+	return &Facts{eea: set(c.EEA), adequate: set(c.Adequate), dpf: set(c.DPF), ukAdequate: set(c.UKAdequate),
+		readerCountry: c.ReaderCountry, authorities: a}, nil
 }
 
 func loadAuthorities(data []byte, eea []string) (map[string]countryAuthorities, error) {
@@ -115,6 +118,14 @@ func (f *Facts) DPFCountry(country string) bool { return f.dpf[country] }
 // covers every recipient there. The United States is not: only recipients
 // in the UK Extension to the Data Privacy Framework are covered.
 func (f *Facts) UKAdequate(country string) bool { return f.eea[country] || f.ukAdequate[country] }
+
+// ReaderCountry returns the country whose supervisory authority readers of
+// the page language lang are told of when the controller is elsewhere:
+// "NL" for Dutch; false for languages without one.
+func (f *Facts) ReaderCountry(lang string) (string, bool) {
+	c, ok := f.readerCountry[lang]
+	return c, ok
+}
 
 // Authority returns the supervisory authority competent for a company seated
 // in country and, where authorities are per region, region.

@@ -34,12 +34,13 @@ func (b *builder) build(asOf time.Time) *Site {
 	s := b.site
 	b.regime = b.facts.RegimeOf(string(s.Company.Country), s.Company.TargetsEU)
 	m := &Site{
-		Lang:      b.lang,
-		Languages: s.Settings.Languages,
-		BaseURL:   string(s.Settings.BaseURL),
-		Company:   b.company(),
-		Law:       b.law(),
-		Authority: b.authority(),
+		Lang:            b.lang,
+		Languages:       s.Settings.Languages,
+		BaseURL:         string(s.Settings.BaseURL),
+		Company:         b.company(),
+		Law:             b.law(),
+		Authority:       b.authority(),
+		ReaderAuthority: b.readerAuthority(),
 	}
 	m.Representative = contact(s.Representative)
 	m.DPO = contact(s.DPO)
@@ -97,6 +98,22 @@ func (b *builder) authority() Authority {
 	}
 	a, _ := b.facts.Authority(string(b.site.Company.Country), b.site.Company.Region)
 	return Authority{Name: Text(a.Name), URL: Text(a.URL), Address: texts(a.Address)}
+}
+
+// readerAuthority is the authority of the country readers of the page
+// language mostly live in, when the EU GDPR applies and the controller is
+// not there: a Dutch reader of a German company's policy may complain to
+// the Autoriteit Persoonsgegevens (Art. 77(1)).
+func (b *builder) readerAuthority() *Authority {
+	country, ok := b.facts.ReaderCountry(b.lang)
+	if !ok || !b.regime.EU || country == string(b.site.Company.Country) {
+		return nil
+	}
+	a, ok := b.facts.Authority(country, "")
+	if !ok {
+		return nil
+	}
+	return &Authority{Name: Text(a.Name), URL: Text(a.URL), Address: texts(a.Address)}
 }
 
 func (b *builder) processorsAndRetention(m *Site) {

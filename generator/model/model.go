@@ -18,21 +18,22 @@ type Text = markdown.Text
 
 // Site is the whole site in one language.
 type Site struct {
-	Lang           string
-	Languages      []string
-	BaseURL        string
-	Company        Company
-	Law            Law
-	Representative *Contact
-	DPO            *Contact
-	Authority      Authority
-	Activities     []*Activity
-	Processors     []*Processor
-	Trackers       []*Tracker
-	Retention      []*Retention
-	Changes        []Change // newest first
-	Effective      time.Time
-	Draft          bool
+	Lang            string
+	Languages       []string
+	BaseURL         string
+	Company         Company
+	Law             Law
+	Representative  *Contact
+	DPO             *Contact
+	Authority       Authority
+	ReaderAuthority *Authority // the authority readers of the page language are told of, where the controller is elsewhere (nil: none)
+	Activities      []*Activity
+	Processors      []*Processor
+	Trackers        []*Tracker
+	Retention       []*Retention
+	Changes         []Change // newest first
+	Effective       time.Time
+	Draft           bool
 }
 
 // Company is the controller.
@@ -216,7 +217,7 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 		return []string{name}, true
 	case "Authority":
 		return []string{"Authority", "Company"}, true
-	case "Law":
+	case "Law", "ReaderAuthority":
 		return []string{"Company"}, true
 	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients",
 		"SourcedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers":
