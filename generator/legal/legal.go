@@ -101,6 +101,16 @@ func set(codes []string) map[string]bool {
 	return m
 }
 
+// EEA returns the codes of the EEA states, sorted.
+func (f *Facts) EEA() []string {
+	codes := make([]string, 0, len(f.eea))
+	for c := range f.eea {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	return codes
+}
+
 // InEEA reports whether the country (ISO 3166-1 alpha-2) is in the European
 // Economic Area.
 func (f *Facts) InEEA(country string) bool { return f.eea[country] }
