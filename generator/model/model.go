@@ -204,7 +204,9 @@ func Build(site *config.Site, lang string, facts *legal.Facts, label Labeler, as
 // are inputs of their own; the facts and the message labels are fixed for
 // a loaded site.
 func Inputs(name, sub string) (paths []string, ok bool) {
-	lists := []string{"Activities", "Processors", "Retention", "Data", "Trackers"}
+	// A recipient's transfer tools follow from where the controller is
+	// and whether it targets the EU (legal.Facts.Transfers).
+	lists := []string{"Activities", "Processors", "Retention", "Data", "Trackers", "Company.Country", "Company.TargetsEU"}
 	switch name {
 	case "Lang", "Languages", "BaseURL":
 		return []string{"Settings"}, true
@@ -218,7 +220,7 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 	case "Authority":
 		return []string{"Authority", "Company"}, true
 	case "Law", "ReaderAuthority":
-		return []string{"Company"}, true
+		return []string{"Company.Country", "Company.TargetsEU"}, true
 	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients",
 		"SourcedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers":
 		return lists, true
