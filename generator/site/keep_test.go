@@ -17,7 +17,7 @@ import (
 // a clause that names a dated field, or hands the whole model on, as what
 // it is handed to may read the date.
 func TestClauseInputsAreThePartsOfSiteTomlItsModelFieldsComeFrom(t *testing.T) {
-	lists := []string{"Activities", "Data", "Processors", "Retention", "Trackers"}
+	lists := []string{"Activities", "Company.Country", "Company.TargetsEU", "Data", "Processors", "Retention", "Trackers"}
 	for _, c := range []struct {
 		body   string
 		inputs []string
