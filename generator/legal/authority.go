@@ -27,6 +27,7 @@ type entry struct {
 	Languages []string            `toml:"languages"`
 	Name      map[string]string   `toml:"name"`
 	Short     map[string]string   `toml:"short"`
+	Gloss     map[string]string   `toml:"gloss"`
 	Address   map[string][]string `toml:"address"`
 	URL       string              `toml:"url"`
 	URLs      map[string]string   `toml:"urls"`
@@ -109,6 +110,15 @@ func (a Authority) EnglishName() (string, bool) { return a.NameIn(english) }
 func (a Authority) ShortIn(lang string) (string, bool) {
 	s, ok := a.data().Short[lang]
 	return s, ok
+}
+
+// GlossIn returns what the authority is in lang, for readers of a page in
+// lang, which is not one of its official languages: "isländische
+// Datenschutzbehörde"; false in its official languages and in a language
+// without one.
+func (a Authority) GlossIn(lang string) (string, bool) {
+	g, ok := a.data().Gloss[lang]
+	return g, ok
 }
 
 // AddressIn returns the postal address lines in lang, without the country

@@ -24,8 +24,8 @@ var authoritiesTOML []byte
 // Facts answers the questions the validator and the clauses ask about
 // countries. The zero value knows nothing; use Load.
 type Facts struct {
-	eea, adequate, dpf map[string]bool
-	authorities        map[string]countryAuthorities
+	eea, eu, adequate, dpf map[string]bool
+	authorities            map[string]countryAuthorities
 }
 
 type countryAuthorities struct {
@@ -40,15 +40,27 @@ type countryAuthorities struct {
 func Load() (*Facts, error) { return load(countriesTOML, authoritiesTOML) }
 
 func load(countries, authorities []byte) (*Facts, error) {
-	var c struct{ EEA, Adequate, DPF []string }
+	var c struct {
+		EEA          []string `toml:"eea"`
+		EEAOutsideEU []string `toml:"eea_outside_eu"`
+		Adequate     []string `toml:"adequate"`
+		DPF          []string `toml:"dpf"`
+	}
 	if _, err := toml.Decode(string(countries), &c); err != nil {
 		return nil, fmt.Errorf("legal: countries.toml: %w", err)
+	}
+	eu := set(c.EEA)
+	for _, cc := range c.EEAOutsideEU {
+		if !eu[cc] {
+			return nil, fmt.Errorf("legal: countries.toml: eea_outside_eu: %s is not in eea", cc)
+		}
+		delete(eu, cc)
 	}
 	a, err := loadAuthorities(authorities, c.EEA)
 	if err != nil {
 		return nil, err
 	}
-	return &Facts{eea: set(c.EEA), adequate: set(c.Adequate), dpf: set(c.DPF), authorities: a}, nil
+	return &Facts{eea: set(c.EEA), eu: eu, adequate: set(c.Adequate), dpf: set(c.DPF), authorities: a}, nil
 }
 
 func loadAuthorities(data []byte, eea []string) (map[string]countryAuthorities, error) {
@@ -97,6 +109,10 @@ func set(codes []string) map[string]bool {
 // InEEA reports whether the country (ISO 3166-1 alpha-2) is in the European
 // Economic Area.
 func (f *Facts) InEEA(country string) bool { return f.eea[country] }
+
+// InEU reports whether the country is a member state of the European
+// Union: in the EEA, and not one of the EEA states outside the Union.
+func (f *Facts) InEU(country string) bool { return f.eu[country] }
 
 // Adequate reports whether the country has an adequacy decision that covers
 // every recipient there.

@@ -33,6 +33,27 @@ func TestEEAHasThirtyCountriesAndNotSwitzerlandOrTheUK(t *testing.T) {
 	}
 }
 
+func TestTheEUIsTheEEAWithoutIcelandLiechtensteinAndNorway(t *testing.T) {
+	f := facts(t)
+	n := 0
+	for c := range f.eea {
+		if f.InEU(c) {
+			n++
+		}
+	}
+	if n != 27 {
+		t.Errorf("the EU has %d member states, want 27", n)
+	}
+	for _, c := range []string{"IS", "LI", "NO", "GB", "CH"} {
+		if f.InEU(c) {
+			t.Errorf("%s is not in the EU", c)
+		}
+	}
+	if !f.InEU("DE") || !f.InEU("NL") {
+		t.Error("DE and NL are in the EU")
+	}
+}
+
 func TestEveryGermanStateHasAnAuthority(t *testing.T) {
 	f := facts(t)
 	states := []string{"BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"}
