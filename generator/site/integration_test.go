@@ -319,7 +319,7 @@ func writeFile(t *testing.T, name, data string) {
 func TestRepresentativeOfAControllerOutsideTheEU(t *testing.T) {
 	site := strings.NewReplacer(
 		`address = ["Straat 1", "1000 AA Amsterdam"]`+"\ncountry = \"NL\"\nemail = \"info@example.nl\"",
-		`address = ["Bahnhofstrasse 1", "8001 Zürich"]`+"\ncountry = \"CH\"\nemail = \"info@example.ch\"\ntargets_eu = true\n\n[representative]\nname = \"Rep B.V.\"\nemail = \"rep@example.nl\"\naddress = [\"Rep 1\", \"1000 AA Amsterdam\"]\n\n[authority]\nname = \"Autoriteit Persoonsgegevens\"\nurl = \"https://autoriteitpersoonsgegevens.nl\"",
+		`address = ["Bahnhofstrasse 1", "8001 Zürich"]`+"\ncountry = \"CH\"\nemail = \"info@example.ch\"\ntargets_eu = true\n\n[representative]\nname = \"Rep B.V.\"\nemail = \"rep@example.nl\"\naddress = [\"Rep 1\", \"1000 AA Amsterdam\"]\ncountry = \"NL\"\n\n[authority]\nname = \"Autoriteit Persoonsgegevens\"\nurl = \"https://autoriteitpersoonsgegevens.nl\"\ncountry = \"NL\"",
 	).Replace(minimalSite)
 	out := mustBuild(t, site, "2025-06-01")
 	for _, page := range []string{"en/privacy/index.html", "de/datenschutz/index.html", "nl/privacy/index.html"} {
