@@ -2,6 +2,7 @@ package config
 
 import (
 	"cmp"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -63,8 +64,12 @@ func (v *validator) countryLine(path string, lines *[]string, country Country, k
 		v.errs.Add(diag.Warningf(pos(), "the last line of %s, %q, only names the country; it is left out", path, last).
 			WithHint("remove the line: the pages end the address with the name of the country of %s (%s) in the page's language", key, country))
 	case other != "":
+		hint := fmt.Sprintf("the pages end the address with the country of %s; correct %s, or remove the line", key, key)
+		if table := strings.TrimSuffix(path, ".address"); key != table+".country" {
+			hint = fmt.Sprintf("if the address is in %s, add country = %q to [%s]; otherwise remove the line", englishName(other), other, table)
+		}
 		v.errs.Add(diag.Warningf(pos(), "the last line of %s, %q, names %s, but %s is %s", path, last, englishName(other), key, country).
-			WithHint("the pages end the address with the country of %s; correct %s, or remove the line", key, key))
+			WithHint("%s", hint))
 	}
 }
 
