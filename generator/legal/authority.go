@@ -10,9 +10,7 @@ import (
 // Name, URL and Address are what the pages print: the name in the first
 // official language that has one, else in English, the website, and the
 // postal address chosen the same way, but from an official source where
-// there is one. The German Länder print no address (Address is nil) as they
-// did before their addresses were collected; AddressIn gives them. The
-// methods give the rest of the entry in authorities.toml.
+// there is one. The methods give the rest of the entry in authorities.toml.
 type Authority struct {
 	Name    string   `json:"name"`
 	URL     string   `json:"url"`
@@ -41,14 +39,11 @@ type entry struct {
 // may be official (IE, MT, GB) or not.
 const english = "en"
 
-// authority is the entry as Facts hands it out; withAddress is false for the
-// entries whose pages print no address.
-func (e *entry) authority(withAddress bool) Authority {
+// authority is the entry as Facts hands it out.
+func (e *entry) authority() Authority {
 	a := Authority{URL: e.URL, entry: e}
 	a.Name, _ = first(e, e.Name)
-	if withAddress {
-		a.Address = e.pageAddress()
-	}
+	a.Address = e.pageAddress()
 	return a
 }
 

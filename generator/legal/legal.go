@@ -80,18 +80,16 @@ func loadAuthorities(data []byte, eea []string) (map[string]countryAuthorities, 
 	for cc, t := range f.Country {
 		var ca countryAuthorities
 		if t.national() {
-			ca.national = t.entry.authority(true)
+			ca.national = t.entry.authority()
 		}
 		if len(t.Region) > 0 {
 			ca.region = make(map[string]Authority, len(t.Region))
 		}
 		for r, e := range t.Region {
-			// The pages of German companies printed no address before the
-			// Länder's addresses were collected, and print none still.
-			ca.region[r] = e.authority(cc != "DE")
+			ca.region[r] = e.authority()
 		}
 		if t.Federal != nil {
-			ca.federal = t.Federal.authority(true)
+			ca.federal = t.Federal.authority()
 		}
 		m[cc] = ca
 	}
