@@ -1,8 +1,8 @@
 package config
 
 import (
-	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -29,23 +29,26 @@ func (v *validator) countryLines() {
 	if company == "" {
 		return
 	}
+	// own is the country of a table's address and the key that gives it:
+	// its own country, else the company's.
+	own := func(table string, c Country) (Country, string) {
+		if c != "" {
+			return c, table + ".country"
+		}
+		return company, "company.country"
+	}
 	v.countryLine("company.address", &s.Company.Address, company, "company.country")
 	if d := s.DPO; d != nil {
-		v.countryLine("dpo.address", &d.Address, cmp.Or(d.Country, company), cmp.Or(keyIf(d.Country, "dpo.country"), "company.country"))
+		c, key := own("dpo", d.Country)
+		v.countryLine("dpo.address", &d.Address, c, key)
 	}
-	if r := s.Representative; r != nil && r.Country != "" {
+	if r := s.Representative; r != nil && r.Country != "" { // one without is an error
 		v.countryLine("representative.address", &r.Address, r.Country, "representative.country")
 	}
 	if a := s.Authority; a != nil {
-		v.countryLine("authority.address", &a.Address, cmp.Or(a.Country, company), cmp.Or(keyIf(a.Country, "authority.country"), "company.country"))
+		c, key := own("authority", a.Country)
+		v.countryLine("authority.address", &a.Address, c, key)
 	}
-}
-
-func keyIf(c Country, key string) string {
-	if c == "" {
-		return ""
-	}
-	return key
 }
 
 // countryLine drops the last of lines, at path, when it names only
@@ -59,7 +62,7 @@ func (v *validator) countryLine(path string, lines *[]string, country Country, k
 	last := (*lines)[n-1]
 	pos := func() diag.Pos { return v.Pos.Value(Path(path, n-1)) } // scanned only for a warning
 	switch other := countryNamed(last); {
-	case namesCountry(last, country):
+	case namesCountry(last, country, v.facts.Languages(string(country))):
 		*lines = (*lines)[:n-1]
 		v.errs.Add(diag.Warningf(pos(), "the last line of %s, %q, only names the country; it is left out", path, last).
 			WithHint("remove the line: the pages end the address with the name of the country of %s (%s) in the page's language", key, country))
@@ -74,10 +77,11 @@ func (v *validator) countryLine(path string, lines *[]string, country Country, k
 }
 
 // namesCountry reports whether line is only the name of country: its code
-// (or another code for it, such as UK or GBR), or its name in English,
-// German, Dutch or one of its own languages as CLDR writes it, in any case,
-// with or without "the".
-func namesCountry(line string, country Country) bool {
+// (or another code for it, such as UK or GBR), or its name as CLDR writes
+// it in English, German, Dutch, the country's official languages (as far as
+// legal knows them) or its most likely one, in any case, with or without
+// "the".
+func namesCountry(line string, country Country, official []string) bool {
 	s := normalize(line)
 	if r, err := language.ParseRegion(s); err == nil && isLetters(s) && r.Canonicalize().String() == string(country) {
 		return true
@@ -86,10 +90,13 @@ func namesCountry(line string, country Country) bool {
 	if err != nil {
 		return false
 	}
-	tags := append([]language.Tag{}, addressLanguages...)
+	tags := slices.Clone(addressLanguages)
+	for _, l := range official {
+		tags = append(tags, language.Make(l))
+	}
 	if t, err := language.Compose(r); err == nil {
-		if own, conf := t.Base(); conf != language.No { // the country's most likely language
-			tags = append(tags, language.Make(own.String()))
+		if likely, conf := t.Base(); conf != language.No {
+			tags = append(tags, language.Make(likely.String()))
 		}
 	}
 	for _, t := range tags {

@@ -39,12 +39,13 @@ func TestALastLineThatNamesTheCountryIsDroppedWithAWarningAtIt(t *testing.T) {
 	}
 }
 
-func TestACountryInTheCountrysOwnLanguageIsACountryLine(t *testing.T) {
+func TestACountryNamedInAnOfficialLanguageOrByACodeIsACountryLine(t *testing.T) {
 	for _, tt := range []struct {
 		line    string
 		country Country
-	}{{"España", "ES"}, {"Ísland", "IS"}, {"Polska", "PL"}, {"United Kingdom", "GB"}, {"UK", "GB"}, {"Deutschland", "DE"}, {"Schweiz", "CH"}} {
-		if !namesCountry(tt.line, tt.country) {
+	}{{"España", "ES"}, {"Ísland", "IS"}, {"Polska", "PL"}, {"United Kingdom", "GB"}, {"UK", "GB"}, {"Deutschland", "DE"},
+		{"Schweiz", "CH"}, {"Suisse", "CH"}, {"Svizzera", "CH"}, {"Belgique", "BE"}, {"Belgien", "BE"}, {"Luxembourg", "LU"}} {
+		if !namesCountry(tt.line, tt.country, testFacts(t).Languages(string(tt.country))) {
 			t.Errorf("%q does not name %s", tt.line, tt.country)
 		}
 	}
@@ -52,7 +53,7 @@ func TestACountryInTheCountrysOwnLanguageIsACountryLine(t *testing.T) {
 		line    string
 		country Country
 	}{{"Amsterdam", "NL"}, {"Germany", "AT"}, {"1011 AB Amsterdam", "NL"}, {"", "NL"}} {
-		if namesCountry(tt.line, tt.country) {
+		if namesCountry(tt.line, tt.country, testFacts(t).Languages(string(tt.country))) {
 			t.Errorf("%q names %s", tt.line, tt.country)
 		}
 	}

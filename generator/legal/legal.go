@@ -8,6 +8,7 @@ package legal
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -132,6 +133,18 @@ func (f *Facts) Authority(country, region string) (Authority, bool) {
 		return a, ok
 	}
 	return c.national, c.national.Name != ""
+}
+
+// Languages returns the official languages of the country (ISO 639-1), as
+// its authorities' entries list them; nil for a country without one.
+func (f *Facts) Languages(country string) []string {
+	c := f.authorities[country]
+	for _, a := range append([]Authority{c.national, c.federal}, slices.Collect(maps.Values(c.region))...) {
+		if l := a.Languages(); len(l) > 0 {
+			return l
+		}
+	}
+	return nil
 }
 
 // FederalAuthority returns the national authority of a country whose

@@ -1,6 +1,9 @@
 package legal
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func facts(t *testing.T) *Facts {
 	t.Helper()
@@ -51,6 +54,15 @@ func TestTheEUIsTheEEAWithoutIcelandLiechtensteinAndNorway(t *testing.T) {
 	}
 	if !f.InEU("DE") || !f.InEU("NL") {
 		t.Error("DE and NL are in the EU")
+	}
+}
+
+func TestTheOfficialLanguagesOfACountryAreThoseOfItsAuthority(t *testing.T) {
+	f := facts(t)
+	for cc, want := range map[string]string{"BE": "fr nl de", "DE": "de", "IS": "is", "GB": "en", "US": ""} {
+		if got := strings.Join(f.Languages(cc), " "); got != want {
+			t.Errorf("%s: languages %q, want %q", cc, got, want)
+		}
 	}
 }
 
