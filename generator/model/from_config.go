@@ -129,11 +129,11 @@ func (b *builder) authority() Authority {
 // official but the page prints another (a Belgian authority on a German
 // page); otherwise the gloss of authorities.toml.
 func gloss(a legal.Authority, lang string) string {
-	name, official := a.NameIn(lang)
+	name, has := a.NameIn(lang)
 	switch {
 	case name == a.Name:
 		return ""
-	case official && slices.Contains(a.Languages(), lang):
+	case has && slices.Contains(a.Languages(), lang):
 		return name
 	}
 	g, _ := a.GlossIn(lang)
