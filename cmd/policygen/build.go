@@ -110,6 +110,7 @@ func runBuild(e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
+	warn(e, s)
 	if !historyLeftovers(e, "build", s, true, f.quiet) {
 		return exitSite
 	}
@@ -175,6 +176,7 @@ func runCheck(e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
+	warn(e, s)
 	if !historyLeftovers(e, "check", s, false, f.quiet) {
 		return exitSite
 	}

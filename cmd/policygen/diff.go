@@ -41,6 +41,7 @@ func runDiff(e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
+	warn(e, s)
 	if !historyLeftovers(e, "diff", s, false, false) {
 		return exitSite
 	}

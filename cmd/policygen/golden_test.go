@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,6 +21,23 @@ var update = flag.Bool("update", false, "rewrite the .golden files of testdata/s
 func TestErrorReportsMatchTheirGoldenFiles(t *testing.T) {
 	golden.Run(t, filepath.Join("testdata", "stderr"), *update, "stderr of policygen check",
 		func(t *testing.T, _ string, src []byte) string { return checkReport(t, src) })
+}
+
+// TestWarningsArePrintedWithPositionAndHintAndDoNotFailTheCheck checks
+// each testdata/warnings/NAME.input as TestErrorReportsMatchTheirGoldenFiles
+// does, and compares the exit code and stderr with NAME.golden: warnings
+// alone leave the check passing; among errors, they are printed in order
+// and not counted.
+func TestWarningsArePrintedWithPositionAndHintAndDoNotFailTheCheck(t *testing.T) {
+	golden.Run(t, filepath.Join("testdata", "warnings"), *update, "exit code and stderr of policygen check",
+		func(t *testing.T, _ string, src []byte) string {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "site.toml"), src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, errs := runCLI(t, "check", "-q", "-s", dir)
+			return fmt.Sprintf("exit %d\n%s", code, strings.ReplaceAll(errs, dir, "site"))
+		})
 }
 
 // checkReport runs policygen check on a site folder with src as its

@@ -52,6 +52,7 @@ func runRelease(e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
+	warn(e, s)
 	if !historyLeftovers(e, "release", s, true, f.quiet) {
 		return exitSite
 	}

@@ -42,6 +42,7 @@ func runVerify(e *env, args []string) int {
 	if err != nil {
 		return report(e, err)
 	}
+	warn(e, s)
 	if !historyLeftovers(e, "verify", s, false, f.quiet) {
 		return exitSite
 	}

@@ -18,10 +18,15 @@ type Loaded struct {
 	*Site
 	File string     // the path it was read from, as given
 	Pos  *Positions // where every key was written
+
+	// Warnings are the problems the load worked around, sorted by
+	// position: the run goes on, and reports them.
+	Warnings diag.List
 }
 
 // Load decodes and validates site.toml read from file. It returns every
-// problem it finds as a diag.List, sorted by position; on error the Loaded
+// problem it finds as a diag.List, sorted by position, its warnings among
+// them; without errors, the warnings are in Loaded.Warnings. On error the Loaded
 // value is still returned when decoding got far enough, so that callers can
 // report more, but it must not be rendered.
 func Load(file string, src []byte, facts *legal.Facts) (*Loaded, error) {
@@ -40,6 +45,7 @@ func Load(file string, src []byte, facts *legal.Facts) (*Loaded, error) {
 	// Validation runs even after decoding errors so that one run reports
 	// everything; its rules skip values that failed to decode (left zero).
 	errs := append(d.errs, validate(l, d.texts, d.failed, facts)...)
+	l.Warnings = errs.Warnings().Sort()
 	return l, errs.Err()
 }
 

@@ -54,6 +54,7 @@ type Company struct {
 type Contact struct {
 	Name    string   `toml:"name,required" json:"name"`
 	Address []string `toml:"address" json:"address,omitempty"`
+	Country Country  `toml:"country" json:"country,omitempty"` // of the address; the company's for a DPO without one
 	Email   Email    `toml:"email,required" json:"email"`
 	Phone   string   `toml:"phone" json:"phone,omitempty"`
 }
@@ -63,6 +64,7 @@ type Authority struct {
 	Name    string   `toml:"name,required" json:"name"`
 	URL     URL      `toml:"url,required" json:"url"`
 	Address []string `toml:"address" json:"address,omitempty"`
+	Country Country  `toml:"country" json:"country,omitempty"` // of the address; the company's when left out
 }
 
 // Activity is a processing activity: one purpose, its legal basis and data.

@@ -36,6 +36,7 @@ func validate(l *Loaded, texts []textRef, failed map[string]bool, facts *legal.F
 	v.settings()
 	v.company()
 	v.contacts()
+	v.countryLines()
 	v.texts(texts)
 	ids := v.uniqueIDs()
 	v.dataCategories()
@@ -196,10 +197,34 @@ func (v *validator) contacts() {
 		case c.Country == legal.UK && !c.TargetsEU:
 			v.atKey("representative", "add targets_eu = true to [company] if the company offers goods or services to people in the EU or monitors them there; otherwise remove [representative]",
 				"an EU representative (Art. 27 GDPR) is for a company the EU GDPR applies to, and the site does not say that this one targets people in the EU")
+		default:
+			v.representativeCountry(r)
 		}
 	}
 	if a := v.Site.Authority; a != nil {
 		v.nonEmpty("authority.name", a.Name)
+	}
+}
+
+// representativeCountry checks that the representative says where it is
+// established, and that this is a state where the GDPR applies: it must be
+// in one of the member states of the people whose data are processed (Art.
+// 27(3)), which through the EEA Agreement include Iceland, Liechtenstein and
+// Norway.
+func (v *validator) representativeCountry(r *Contact) {
+	switch {
+	case !v.decoded("representative.country"):
+	case r.Country == "":
+		hint := `add country = "XX" with the ISO code of the EU or EEA state where the representative is established, such as "IE" or "NL"`
+		if n := len(r.Address); n > 0 {
+			if c := countryNamed(r.Address[n-1]); c != "" {
+				hint = fmt.Sprintf("add country = %q (the address ends with %q) and remove that line: the pages print the country from its code", c, r.Address[n-1])
+			}
+		}
+		v.atKey("representative", hint, "representative.country is missing: the representative must be established in the EU or EEA (Art. 27(3) GDPR)")
+	case !v.facts.InEEA(string(r.Country)):
+		v.at("representative.country", "the representative must be established in an EU or EEA state where people whose data you process are (Art. 27(3) GDPR)",
+			"the representative is established in %s, which is not in the EU or EEA", r.Country)
 	}
 }
 

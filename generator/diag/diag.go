@@ -37,11 +37,22 @@ type Error struct {
 	Msg  string // lowercase, no final period
 	Hint string // what to do about it; may be empty
 	Err  error  // the underlying error, if any
+
+	// Warning marks a problem the run works around: it is reported, but
+	// does not fail the run.
+	Warning bool
 }
 
 // Errorf returns an Error at pos with a formatted message.
 func Errorf(pos Pos, format string, args ...any) *Error {
 	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Warningf returns a warning at pos with a formatted message.
+func Warningf(pos Pos, format string, args ...any) *Error {
+	e := Errorf(pos, format, args...)
+	e.Warning = true
+	return e
 }
 
 // WithHint sets the hint and returns e.
@@ -51,10 +62,14 @@ func (e *Error) WithHint(format string, args ...any) *Error {
 }
 
 func (e *Error) Error() string {
-	if e.Pos.File == "" {
-		return e.Msg
+	msg := e.Msg
+	if e.Warning {
+		msg = "warning: " + msg
 	}
-	return e.Pos.String() + ": " + e.Msg
+	if e.Pos.File == "" {
+		return msg
+	}
+	return e.Pos.String() + ": " + msg
 }
 
 func (e *Error) Unwrap() error { return e.Err }
@@ -96,12 +111,35 @@ func (l List) Sort() List {
 	return out
 }
 
-// Err returns the list as an error, or nil when it is empty.
+// Err returns the list as an error, or nil when it holds no error; its
+// warnings are reported with the errors, if there are any.
 func (l List) Err() error {
-	if len(l) == 0 {
+	if len(l.Errors()) == 0 {
 		return nil
 	}
 	return l.Sort()
+}
+
+// Errors returns the members of l that are errors, not warnings.
+func (l List) Errors() List {
+	var out List
+	for _, e := range l {
+		if !e.Warning {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Warnings returns the members of l that are warnings.
+func (l List) Warnings() List {
+	var out List
+	for _, e := range l {
+		if e.Warning {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func (l List) Error() string {

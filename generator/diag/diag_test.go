@@ -143,3 +143,19 @@ func BenchmarkPrintSixteenThousandErrors(b *testing.B) {
 		Print(io.Discard, l)
 	}
 }
+
+func TestAListOfWarningsOnlyIsNoErrorAndWarningsSayWhatTheyAre(t *testing.T) {
+	var l List
+	l.Add(Warningf(Pos{File: "site.toml", Line: 4, Col: 12}, "line dropped").WithHint("remove it"))
+	if err := l.Err(); err != nil {
+		t.Fatalf("a list of warnings is the error %v", err)
+	}
+	if got := l[0].Error(); got != "site.toml:4:12: warning: line dropped" {
+		t.Errorf("warning prints as %q", got)
+	}
+	l.Addf(Pos{File: "site.toml", Line: 2}, "broken")
+	err := l.Err()
+	if err == nil || len(Errors(err)) != 2 || len(Errors(err).Errors()) != 1 || len(Errors(err).Warnings()) != 1 {
+		t.Errorf("a list with an error and a warning: %v", err)
+	}
+}

@@ -96,7 +96,7 @@ func tableShapes(p *problemList, md toml.MetaData) {
 // country, country.XX, its region and federal tables, the regions, and the
 // per-language fields of an entry.
 func wantsTable(k toml.Key) bool {
-	perLanguage := func(f string) bool { return slices.Contains([]string{"name", "short", "address", "urls"}, f) }
+	perLanguage := func(f string) bool { return slices.Contains([]string{"name", "short", "gloss", "address", "urls"}, f) }
 	switch {
 	case len(k) <= 2:
 		return true
@@ -164,6 +164,7 @@ func (e *entry) check(p *problemList, path string, federal bool) {
 	}
 	checkTexts(p, e, path+".name", e.Name)
 	checkTexts(p, e, path+".short", e.Short)
+	e.checkGloss(p, path+".gloss")
 	e.checkAddress(p, path+".address")
 	checkURL(p, path+".url", e.URL)
 	for _, l := range slices.Sorted(maps.Keys(e.URLs)) {
@@ -177,6 +178,30 @@ func (e *entry) check(p *problemList, path string, federal bool) {
 		p.add(path, "a federal authority needs a scope: what it is competent for")
 	case !federal && e.Scope != "":
 		p.add(path+".scope", "only federal authorities have a scope")
+	}
+}
+
+// glossLanguages are the page languages an authority has a gloss in,
+// unless they are official for it: the languages of policygen's clauses.
+var glossLanguages = []string{"en", "de", "nl"}
+
+// checkGloss: a gloss in each of glossLanguages that is not official, and
+// none in another language.
+func (e *entry) checkGloss(p *problemList, path string) {
+	for _, l := range slices.Sorted(maps.Keys(e.Gloss)) {
+		switch {
+		case slices.Contains(e.Languages, l):
+			p.add(path+"."+l, "%q is an official language of the authority, whose name needs no gloss in it", l)
+		case !slices.Contains(glossLanguages, l):
+			p.add(path+"."+l, "glosses are for the page languages %v", glossLanguages)
+		case strings.TrimSpace(e.Gloss[l]) == "":
+			p.add(path+"."+l, "empty")
+		}
+	}
+	for _, l := range glossLanguages {
+		if _, ok := e.Gloss[l]; !ok && !slices.Contains(e.Languages, l) {
+			p.add(path, "no gloss in %q, which is not an official language of the authority", l)
+		}
 	}
 }
 

@@ -13,6 +13,7 @@ const validAuthorities = `
 [country.AA]
 languages = ["fr", "nl"]
 name = { fr = "Autorité", nl = "Autoriteit", en = "Authority" }
+gloss = { en = "the authority of AA", de = "Behörde von AA" }
 address = { fr = ["Rue 1", "1000 Ville"] }
 url = "https://aa.example"
 sources = ["AA-1"]
@@ -22,6 +23,7 @@ secondary = ["name.nl"]
 [country.BB.region.XY]
 languages = ["de"]
 name = { de = "Landesbehörde" }
+gloss = { en = "state authority", nl = "deelstaattoezichthouder" }
 url = "https://xy.example"
 sources = ["XY-1"]
 checked = "2026-12-01"
@@ -29,6 +31,7 @@ checked = "2026-12-01"
 [country.BB.federal]
 languages = ["de"]
 name = { de = "Bundesbehörde" }
+gloss = { en = "federal authority", nl = "federale toezichthouder" }
 url = "https://bb.example"
 sources = ["BB-1"]
 checked = "2023"
@@ -45,6 +48,12 @@ func TestASmallValidAuthoritiesFileLoads(t *testing.T) {
 	}
 	if a := m["BB"].region["XY"]; a.Name != "Landesbehörde" {
 		t.Errorf("BB-XY: %+v", a)
+	}
+	if g, ok := m["AA"].national.GlossIn("de"); !ok || g != "Behörde von AA" {
+		t.Errorf("AA's German gloss: %q, %v", g, ok)
+	}
+	if g, ok := m["AA"].national.GlossIn("nl"); ok {
+		t.Errorf("AA has a gloss in its official language nl: %q", g)
 	}
 }
 
@@ -75,6 +84,15 @@ func TestABrokenAuthoritiesEntryFailsToLoad(t *testing.T) {
 			"country.AA.name.en: holds UNVERIFIED", nil},
 		{"UNVERIFIED in an address line", `"1000 Ville"`, `"street UNVERIFIED"`,
 			"country.AA.address.fr[1]: holds UNVERIFIED", nil},
+		{"gloss missing in a page language that is not official", `, de = "Behörde von AA"`, "",
+			`country.AA.gloss: no gloss in "de", which is not an official language of the authority`, nil},
+		{"gloss in an official language", `de = "Behörde von AA"`, `de = "Behörde von AA", nl = "AA-autoriteit"`,
+			`country.AA.gloss.nl: "nl" is an official language of the authority`, nil},
+		{"gloss in a language without clauses", `nl = "federale toezichthouder"`, `nl = "federale toezichthouder", it = "autorità federale"`,
+			`country.BB.federal.gloss.it: glosses are for the page languages [en de nl]`, nil},
+		{"empty gloss", `en = "state authority"`, `en = ""`, "country.BB.region.XY.gloss.en: empty", nil},
+		{"gloss not a table", `gloss = { en = "state authority", nl = "deelstaattoezichthouder" }`, `gloss = "state authority"`,
+			"country.BB.region.XY.gloss: must be a table", nil},
 		{"empty address line", `"1000 Ville"`, `""`, "country.AA.address.fr[1]: empty line", nil},
 		{"secondary names a missing language", `secondary = ["name.nl"]`, `secondary = ["address.nl"]`,
 			`country.AA.secondary: "address.nl": the entry has no address in "nl"`, nil},

@@ -10,9 +10,7 @@ import (
 // Name, URL and Address are what the pages print: the name in the first
 // official language that has one, else in English, the website, and the
 // postal address chosen the same way, but from an official source where
-// there is one. The German Länder print no address (Address is nil) as they
-// did before their addresses were collected; AddressIn gives them. The
-// methods give the rest of the entry in authorities.toml.
+// there is one. The methods give the rest of the entry in authorities.toml.
 type Authority struct {
 	Name    string   `json:"name"`
 	URL     string   `json:"url"`
@@ -27,6 +25,7 @@ type entry struct {
 	Languages []string            `toml:"languages"`
 	Name      map[string]string   `toml:"name"`
 	Short     map[string]string   `toml:"short"`
+	Gloss     map[string]string   `toml:"gloss"`
 	Address   map[string][]string `toml:"address"`
 	URL       string              `toml:"url"`
 	URLs      map[string]string   `toml:"urls"`
@@ -40,14 +39,11 @@ type entry struct {
 // may be official (IE, MT, GB) or not.
 const english = "en"
 
-// authority is the entry as Facts hands it out; withAddress is false for the
-// entries whose pages print no address.
-func (e *entry) authority(withAddress bool) Authority {
+// authority is the entry as Facts hands it out.
+func (e *entry) authority() Authority {
 	a := Authority{URL: e.URL, entry: e}
 	a.Name, _ = first(e, e.Name)
-	if withAddress {
-		a.Address = e.pageAddress()
-	}
+	a.Address = e.pageAddress()
 	return a
 }
 
@@ -109,6 +105,15 @@ func (a Authority) EnglishName() (string, bool) { return a.NameIn(english) }
 func (a Authority) ShortIn(lang string) (string, bool) {
 	s, ok := a.data().Short[lang]
 	return s, ok
+}
+
+// GlossIn returns what the authority is in lang, for readers of a page in
+// lang, which is not one of its official languages: "isländische
+// Datenschutzbehörde"; false in its official languages and in a language
+// without one.
+func (a Authority) GlossIn(lang string) (string, bool) {
+	g, ok := a.data().Gloss[lang]
+	return g, ok
 }
 
 // AddressIn returns the postal address lines in lang, without the country

@@ -8,6 +8,7 @@ package legal
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -24,10 +25,10 @@ var authoritiesTOML []byte
 // Facts answers the questions the validator and the clauses ask about
 // countries. The zero value knows nothing; use Load.
 type Facts struct {
-	eea, adequate, dpf map[string]bool
-	ukAdequate         map[string]bool
-	readerCountry      map[string]string
-	authorities        map[string]countryAuthorities
+	eea, eu, adequate, dpf map[string]bool
+	ukAdequate             map[string]bool
+	readerCountry          map[string]string
+	authorities            map[string]countryAuthorities
 }
 
 type countryAuthorities struct {
@@ -43,18 +44,28 @@ func Load() (*Facts, error) { return load(countriesTOML, authoritiesTOML) }
 
 func load(countries, authorities []byte) (*Facts, error) {
 	var c struct {
-		EEA, Adequate, DPF []string
-		UKAdequate         []string          `toml:"uk_adequate"`
-		ReaderCountry      map[string]string `toml:"reader_country"`
+		EEA           []string          `toml:"eea"`
+		EEAOutsideEU  []string          `toml:"eea_outside_eu"`
+		Adequate      []string          `toml:"adequate"`
+		DPF           []string          `toml:"dpf"`
+		UKAdequate    []string          `toml:"uk_adequate"`
+		ReaderCountry map[string]string `toml:"reader_country"`
 	}
 	if _, err := toml.Decode(string(countries), &c); err != nil {
 		return nil, fmt.Errorf("legal: countries.toml: %w", err)
+	}
+	eu := set(c.EEA)
+	for _, cc := range c.EEAOutsideEU {
+		if !eu[cc] {
+			return nil, fmt.Errorf("legal: countries.toml: eea_outside_eu: %s is not in eea", cc)
+		}
+		delete(eu, cc)
 	}
 	a, err := loadAuthorities(authorities, c.EEA)
 	if err != nil {
 		return nil, err
 	}
-	return &Facts{eea: set(c.EEA), adequate: set(c.Adequate), dpf: set(c.DPF), ukAdequate: set(c.UKAdequate),
+	return &Facts{eea: set(c.EEA), eu: eu, adequate: set(c.Adequate), dpf: set(c.DPF), ukAdequate: set(c.UKAdequate),
 		readerCountry: c.ReaderCountry, authorities: a}, nil
 }
 
@@ -75,18 +86,16 @@ func loadAuthorities(data []byte, eea []string) (map[string]countryAuthorities, 
 	for cc, t := range f.Country {
 		var ca countryAuthorities
 		if t.national() {
-			ca.national = t.entry.authority(true)
+			ca.national = t.entry.authority()
 		}
 		if len(t.Region) > 0 {
 			ca.region = make(map[string]Authority, len(t.Region))
 		}
 		for r, e := range t.Region {
-			// The pages of German companies printed no address before the
-			// Länder's addresses were collected, and print none still.
-			ca.region[r] = e.authority(cc != "DE")
+			ca.region[r] = e.authority()
 		}
 		if t.Federal != nil {
-			ca.federal = t.Federal.authority(true)
+			ca.federal = t.Federal.authority()
 		}
 		m[cc] = ca
 	}
@@ -114,6 +123,10 @@ func (f *Facts) EEA() []string {
 // InEEA reports whether the country (ISO 3166-1 alpha-2) is in the European
 // Economic Area.
 func (f *Facts) InEEA(country string) bool { return f.eea[country] }
+
+// InEU reports whether the country is a member state of the European
+// Union: in the EEA, and not one of the EEA states outside the Union.
+func (f *Facts) InEU(country string) bool { return f.eu[country] }
 
 // Adequate reports whether the country has an adequacy decision that covers
 // every recipient there.
@@ -149,6 +162,18 @@ func (f *Facts) Authority(country, region string) (Authority, bool) {
 		return a, ok
 	}
 	return c.national, c.national.Name != ""
+}
+
+// Languages returns the official languages of the country (ISO 639-1), as
+// its authorities' entries list them; nil for a country without one.
+func (f *Facts) Languages(country string) []string {
+	c := f.authorities[country]
+	for _, a := range append([]Authority{c.national, c.federal}, slices.Collect(maps.Values(c.region))...) {
+		if l := a.Languages(); len(l) > 0 {
+			return l
+		}
+	}
+	return nil
 }
 
 // FederalAuthority returns the national authority of a country whose

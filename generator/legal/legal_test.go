@@ -1,6 +1,9 @@
 package legal
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func facts(t *testing.T) *Facts {
 	t.Helper()
@@ -30,6 +33,36 @@ func TestEEAHasThirtyCountriesAndNotSwitzerlandOrTheUK(t *testing.T) {
 	}
 	if !f.Adequate("CH") || !f.Adequate("GB") || f.Adequate("US") || !f.DPFCountry("US") {
 		t.Error("adequacy: CH and GB adequate; US only through the DPF")
+	}
+}
+
+func TestTheEUIsTheEEAWithoutIcelandLiechtensteinAndNorway(t *testing.T) {
+	f := facts(t)
+	n := 0
+	for c := range f.eea {
+		if f.InEU(c) {
+			n++
+		}
+	}
+	if n != 27 {
+		t.Errorf("the EU has %d member states, want 27", n)
+	}
+	for _, c := range []string{"IS", "LI", "NO", "GB", "CH"} {
+		if f.InEU(c) {
+			t.Errorf("%s is not in the EU", c)
+		}
+	}
+	if !f.InEU("DE") || !f.InEU("NL") {
+		t.Error("DE and NL are in the EU")
+	}
+}
+
+func TestTheOfficialLanguagesOfACountryAreThoseOfItsAuthority(t *testing.T) {
+	f := facts(t)
+	for cc, want := range map[string]string{"BE": "fr nl de", "DE": "de", "IS": "is", "GB": "en", "US": ""} {
+		if got := strings.Join(f.Languages(cc), " "); got != want {
+			t.Errorf("%s: languages %q, want %q", cc, got, want)
+		}
 	}
 }
 

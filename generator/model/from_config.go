@@ -14,7 +14,7 @@ type builder struct {
 	site       *config.Site
 	lang       string
 	facts      *legal.Facts
-	label      Labeler
+	words      Words
 	regime     legal.Regime
 	processors map[config.ID]*Processor
 	retention  map[config.ID]*Retention
@@ -42,8 +42,8 @@ func (b *builder) build(asOf time.Time) *Site {
 		Authority:       b.authority(),
 		ReaderAuthority: b.readerAuthority(),
 	}
-	m.Representative = contact(s.Representative)
-	m.DPO = contact(s.DPO)
+	m.Representative = b.contact(s.Representative)
+	m.DPO = b.contact(s.DPO)
 	b.processorsAndRetention(m)
 	for _, a := range s.Activities {
 		ma := b.activity(a)
@@ -67,37 +67,98 @@ func (b *builder) build(asOf time.Time) *Site {
 
 func (b *builder) company() Company {
 	c := b.site.Company
+	country := string(c.Country)
 	return Company{
-		Name: Text(c.Name), Address: texts(c.Address), Country: string(c.Country), Region: c.Region,
+		Name: Text(c.Name), Address: b.address(c.Address, country), Country: country, Region: c.Region,
 		Email: Text(c.Email), Phone: Text(c.Phone), Website: Text(c.Website),
 		Register: Text(c.Register), VatID: Text(c.VatID),
+		RegisterLabel: b.byCountry("register", country, "default"),
+		VatIDLabel:    b.byCountry("vat_id", country, b.vatArea(country)),
 	}
 }
 
 func (b *builder) law() Law {
-	name := b.label("law.gdpr")
+	name := b.words.TOrID("law.gdpr", nil)
 	if b.regime.UK && !b.regime.EU {
-		name = b.label("law.uk_gdpr")
+		name = b.words.TOrID("law.uk_gdpr", nil)
 	}
 	return Law{Regime: b.regime, GDPR: name}
 }
 
-func contact(c *config.Contact) *Contact {
+// vatArea is the key of the VAT label for a company in country that has
+// none of its own: inside the EU, the EU VAT identification number.
+func (b *builder) vatArea(country string) string {
+	if b.facts.InEU(country) {
+		return "eu"
+	}
+	return "default"
+}
+
+// byCountry returns the message table.COUNTRY, or table.fallback where the
+// country has no message of its own.
+func (b *builder) byCountry(table, country, fallback string) Text {
+	id := table + "." + country
+	if s := b.words.TOrID(id, nil); s != id {
+		return Text(s)
+	}
+	return Text(b.words.TOrID(table+"."+fallback, nil))
+}
+
+// address returns the lines of an address in country with the country's
+// name in the page's language after them; none without lines. Validation
+// dropped a last line that named the country.
+func (b *builder) address(lines []string, country string) []Text {
+	if len(lines) == 0 {
+		return nil
+	}
+	return append(texts(lines), Text(b.words.Country(country)))
+}
+
+func (b *builder) contact(c *config.Contact) *Contact {
 	if c == nil {
 		return nil
 	}
-	return &Contact{Name: Text(c.Name), Address: texts(c.Address), Email: Text(c.Email), Phone: Text(c.Phone)}
+	country := string(cmp.Or(c.Country, b.site.Company.Country))
+	return &Contact{Name: Text(c.Name), Address: b.address(c.Address, country), Country: country, Email: Text(c.Email), Phone: Text(c.Phone)}
 }
 
 func (b *builder) authority() Authority {
 	if a := b.site.Authority; a != nil {
-		return Authority{Name: Text(a.Name), URL: Text(a.URL), Address: texts(a.Address)}
+		country := string(cmp.Or(a.Country, b.site.Company.Country))
+		return Authority{Name: Text(a.Name), URL: Text(a.URL), Address: b.address(a.Address, country), Country: country}
 	}
 	if b.regime.Targeting && !b.regime.UK {
 		return Authority{} // no lead authority (validation allows no [authority])
 	}
-	a, _ := b.facts.Authority(string(b.site.Company.Country), b.site.Company.Region)
-	return Authority{Name: Text(a.Name), URL: Text(a.URL), Address: texts(a.Address)}
+	country := string(b.site.Company.Country)
+	a, _ := b.facts.Authority(country, b.site.Company.Region)
+	return b.builtinAuthority(a, country)
+}
+
+// builtinAuthority is an authority of authorities.toml as the page prints
+// it: its address in the page's language where it has one, and a gloss.
+func (b *builder) builtinAuthority(a legal.Authority, country string) Authority {
+	lines, ok := a.AddressIn(b.lang)
+	if !ok {
+		lines = a.Address
+	}
+	return Authority{Name: Text(a.Name), URL: Text(a.URL), Address: b.address(lines, country), Country: country, Gloss: Text(gloss(a, b.lang))}
+}
+
+// gloss says what a built-in authority is for readers of lang: nothing in
+// a language whose name it prints; its official name in lang where lang is
+// official but the page prints another (a Belgian authority on a German
+// page); otherwise the gloss of authorities.toml.
+func gloss(a legal.Authority, lang string) string {
+	name, has := a.NameIn(lang)
+	switch {
+	case name == a.Name:
+		return ""
+	case has && slices.Contains(a.Languages(), lang):
+		return name
+	}
+	g, _ := a.GlossIn(lang)
+	return g
 }
 
 // readerAuthority is the authority of the country readers of the page
@@ -113,7 +174,8 @@ func (b *builder) readerAuthority() *Authority {
 	if !ok {
 		return nil
 	}
-	return &Authority{Name: Text(a.Name), URL: Text(a.URL), Address: texts(a.Address)}
+	ra := b.builtinAuthority(a, country)
+	return &ra
 }
 
 func (b *builder) processorsAndRetention(m *Site) {
@@ -146,7 +208,7 @@ func (b *builder) processorsAndRetention(m *Site) {
 func (b *builder) data(ids []config.ID) []DataCategory {
 	out := make([]DataCategory, len(ids))
 	for i, id := range ids {
-		label := Text(b.label("data." + string(id)))
+		label := Text(b.words.TOrID("data."+string(id), nil))
 		if custom, ok := b.site.Data[string(id)]; ok {
 			label = b.text(custom.Label)
 		}

@@ -39,7 +39,7 @@ type Site struct {
 // Company is the controller.
 type Company struct {
 	Name     Text
-	Address  []Text
+	Address  []Text // the lines of site.toml, then the country's name in the page's language
 	Country  string
 	Region   string
 	Email    Text
@@ -47,6 +47,12 @@ type Company struct {
 	Website  Text
 	Register Text
 	VatID    Text
+
+	// RegisterLabel and VatIDLabel name Register and VatID as they are
+	// called in the company's country: "KvK-nummer" for a Dutch company
+	// on a Dutch page, the EU "VAT identification number" inside the EU.
+	RegisterLabel Text
+	VatIDLabel    Text
 }
 
 // Law is the data protection law the text is written under, which follows
@@ -64,7 +70,8 @@ type Law struct {
 // Contact is the data protection officer or the Art. 27 representative.
 type Contact struct {
 	Name    Text
-	Address []Text
+	Address []Text // the lines of site.toml, then the country's name; empty without lines
+	Country string // of the address; a DPO's is the company's unless site.toml says otherwise
 	Email   Text
 	Phone   Text
 }
@@ -73,7 +80,13 @@ type Contact struct {
 type Authority struct {
 	Name    Text
 	URL     Text
-	Address []Text
+	Address []Text // postal address, then the country's name; may be empty
+	Country string
+	// Gloss says what the authority is, for a page in a language that is
+	// not official for it: "isländische Datenschutzbehörde" beside
+	// "Persónuvernd". Empty where the name needs none, and for an
+	// [authority] of site.toml.
+	Gloss Text
 }
 
 // Activity is a processing activity.
@@ -182,15 +195,21 @@ func (g TrackerGroup) ThirdCountryProviders() []*Processor {
 // on any date, which lets a build render the draft's other clauses once.
 func DatedFields() []string { return []string{"Changes", "Effective", "Draft"} }
 
-// Labeler returns the message of the language with the key, such as
-// "data.email", the label of a built-in data category.
-type Labeler func(key string) string
+// Words is what the model takes from the page's language: messages (the
+// labels of built-in data categories, the labels that depend on the
+// company's country) and country names. A *locale.Lang is one.
+type Words interface {
+	// TOrID returns the message id, or id itself when there is none.
+	TOrID(id string, data map[string]any) string
+	// Country returns the name of the country with the ISO code.
+	Country(code string) string
+}
 
-// Build resolves site into lang. asOf is the build date: the newest change
-// on or before it is the effective version. site must have passed
-// validation.
-func Build(site *config.Site, lang string, facts *legal.Facts, label Labeler, asOf time.Time) *Site {
-	b := builder{site: site, lang: lang, facts: facts, label: label}
+// Build resolves site into lang, with the messages and country names of
+// words. asOf is the build date: the newest change on or before it is the
+// effective version. site must have passed validation.
+func Build(site *config.Site, lang string, facts *legal.Facts, words Words, asOf time.Time) *Site {
+	b := builder{site: site, lang: lang, facts: facts, words: words}
 	return b.build(asOf)
 }
 
@@ -202,7 +221,7 @@ func Build(site *config.Site, lang string, facts *legal.Facts, label Labeler, as
 // retention rules, data categories and trackers refer to each other, so
 // each depends on all of them. The date and the draft flag (DatedFields)
 // are inputs of their own; the facts and the message labels are fixed for
-// a loaded site.
+// a loaded site. The page's language is an input of every field.
 func Inputs(name, sub string) (paths []string, ok bool) {
 	// A recipient's transfer tools follow from where the controller is
 	// and whether it targets the EU (legal.Facts.Transfers).
@@ -211,12 +230,20 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 	case "Lang", "Languages", "BaseURL":
 		return []string{"Settings"}, true
 	case "Company":
+		switch sub {
+		case "Address":
+			return []string{"Company.Address", "Company.Country"}, true // the country line
+		case "RegisterLabel", "VatIDLabel":
+			return []string{"Company.Country"}, true
+		}
 		if _, has := reflect.TypeFor[config.Company]().FieldByName(sub); sub != "" && has {
 			return []string{"Company." + sub}, true // model.Company has config.Company's fields
 		}
 		return []string{"Company"}, true
-	case "Representative", "DPO":
+	case "Representative":
 		return []string{name}, true
+	case "DPO":
+		return []string{name, "Company.Country"}, true // the country of a DPO without one
 	case "Authority":
 		return []string{"Authority", "Company"}, true
 	case "Law", "ReaderAuthority":

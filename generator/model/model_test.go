@@ -8,9 +8,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/policygen/policygen"
+	"github.com/policygen/policygen/generator/assets"
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/internal/sitetest"
 	"github.com/policygen/policygen/generator/legal"
+	"github.com/policygen/policygen/generator/locale"
 )
 
 // testFacts loads the embedded legal facts, failing the test if they do not parse.
@@ -21,6 +24,16 @@ func testFacts(tb testing.TB) *legal.Facts {
 		tb.Fatal(err)
 	}
 	return f
+}
+
+// testWords returns the built-in messages and country names of lang.
+func testWords(tb testing.TB, lang string) Words {
+	tb.Helper()
+	c, err := locale.Load(assets.New(nil, "", policygen.Defaults), []string{"en", "de", "nl"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c.Lang(lang)
 }
 
 func site() *config.Site {
@@ -50,7 +63,7 @@ func site() *config.Site {
 }
 
 func TestModelResolvesReferencesAndDerivedFacts(t *testing.T) {
-	m := Build(site(), "en", testFacts(t), func(id string) string { return id }, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	m := Build(site(), "en", testFacts(t), testWords(t, "en"), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	if got := fmt.Sprint(m.Activities[0].Recipients); got != `[P\_1 Q]` {
 		t.Errorf("recipients print as %s", got)
 	}
@@ -81,7 +94,7 @@ func TestModelResolvesReferencesAndDerivedFacts(t *testing.T) {
 }
 
 func TestNoChangeOnOrBeforeTheDateIsADraft(t *testing.T) {
-	m := Build(site(), "en", testFacts(t), func(id string) string { return id }, time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC))
+	m := Build(site(), "en", testFacts(t), testWords(t, "en"), time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC))
 	if !m.Draft || !m.Effective.IsZero() || len(m.Changes) != 0 {
 		t.Errorf("draft %v, effective %v, changes %d", m.Draft, m.Effective, len(m.Changes))
 	}
@@ -97,7 +110,7 @@ func TestThirdCountryProvidersNamesEachOnce(t *testing.T) {
 		config.Tracker{Name: "m3", Provider: "p", Category: "marketing"},
 		config.Tracker{Name: "m4", Provider: "u", Category: "marketing"},
 		config.Tracker{Name: "m5", Provider: "first_party", Category: "marketing"})
-	m := Build(s, "en", testFacts(t), func(id string) string { return id }, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	m := Build(s, "en", testFacts(t), testWords(t, "en"), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	groups := m.TrackerGroups()
 	marketing := groups[len(groups)-1]
 	if got := marketing.ThirdCountryProviders(); len(got) != 1 || got[0].ID != "u" {
@@ -113,10 +126,10 @@ func TestThirdCountryProvidersNamesEachOnce(t *testing.T) {
 // so is what every method returns. A clause that names no dated field may
 // therefore be rendered once for all of them.
 func TestOnlyDatedFieldsDependOnTheDate(t *testing.T) {
-	label := func(id string) string { return id }
+	words := testWords(t, "en")
 	var models []*Site
 	for _, year := range []int{2023, 2025, 2028} {
-		m := Build(site(), "en", testFacts(t), label, time.Date(year, 6, 1, 0, 0, 0, 0, time.UTC))
+		m := Build(site(), "en", testFacts(t), words, time.Date(year, 6, 1, 0, 0, 0, 0, time.UTC))
 		models = append(models, m)
 		d := *m
 		d.Draft, d.Effective = true, time.Time{}
@@ -161,7 +174,7 @@ func TestOnlyDatedFieldsDependOnTheDate(t *testing.T) {
 // whose Inputs name none of the changed fields must stay the same, as a
 // serve session keeps the clauses that read only those.
 func TestInputsNameWhatEachFieldIsBuiltFrom(t *testing.T) {
-	label := func(id string) string { return id }
+	words := testWords(t, "en")
 	asOf := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	done := map[string]bool{}
 	for _, fixture := range sitetest.EveryField() {
@@ -174,11 +187,11 @@ func TestInputsNameWhatEachFieldIsBuiltFrom(t *testing.T) {
 		}
 		valid := func(s *config.Site) bool { _, err := sitetest.Load(s); return err == nil }
 		base := fresh()
-		bm := Build(base, "en", testFacts(t), label, asOf)
+		bm := Build(base, "en", testFacts(t), words, asOf)
 		edits := append(sitetest.Edits(fresh, valid, done), sitetest.Removals(fresh, valid)...)
 		for _, e := range edits {
 			changed := sitetest.Changed(base, e.Site)
-			m := Build(e.Site, "en", testFacts(t), label, asOf)
+			m := Build(e.Site, "en", testFacts(t), words, asOf)
 			for _, diff := range unreadChanges(m, bm, changed) {
 				t.Errorf("%s: the edit of %s (%v) changed %s, whose Inputs do not name it", fixture, e.Leaf, changed, diff)
 			}

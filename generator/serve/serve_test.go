@@ -165,6 +165,23 @@ func TestErrorsReplaceEveryPageUntilTheNextGoodSave(t *testing.T) {
 	}
 }
 
+func TestWarningsArePrintedInTheTerminalAndThePagesStillBuild(t *testing.T) {
+	dir := exampleSite(t)
+	s, log := newServer(t, dir)
+	s.Rebuild()
+	if strings.Contains(log.String(), "warning:") {
+		t.Fatalf("the example warns:\n%s", log)
+	}
+	editFile(t, filepath.Join(dir, "site.toml"), `"52070 Aachen"]`, `"52070 Aachen", "Germany"]`)
+	s.Rebuild("site.toml")
+	if !strings.Contains(log.String(), `site.toml:25:54: warning: the last line of company.address, "Germany", only names the country; it is left out`) {
+		t.Errorf("the terminal shows no warning:\n%s", log)
+	}
+	if w := get(t, s, "GET", "/de/datenschutz/"); w.Code != 200 || !strings.Contains(w.Body.String(), "52070 Aachen<br>\nDeutschland</p>") {
+		t.Errorf("the page beside the warning: %d\n%s", w.Code, w.Body)
+	}
+}
+
 // TestRebuildAnnouncesOnlyChangedPages checks what a rebuild tells the
 // open tabs: nothing when the output is the same, the changed pages when
 // a value changed.

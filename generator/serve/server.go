@@ -134,6 +134,7 @@ func (s *Server) build(changed []string) (publish.Output, string, error) {
 		return nil, "", err
 	}
 	s.loaded, s.changed = loaded, nil
+	diag.Print(s.opts.Log, loaded.Config.Warnings) // the pages build all the same
 	out, err := loaded.Render(true)
 	return out, loaded.HistoryDir, err
 }
@@ -143,7 +144,8 @@ func (s *Server) failed(errs diag.List) []string {
 	var b strings.Builder
 	diag.Print(&b, errs)
 	fmt.Fprint(s.opts.Log, b.String())
-	fmt.Fprintf(s.opts.Log, "%d %s; the browser shows them until the next good save\n", len(errs), plural(len(errs), "error", "errors"))
+	n := len(errs.Errors()) // the warnings among them are not counted
+	fmt.Fprintf(s.opts.Log, "%d %s; the browser shows them until the next good save\n", n, plural(n, "error", "errors"))
 	if b.String() == s.errText {
 		return nil
 	}

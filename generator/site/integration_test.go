@@ -319,7 +319,7 @@ func writeFile(t *testing.T, name, data string) {
 func TestRepresentativeOfAControllerOutsideTheEU(t *testing.T) {
 	site := strings.NewReplacer(
 		`address = ["Straat 1", "1000 AA Amsterdam"]`+"\ncountry = \"NL\"\nemail = \"info@example.nl\"",
-		`address = ["Bahnhofstrasse 1", "8001 Zürich"]`+"\ncountry = \"CH\"\nemail = \"info@example.ch\"\ntargets_eu = true\n\n[representative]\nname = \"Rep B.V.\"\nemail = \"rep@example.nl\"\naddress = [\"Rep 1\", \"1000 AA Amsterdam\"]",
+		`address = ["Bahnhofstrasse 1", "8001 Zürich"]`+"\ncountry = \"CH\"\nemail = \"info@example.ch\"\ntargets_eu = true\n\n[representative]\nname = \"Rep B.V.\"\nemail = \"rep@example.nl\"\naddress = [\"Rep 1\", \"1000 AA Amsterdam\"]\ncountry = \"NL\"",
 	).Replace(minimalSite)
 	out := mustBuild(t, site, "2025-06-01")
 	for _, page := range []string{"en/privacy/index.html", "de/datenschutz/index.html", "nl/privacy/index.html"} {
@@ -353,4 +353,34 @@ func TestDocumentLinksResolveForThePageTheyAreOn(t *testing.T) {
 			t.Errorf("%s %s%s: got %q, want %q", c.lang, c.up, c.dest, got, c.want)
 		}
 	}
+}
+
+// TestAForeignCompanysPagesNameItsCountryAndAuthorityInTheirOwnLanguage
+// builds an Icelandic company whose address still ends with "Iceland": the
+// line gives way to the country's name in each page's language, and the
+// authority, named in Icelandic, is glossed.
+func TestAForeignCompanysPagesNameItsCountryAndAuthorityInTheirOwnLanguage(t *testing.T) {
+	site := strings.Replace(minimalSite, `address = ["Straat 1", "1000 AA Amsterdam"]`+"\ncountry = \"NL\"",
+		`address = ["Laugavegur 1", "101 Reykjavík", "Iceland"]`+"\ncountry = \"IS\"\nvat_id = \"123456\"", 1)
+	out := mustBuild(t, site, "2025-06-01")
+	for page, want := range map[string][]string{
+		"de/datenschutz/index.html": {"101 Reykjavík<br>\nIsland</p>", "Umsatzsteuernummer: 123456",
+			"Persónuvernd</a> (isländische Datenschutzbehörde)<br>\nLaugavegur 166, 4th floor<br>\n105 Reykjavík<br>\nIsland</p>"},
+		"en/privacy/index.html": {"101 Reykjavík<br>\nIceland</p>", "<li>VAT number: 123456</li>",
+			"Persónuvernd</a> (Icelandic data protection authority)<br>\nLaugavegur 166, 4th floor<br>\n105 Reykjavík<br>\nIceland</p>"},
+		"nl/privacy/index.html": {"101 Reykjavík<br>\nIJsland</p>", "<li>Btw-nummer: 123456</li>",
+			"Persónuvernd</a> (IJslandse privacytoezichthouder)<br>\nLaugavegur 166, 4th floor<br>\n105 Reykjavík<br>\nIJsland</p>"},
+	} {
+		assertFile(t, out, page, append(want, "! 101 Reykjavík<br>\nIceland<br>")...) // the line is not printed as well
+	}
+}
+
+// TestADutchCompanysRegisterIsItsKvKNumber: the register line is labelled
+// as a Dutch company's is, in each language.
+func TestADutchCompanysRegisterIsItsKvKNumber(t *testing.T) {
+	site := strings.Replace(minimalSite, "country = \"NL\"", "country = \"NL\"\nregister = \"87654321\"", 1)
+	out := mustBuild(t, site, "2025-06-01")
+	assertFile(t, out, "nl/privacy/index.html", "<li>KvK-nummer: 87654321</li>", "1000 AA Amsterdam<br>\nNederland</p>")
+	assertFile(t, out, "en/privacy/index.html", "<li>Chamber of Commerce (KvK) number: 87654321</li>", "1000 AA Amsterdam<br>\nNetherlands</p>")
+	assertFile(t, out, "de/datenschutz/index.html", "<p>KvK-Nummer (niederländisches Handelsregister): 87654321</p>", "1000 AA Amsterdam<br>\nNiederlande</p>")
 }

@@ -30,7 +30,7 @@ func TestClauseInputsAreThePartsOfSiteTomlItsModelFieldsComeFrom(t *testing.T) {
 		{`{{ .Authority.Name }}`, []string{"Authority", "Company"}, false},
 		{`{{ if .Draft }}draft{{ else }}{{ range .Changes }}{{ date .Date }}{{ end }}{{ end }}`, []string{"Changes"}, true},
 		{`{{ T "x" (dict "Site" $) }}`, nil, true},
-		{`{{ $s := . }}{{ $s.DPO }}`, []string{"DPO"}, true},
+		{`{{ $s := . }}{{ $s.DPO }}`, []string{"Company.Country", "DPO"}, true},
 		{`{{ define "x" }}{{ .Effective.Year }}{{ end }}{{ template "x" .Authority }}`, []string{"Authority", "Changes", "Company"}, true},
 	} {
 		files := assets.New(fstest.MapFS{"clauses/privacy/010-a.en.md": {Data: []byte("+++\ntitle = \"A\"\n+++\n" + c.body)}},

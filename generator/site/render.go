@@ -153,9 +153,7 @@ func (s *Site) renderSiteFiles(sink Sink, st *status) error {
 func (s *Site) langs() []string { return s.Config.Site.Settings.Languages }
 
 func (s *Site) model(lang string, asOf time.Time) *model.Site {
-	l := s.Catalog.Lang(lang)
-	label := func(key string) string { return l.TOrID(key, nil) }
-	return model.Build(s.Config.Site, lang, s.Facts, label, asOf)
+	return model.Build(s.Config.Site, lang, s.Facts, s.Catalog.Lang(lang), asOf)
 }
 
 // slug returns the URL segment of a document in a language.
