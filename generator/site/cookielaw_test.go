@@ -3,6 +3,8 @@ package site
 import (
 	"strings"
 	"testing"
+
+	"github.com/policygen/policygen/generator/legal"
 )
 
 // trackersForCookieLaw are a strictly necessary and a statistics tracker,
@@ -95,6 +97,57 @@ func TestCookiePolicyNamesTheCookieLawOfTheControllersCountry(t *testing.T) {
 			out := mustBuild(t, siteIn(tt.country), "2026-12-01")
 			for page, want := range tt.pages {
 				assertFile(t, out, page, want...)
+			}
+		})
+	}
+}
+
+// htmlText escapes text as the pages print it: goldmark leaves quotes as
+// they are.
+var htmlText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// TestEveryCookieLawReadsInTheConsentClauseOfEveryLanguage builds a site in
+// each EEA state and the UK and checks that the consent clause names the
+// country's provision, as cookielaw.toml writes it, in every page
+// language, or where there is none the national law in general.
+func TestEveryCookieLawReadsInTheConsentClauseOfEveryLanguage(t *testing.T) {
+	facts, err := legal.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fallback := map[string]string{
+		"en": "and the national law implementing it",
+		"de": "und dem nationalen Recht, das ihn umsetzt",
+		"nl": "en van de nationale wet waarmee die regels zijn omgezet",
+	}
+	pages := map[string]string{"en": "en/cookies/index.html", "de": "de/cookies/index.html", "nl": "nl/cookies/index.html"}
+	for _, cc := range strings.Fields("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO GB") {
+		t.Run(cc, func(t *testing.T) {
+			out := mustBuild(t, siteIn(cc), "2026-12-01")
+			law, known := facts.CookieLaw(cc)
+			for lang, page := range pages {
+				if !known {
+					assertFile(t, out, page, fallback[lang])
+					continue
+				}
+				txt, _ := law.In(lang)
+				cite := txt.Where + ", where this rule is laid down in " + txt.Provision
+				switch {
+				case lang == "de" && cc == "GB":
+					cite = txt.Where + ", wo wir unseren Sitz haben, nach " + txt.Provision
+				case lang == "de":
+					cite = txt.Where + " umgesetzt durch " + txt.Provision
+				case lang == "nl" && cc == "GB":
+					cite = "gelden daar de regels van " + txt.Provision
+				case lang == "nl":
+					cite = "Wij zijn gevestigd " + txt.Where + "; daar staan die regels in " + txt.Provision
+				case cc == "GB":
+					cite = "We are established " + txt.Where + ". Under " + txt.Provision
+				}
+				if txt.Name != "" {
+					cite += " (" + txt.Name
+				}
+				assertFile(t, out, page, htmlText.Replace(cite), "! "+fallback[lang])
 			}
 		})
 	}
