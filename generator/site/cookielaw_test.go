@@ -39,14 +39,11 @@ purpose = { en = "Counting", de = "Zählung", nl = "Tellen" }
 
 // siteIn is the minimal site with its company in country, and trackers.
 func siteIn(country string) string {
-	company, extra := "country = \""+country+"\"", trackersForCookieLaw
-	switch country {
-	case "DE":
+	company := "country = \"" + country + "\""
+	if country == "DE" {
 		company += "\nregion = \"NW\""
-	case "GB": // until the ICO is built in
-		extra += "\n[authority]\nname = \"Information Commissioner's Office\"\nurl = \"https://ico.org.uk\"\n"
 	}
-	return strings.Replace(minimalSite, `country = "NL"`, company, 1) + extra
+	return strings.Replace(minimalSite, `country = "NL"`, company, 1) + trackersForCookieLaw
 }
 
 // TestCookiePolicyNamesTheCookieLawOfTheControllersCountry: the consent
