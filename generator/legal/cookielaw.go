@@ -2,7 +2,6 @@ package legal
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -111,5 +110,5 @@ func loadCookieLaws(data []byte) (map[string]*cookieEntry, error) {
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("legal: cookielaw.toml:\n\t%s", strings.Join(problems, "\n\t"))
 	}
-	return maps.Clone(f.Country), nil
+	return f.Country, nil
 }
