@@ -1,6 +1,7 @@
 // Package legal owns the facts of data protection law that change by
 // decision rather than by release: which countries are in the EEA, which have
-// an adequacy decision, and which supervisory authority is competent where.
+// an adequacy decision, which supervisory authority is competent where, and
+// which national provision governs cookies.
 // The facts live in embedded TOML files so that updating them is an edit to
 // data, not to code.
 package legal
@@ -22,6 +23,9 @@ var countriesTOML []byte
 //go:embed authorities.toml
 var authoritiesTOML []byte
 
+//go:embed cookielaw.toml
+var cookieLawTOML []byte
+
 // Facts answers the questions the validator and the clauses ask about
 // countries. The zero value knows nothing; use Load.
 type Facts struct {
@@ -29,6 +33,7 @@ type Facts struct {
 	ukAdequate             map[string]bool
 	readerCountry          map[string]string
 	authorities            map[string]countryAuthorities
+	cookieLaws             map[string]*cookieEntry
 }
 
 type countryAuthorities struct {
@@ -37,12 +42,13 @@ type countryAuthorities struct {
 	federal  Authority // zero where there is none
 }
 
-// Load parses the embedded data files and checks the authorities: every
+// Load parses the embedded data files and checks the authorities (every
 // EEA state has one, every entry has a name, a website, sources and a
-// checked date, and no value is marked UNVERIFIED.
-func Load() (*Facts, error) { return load(countriesTOML, authoritiesTOML) }
+// checked date) and the cookie laws (every entry has its texts in en, de
+// and nl, sources and a checked date); no value may be marked UNVERIFIED.
+func Load() (*Facts, error) { return load(countriesTOML, authoritiesTOML, cookieLawTOML) }
 
-func load(countries, authorities []byte) (*Facts, error) {
+func load(countries, authorities, cookieLaws []byte) (*Facts, error) {
 	var c struct {
 		EEA           []string          `toml:"eea"`
 		EEAOutsideEU  []string          `toml:"eea_outside_eu"`
@@ -65,8 +71,14 @@ func load(countries, authorities []byte) (*Facts, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Facts{eea: set(c.EEA), eu: eu, adequate: set(c.Adequate), dpf: set(c.DPF), ukAdequate: set(c.UKAdequate),
-		readerCountry: c.ReaderCountry, authorities: a}, nil
+	cl, err := loadCookieLaws(cookieLaws)
+	if err != nil {
+		return nil, err
+	}
+	return &Facts{
+		eea: set(c.EEA), eu: eu, adequate: set(c.Adequate), dpf: set(c.DPF), ukAdequate: set(c.UKAdequate),
+		readerCountry: c.ReaderCountry, authorities: a, cookieLaws: cl,
+	}, nil
 }
 
 func loadAuthorities(data []byte, eea []string) (map[string]countryAuthorities, error) {

@@ -41,6 +41,7 @@ func (b *builder) build(asOf time.Time) *Site {
 		Law:             b.law(),
 		Authority:       b.authority(),
 		ReaderAuthority: b.readerAuthority(),
+		CookieLaw:       b.cookieLaw(),
 	}
 	m.Representative = b.contact(s.Representative)
 	m.DPO = b.contact(s.DPO)
@@ -176,6 +177,26 @@ func (b *builder) readerAuthority() *Authority {
 	}
 	ra := b.builtinAuthority(a, country)
 	return &ra
+}
+
+// cookieLaw is the cookie provision of the controller's country; nil for a
+// country the legal facts do not know, or a page language they are not
+// written in, whose clauses then name the national law in general.
+func (b *builder) cookieLaw() *CookieLaw {
+	country := string(b.site.Company.Country)
+	law, ok := b.facts.CookieLaw(country)
+	if !ok {
+		return nil
+	}
+	t, ok := law.In(b.lang)
+	if !ok {
+		return nil
+	}
+	return &CookieLaw{
+		Country: country, Directive: b.facts.InEEA(country), Where: Text(t.Where), Provision: Text(t.Provision),
+		Name: Text(t.Name), Previous: Text(t.Previous), Exemptions: Text(t.Exemptions), Necessary: Text(t.Necessary),
+		ExemptionNote: Text(t.ExemptionNote), Exempt: t.Exempt,
+	}
 }
 
 func (b *builder) processorsAndRetention(m *Site) {

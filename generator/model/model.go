@@ -6,6 +6,7 @@ package model
 
 import (
 	"reflect"
+	"slices"
 	"time"
 
 	"github.com/policygen/policygen/generator/config"
@@ -30,6 +31,7 @@ type Site struct {
 	Activities      []*Activity
 	Processors      []*Processor
 	Trackers        []*Tracker
+	CookieLaw       *CookieLaw // nil where policygen knows none for the controller's country
 	Retention       []*Retention
 	Changes         []Change // newest first
 	Effective       time.Time
@@ -88,6 +90,28 @@ type Authority struct {
 	// [authority] of site.toml.
 	Gloss Text
 }
+
+// CookieLaw is the provision on storing and reading information on a
+// user's device of the controller's country (company.country), in the
+// page's language; see legal.CookieLawText for the fields. Directive is
+// true where it implements Art. 5(3) of the ePrivacy Directive, that is
+// in the EEA, and false for the UK's PECR.
+type CookieLaw struct {
+	Country       string
+	Directive     bool
+	Where         Text
+	Provision     Text
+	Name          Text
+	Previous      Text
+	Exemptions    Text
+	Necessary     Text
+	ExemptionNote Text
+	Exempt        []string
+}
+
+// Exempts reports whether the law's ExemptionNote may cover trackers of
+// the category, such as "statistics" under the Dutch analytics exemption.
+func (c *CookieLaw) Exempts(category string) bool { return slices.Contains(c.Exempt, category) }
 
 // Activity is a processing activity.
 type Activity struct {
@@ -248,6 +272,8 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 		return []string{"Authority", "Company"}, true
 	case "Law", "ReaderAuthority":
 		return []string{"Company.Country", "Company.TargetsEU"}, true
+	case "CookieLaw":
+		return []string{"Company.Country"}, true
 	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients",
 		"SourcedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers":
 		return lists, true

@@ -256,3 +256,42 @@ func reads(name, sub, path string) bool {
 	}
 	return false
 }
+
+func TestCookieLawIsTheControllersCountrysInThePageLanguage(t *testing.T) {
+	build := func(country config.Country, lang string) *Site {
+		s := site()
+		s.Company.Country = country
+		words := "en" // the messages of a language without built-in ones, such as fr, are the site's
+		if slices.Contains([]string{"de", "nl"}, lang) {
+			words = lang
+		}
+		return Build(s, lang, testFacts(t), testWords(t, words), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	}
+	for _, tt := range []struct {
+		country        config.Country
+		lang, provname string
+		directive      bool
+	}{
+		{"DE", "nl", "§ 25, lid 1, van de Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz (TDDDG)", true},
+		{"NL", "de", "Art. 11.7a des Telekommunikationsgesetzes (Telecommunicatiewet)", true},
+		{"GB", "en", `regulation 6 of the Privacy and Electronic Communications (EC Directive) Regulations 2003 (PECR)`, false},
+	} {
+		c := build(tt.country, tt.lang).CookieLaw
+		if c == nil {
+			t.Errorf("%s in %s: no cookie law", tt.country, tt.lang)
+			continue
+		}
+		if got := string(c.Provision) + " (" + string(c.Name) + ")"; got != tt.provname || c.Directive != tt.directive || c.Country != string(tt.country) {
+			t.Errorf("%s in %s: %s, directive %v; want %s, %v", tt.country, tt.lang, got, c.Directive, tt.provname, tt.directive)
+		}
+	}
+	if gb := build("GB", "de").CookieLaw; !gb.Exempts("statistics") || !gb.Exempts("preferences") || gb.Exempts("marketing") {
+		t.Errorf("GB: Schedule A1 exempts statistics and appearance, not marketing: %v", gb.Exempt)
+	}
+	if c := build("EE", "en").CookieLaw; c != nil {
+		t.Errorf("EE: the provision is unverified, so there is none: %+v", c)
+	}
+	if c := build("DE", "fr").CookieLaw; c != nil {
+		t.Errorf("DE in French: the facts are not written in French: %+v", c)
+	}
+}
