@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -55,5 +56,41 @@ func TestTransferToolsFollowTheControllersLaw(t *testing.T) {
 				t.Errorf("want one error with %q, got %d:\n%v", tt.want, len(errs), errs)
 			}
 		})
+	}
+}
+
+// TestAUKCompanyWithPagesInAnEULanguageIsAskedWhetherItTargetsTheEU: a UK
+// company without targets_eu whose pages are also in Dutch gets a warning
+// at that language, and loads; in English only, or with targets_eu, none.
+func TestAUKCompanyWithPagesInAnEULanguageIsAskedWhetherItTargetsTheEU(t *testing.T) {
+	for _, tt := range []struct {
+		company, languages string
+		warn               string
+	}{
+		{`country = "GB"`, `languages = ["en", "nl"]`, "3:20: warning: the pages are in nl, a language of the EU, but the site does not say that the company targets people in the EU"},
+		{`country = "GB"`, `languages = ["en"]`, ""},
+		{"country = \"GB\"\ntargets_eu = true\nrepresentative_exempt = true", `languages = ["en", "nl"]`, ""},
+		{`country = "NL"`, `languages = ["en", "nl"]`, ""},
+	} {
+		src := strings.Replace(validSite, `country = "NL"`, tt.company, 1)
+		src = strings.Replace(src, `languages = ["en", "nl"]`, tt.languages, 1)
+		if tt.languages == `languages = ["en"]` {
+			src = regexp.MustCompile(`, nl = "[^"]*"`).ReplaceAllString(src, "")
+		}
+		l, errs := load(t, src)
+		if len(errs) > 0 {
+			t.Errorf("%s, %s: errors %v", tt.company, tt.languages, errs)
+			continue
+		}
+		var got []string
+		for _, w := range l.Warnings {
+			got = append(got, w.Error())
+		}
+		switch {
+		case tt.warn == "" && len(got) > 0:
+			t.Errorf("%s, %s: want no warning, got %q", tt.company, tt.languages, got)
+		case tt.warn != "" && (len(got) != 1 || !strings.Contains(got[0], tt.warn)):
+			t.Errorf("%s, %s: want the warning %q, got %q", tt.company, tt.languages, tt.warn, got)
+		}
 	}
 }

@@ -167,7 +167,10 @@ func (v *validator) territorial(c *Company) {
 				"company.representative_exempt is only for a company outside the EEA; %s is in it", country)
 		}
 		return
-	case !c.TargetsEU && country != "GB":
+	case country == legal.UK && !c.TargetsEU:
+		v.euLanguages()
+		return
+	case !c.TargetsEU:
 		v.at("company.country", "add targets_eu = true to [company] if the company offers goods or services to people in the EU or monitors their behaviour there (Art. 3(2) GDPR); otherwise the GDPR does not apply to it, and policygen writes only GDPR notices",
 			"company.country %s is outside the EEA, and the site does not say that the company targets people in the EU", country)
 		return
@@ -176,6 +179,30 @@ func (v *validator) territorial(c *Company) {
 		v.atKey("company", "add a [representative] table with name, address and email of the representative in the EU, or representative_exempt = true in [company] if the processing is occasional, does not include special categories or criminal data on a large scale, and is unlikely to result in a risk to people (Art. 27(2)(a))",
 			"a controller outside the EEA that targets people in the EU must name a representative in the EU (Art. 27 GDPR)")
 	}
+}
+
+// euLanguages warns a UK company that does not say it targets the EU
+// when its pages are in a language of the EU other than English: pages in
+// German or Dutch are a sign of offering services to people there (recital
+// 23), and then the EU GDPR applies too.
+func (v *validator) euLanguages() {
+	for i, lang := range v.Site.Settings.Languages {
+		if !euLanguage[lang] {
+			continue
+		}
+		v.errs.Add(diag.Warningf(v.Pos.Value(Path("site.languages", i)),
+			"the pages are in %s, a language of the EU, but the site does not say that the company targets people in the EU", lang).
+			WithHint("if the company offers goods or services to people in the EU or monitors them there, add targets_eu = true to [company]: then the EU GDPR applies as well (Art. 3(2)), and the pages say so"))
+		return
+	}
+}
+
+// euLanguage are the official languages of the EU but English and Irish,
+// which are also those of the United Kingdom's neighbours.
+var euLanguage = map[string]bool{
+	"bg": true, "hr": true, "cs": true, "da": true, "nl": true, "et": true, "fi": true, "fr": true, "de": true, "el": true,
+	"hu": true, "it": true, "lv": true, "lt": true, "mt": true, "pl": true, "pt": true, "ro": true, "sk": true, "sl": true,
+	"es": true, "sv": true,
 }
 
 func (v *validator) contacts() {
