@@ -48,7 +48,13 @@ func TestTransferToolsFollowTheControllersLaw(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			src := strings.Replace(validSite, `country = "NL"`, tt.company, 1)
 			src = strings.Replace(src, `country = "DE"`, fmt.Sprintf("country = %q\n%s", tt.recipient, tt.keys), 1)
-			_, errs := load(t, src)
+			_, all := load(t, src)
+			var errs []error // the warning of a UK company's Dutch pages aside
+			for _, e := range all {
+				if !e.Warning {
+					errs = append(errs, e)
+				}
+			}
 			switch {
 			case tt.want == "" && len(errs) > 0:
 				t.Errorf("want no error, got:\n%v", errs)
