@@ -39,8 +39,10 @@ func TestTransferToolsFollowTheControllersLaw(t *testing.T) {
 			"uk_transfer = \"uk_dpf\"\ntransfer = \"dpf\"", ""},
 		{"UK controller targeting the EU needs the EU tool too", "country = \"GB\"\ntargets_eu = true\nrepresentative_exempt = true", "US",
 			`uk_transfer = "uk_dpf"`, `processor "host" is in US, outside the EEA without an adequacy decision, and needs a transfer safeguard`},
-		{"UK controller targeting the EU, recipient in the UK needs no EU tool", "country = \"GB\"\ntargets_eu = true\nrepresentative_exempt = true", "GB",
-			`transfer = "adequacy"`, `processor "host" is in the United Kingdom, like the company, and needs no transfer safeguard of its own`},
+		{"UK controller targeting the EU, recipient in the UK: the EU's adequacy decision", "country = \"GB\"\ntargets_eu = true\nrepresentative_exempt = true", "GB",
+			"", ""},
+		{"UK controller targeting the EU, recipient in the EEA gives no EU tool", "country = \"GB\"\ntargets_eu = true\nrepresentative_exempt = true", "IE",
+			`transfer = "scc"`, `processor "host" is in the EEA (IE); no transfer safeguard applies`},
 		{"US controller, US recipient: a transfer under the EU GDPR", "country = \"US\"\ntargets_eu = true\nrepresentative_exempt = true", "US", "",
 			`processor "host" is in US, outside the EEA without an adequacy decision`},
 	}

@@ -208,15 +208,9 @@ func (v *validator) euTransfer(i int, p Processor, regime legal.Regime, transfer
 				"transfer names a safeguard of the EU GDPR, which does not apply to a company in the United Kingdom that does not target people in the EU")
 		}
 	case !transfer:
-		if p.Transfer == "" {
-			return
-		}
-		if v.facts.InEEA(country) {
+		if p.Transfer != "" {
 			v.atKey(path, "remove transfer", "processor %q is in the EEA (%s); no transfer safeguard applies", p.ID, country)
-			return
 		}
-		v.atKey(path, "remove transfer; the policy says that the European Commission has found the United Kingdom adequate",
-			"processor %q is in the United Kingdom, like the company, and needs no transfer safeguard of its own", p.ID)
 	case p.Transfer == "" && v.facts.Adequate(country):
 		// the adequacy decision is the safeguard; the model fills it in
 	case p.Transfer == "":

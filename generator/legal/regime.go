@@ -42,18 +42,14 @@ func (f *Facts) RegimeOf(country string, targetsEU bool) Regime {
 func (r Regime) Both() bool { return r.EU && r.UK }
 
 // Transfers says how a disclosure by a controller under r to a recipient in
-// country is seen under each law that applies: third is true when it is a
-// transfer the policy lists, eu and uk whether it is a transfer under the
-// EU and the UK GDPR. A UK controller's recipient in the UK is no transfer
-// under the UK GDPR; under the EU GDPR, for a controller that also targets
-// the EU, the policy says once that the UK has an adequacy decision, so
-// such a recipient is not listed either.
+// country is seen under each law that applies: eu and uk whether it is a
+// transfer under the EU and the UK GDPR, third whether it is one under
+// either, which the policy lists. A UK controller's recipient in the UK is
+// no transfer under the UK GDPR, but one under the EU GDPR where that
+// applies too (EDPB Guidelines 05/2021: the UK is a third country), which
+// the adequacy decision for the UK covers.
 func (f *Facts) Transfers(r Regime, country string) (third, eu, uk bool) {
-	if r.UK {
-		uk = country != UK
-		eu = r.EU && uk && !f.InEEA(country)
-		return uk, eu, uk
-	}
 	eu = r.EU && !f.InEEA(country)
-	return eu, eu, false
+	uk = r.UK && country != UK
+	return eu || uk, eu, uk
 }

@@ -23,6 +23,21 @@ func (s *Site) ThirdCountryRecipients() []*Processor {
 	return out
 }
 
+// SafeguardedRecipients returns the recipients whose transfer rests on
+// appropriate safeguards, of which people may obtain a copy: standard
+// contractual clauses or binding corporate rules under the EU GDPR, the
+// IDTA, the UK Addendum or binding corporate rules under the UK GDPR.
+func (s *Site) SafeguardedRecipients() []*Processor {
+	var out []*Processor
+	for _, p := range s.Processors {
+		switch {
+		case p.Transfer == "scc", p.Transfer == "bcr", p.UKTransfer == "idta", p.UKTransfer == "uk_addendum", p.UKTransfer == "bcr":
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // SourcedActivities returns the activities whose data does not come from
 // the person (Art. 14 GDPR).
 func (s *Site) SourcedActivities() []*Activity {

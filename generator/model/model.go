@@ -274,7 +274,7 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 		return []string{"Company.Country", "Company.TargetsEU"}, true
 	case "CookieLaw":
 		return []string{"Company.Country"}, true
-	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients",
+	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients", "SafeguardedRecipients",
 		"SourcedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers":
 		return lists, true
 	case "Changes", "Effective", "Draft":
