@@ -177,7 +177,9 @@ func TestWarningsArePrintedInTheTerminalAndThePagesStillBuild(t *testing.T) {
 	if !strings.Contains(log.String(), `site.toml:25:54: warning: the last line of company.address, "Germany", only names the country; it is left out`) {
 		t.Errorf("the terminal shows no warning:\n%s", log)
 	}
-	if w := get(t, s, "GET", "/de/datenschutz/"); w.Code != 200 || !strings.Contains(w.Body.String(), "52070 Aachen<br>\nDeutschland</p>") {
+	// The version of 2027-02-01 has the country line from the code; the one
+	// in force today was frozen before, with the line as written.
+	if w := get(t, s, "GET", "/de/datenschutz/2027-02-01/"); w.Code != 200 || !strings.Contains(w.Body.String(), "52070 Aachen<br>\nDeutschland</p>") {
 		t.Errorf("the page beside the warning: %d\n%s", w.Code, w.Body)
 	}
 }
