@@ -81,7 +81,7 @@ func TestRegisterAndVATLabelsFollowTheCompanysCountry(t *testing.T) {
 		{"DE", "en", "Commercial register", "VAT identification number"},
 		{"GB", "en", "Company number", "VAT registration number"},
 		{"GB", "de", "Registernummer (Companies House)", "Umsatzsteuer-Registrierungsnummer (VAT Registration Number)"},
-		{"GB", "nl", "Registratienummer (Companies House)", "Btw-nummer"},
+		{"GB", "nl", "Inschrijvingsnummer bij Companies House", "Btw-nummer"},
 		{"FR", "de", "Registereintrag", "Umsatzsteuer-Identifikationsnummer"},
 		{"NO", "en", "Commercial register", "VAT number"},
 		{"US", "en", "Commercial register", "Tax identification number"},

@@ -58,9 +58,9 @@ func TestCookiePolicyNamesTheCookieLawOfTheControllersCountry(t *testing.T) {
 		pages   map[string][]string
 	}{
 		{"FR", map[string][]string{
-			"de/cookies/index.html": {"in Frankreich umgesetzt durch Art. 82 des französischen Gesetzes Nr. 78-17 vom 6. Januar 1978 (Loi « Informatique et Libertés »)", "! TDDDG"},
-			"en/cookies/index.html": {"We are established in France, where this rule is laid down in Article 82 of Law No. 78-17 of 6 January 1978 (loi « Informatique et Libertés »).", "! TDDDG"},
-			"nl/cookies/index.html": {"Wij zijn gevestigd in Frankrijk; daar staan die regels in artikel 82 van de Franse wet nr. 78-17 van 6 januari 1978 (loi « Informatique et Libertés »).", "! 11.7a", "! TDDDG"},
+			"de/cookies/index.html": {"in Frankreich umgesetzt durch Art. 82 des französischen Gesetzes Nr. 78-17 vom 6. Januar 1978 (Loi Informatique et Libertés)", "! TDDDG"},
+			"en/cookies/index.html": {"We are established in France, where this rule is laid down in Article 82 of Law No. 78-17 of 6 January 1978 (loi Informatique et Libertés).", "! TDDDG"},
+			"nl/cookies/index.html": {"Wij zijn gevestigd in Frankrijk; daar staan die regels in artikel 82 van de Franse wet nr. 78-17 van 6 januari 1978 (loi Informatique et Libertés).", "! 11.7a", "! TDDDG"},
 		}},
 		{"DE", map[string][]string{
 			"nl/cookies/index.html": {"Wij zijn gevestigd in Duitsland; daar staan die regels in § 25, lid 1, van de Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz (TDDDG, tot mei 2024 TTDSG).",
