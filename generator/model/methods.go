@@ -50,6 +50,18 @@ func (s *Site) SourcedActivities() []*Activity {
 	return out
 }
 
+// ProvidedActivities returns the activities with data that the person
+// provides (OwnData), for whom Art. 13(2)(e) GDPR asks whether they must.
+func (s *Site) ProvidedActivities() []*Activity {
+	var out []*Activity
+	for _, a := range s.Activities {
+		if len(a.OwnData) > 0 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // AutomatedActivities returns the activities with automated decision-making.
 func (s *Site) AutomatedActivities() []*Activity {
 	var out []*Activity
