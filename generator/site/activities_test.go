@@ -192,3 +192,15 @@ func TestAutomatedDecisionOfAUKCompanyTargetingTheEUCitesBothLaws(t *testing.T) 
 		"nl/privacy/index.html":     {"Onder de UK GDPR heeft u bij elk dergelijk besluit het recht", "(artikel 22, lid 2, onder a, AVG)"},
 	})
 }
+
+func TestRetentionFromTheEndOfTheCalendarYearCitesArticle17(t *testing.T) {
+	out := buildActivities(t, "contract", "contract", contractException, `country = "NL"`)
+	sectionSays(t, out, "retention", map[string][]string{
+		"en/privacy/index.html": {"10 years after the end of the calendar year in which they were recorded",
+			"Where a statutory retention obligation alone requires us to keep data, we do not erase it before that period ends (Art. 17(3)(b) GDPR)."},
+		"de/datenschutz/index.html": {"10 Jahre nach Ablauf des Kalenderjahres, in dem sie erfasst wurden",
+			"löschen wir sie erst nach deren Ablauf (Art. 17 Abs. 3 lit. b DSGVO)"},
+		"nl/privacy/index.html": {"10 jaar na afloop van het kalenderjaar waarin ze zijn vastgelegd",
+			"verwijderen wij pas na afloop van de wettelijke bewaartermijn (artikel 17, lid 3, onder b, AVG)."},
+	}, "Art. 18", "artikel 18")
+}
