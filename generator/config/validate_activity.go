@@ -1,6 +1,9 @@
 package config
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // activityOrigin checks what an activity says about where its data comes
 // from: source_data names categories of its own data, and only beside a
@@ -31,7 +34,7 @@ func (v *validator) activityOrigin(i int, a Activity) {
 		}
 		seen[d] = true
 	}
-	allFromSource := !a.Source.IsZero() && len(a.SourceData) == 0
+	allFromSource := !a.Source.IsZero() && (len(a.SourceData) == 0 || !slices.ContainsFunc(a.Data, func(d ID) bool { return !seen[d] }))
 	switch {
 	case allFromSource && a.Required == "technical":
 		v.at(p("required"), "list in source_data = [...] only the categories that come from the source; the others are those the browser or device sends",

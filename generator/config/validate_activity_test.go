@@ -22,6 +22,8 @@ func TestActivityOriginAndAutomatedDecisionErrors(t *testing.T) {
 			`18:12: activity "accounts" has required = "technical", but all its data comes from the source`, "source_data"},
 		{"a consequence of data all from a source is never shown", `required = "contract"`, source + "required = \"contract\"\nconsequence = { en = \"None\", nl = \"Geen\" }",
 			`19:1: the consequence of activity "accounts" is never shown: all its data comes from the source, not from the person`, "source_data = [...]"},
+		{"a consequence of data all named in source_data is never shown", `required = "contract"`, source + "source_data = [\"name\", \"email\"]\nrequired = \"contract\"\nconsequence = { en = \"None\", nl = \"Geen\" }",
+			`20:1: the consequence of activity "accounts" is never shown: all its data comes from the source, not from the person`, "source_data = [...]"},
 		{"source_data needs a source", `required = "contract"`, "source_data = [\"email\"]\nrequired = \"contract\"",
 			`17:1: activity "accounts" has source_data but no source`, "add source"},
 		{"source_data cannot be empty", `required = "contract"`, source + "source_data = []\nrequired = \"contract\"",
@@ -80,5 +82,22 @@ func TestAutomatedExceptionNamesItsPointOfArticle22(t *testing.T) {
 		if got := ex.Point(); got != want {
 			t.Errorf("%q.Point() = %q, want %q", ex, got, want)
 		}
+	}
+}
+
+func TestAutomatedExceptionUnderTheUKGDPRAloneIsAnError(t *testing.T) {
+	site := strings.Replace(validSite, `country = "NL"`, `country = "GB"`, 1)
+	site = strings.NewReplacer(`languages = ["en", "nl"]`, `languages = ["en"]`, `, nl = "Accounts"`, "", `, nl = "Uw account beheren"`, "", `, nl = "Hosting"`, "").Replace(site)
+	site = strings.Replace(site, `required = "contract"`, "required = \"contract\"\nautomated = \"A score decides\"\nautomated_exception = \"contract\"", 1)
+	_, errs := load(t, site)
+	if len(errs) != 1 {
+		t.Fatalf("want exactly one error, got %d:\n%v", len(errs), errs)
+	}
+	want := `19:1: automated_exception names an exception of the EU GDPR, which does not apply to this company`
+	if got := strings.TrimPrefix(errs[0].Error(), "site.toml:"); !strings.HasPrefix(got, want) {
+		t.Errorf("error\n got: %s\nwant: %s", got, want)
+	}
+	if !strings.Contains(errs[0].Hint, "Arts. 22A to 22D UK GDPR") {
+		t.Errorf("hint %q", errs[0].Hint)
 	}
 }
