@@ -163,11 +163,11 @@ func TestAutomatedDecisionNamesTheExceptionOfArticle22AndTheRightsThatFollow(t *
 	law := buildActivities(t, "legal_obligation", "statutory", `automated_exception = "law"`, `country = "NL"`)
 	sectionSays(t, law, "automated", map[string][]string{
 		"en/privacy/index.html": {"The decision is authorised by law to which we are subject (Art. 22(2)(b) GDPR). " +
-			"That law also lays down the measures that safeguard your rights and freedoms and your legitimate interests."},
-		"de/datenschutz/index.html": {"Die Entscheidung ist durch Rechtsvorschriften zulässig, denen wir unterliegen (Art. 22 Abs. 2 lit. b DSGVO). " +
-			"Diese Rechtsvorschriften enthalten auch die angemessenen Maßnahmen zur Wahrung Ihrer Rechte und Freiheiten sowie Ihrer berechtigten Interessen."},
+			"That law also lays down suitable measures to safeguard your rights and freedoms and legitimate interests."},
+		"de/datenschutz/index.html": {"Die Entscheidung ist aufgrund von Rechtsvorschriften zulässig, denen wir unterliegen (Art. 22 Abs. 2 lit. b DSGVO). " +
+			"Diese Rechtsvorschriften enthalten auch angemessene Maßnahmen zur Wahrung Ihrer Rechte und Freiheiten sowie Ihrer berechtigten Interessen."},
 		"nl/privacy/index.html": {"Het besluit is toegestaan bij een wettelijke bepaling die op ons van toepassing is (artikel 22, lid 2, onder b, AVG). " +
-			"Die bepaling voorziet ook in passende maatregelen ter bescherming van uw rechten en vrijheden en uw gerechtvaardigde belangen."},
+			"Die bepaling voorziet ook in passende maatregelen ter bescherming van uw rechten en vrijheden en gerechtvaardigde belangen."},
 	}, "human intervention", "Eingreifen einer Person", "menselijke tussenkomst")
 }
 
