@@ -38,8 +38,8 @@ func (s *Site) SafeguardedRecipients() []*Processor {
 	return out
 }
 
-// SourcedActivities returns the activities whose data does not come from
-// the person (Art. 14 GDPR).
+// SourcedActivities returns the activities with data that does not come
+// from the person, all of it or the SourceData (Art. 14 GDPR).
 func (s *Site) SourcedActivities() []*Activity {
 	var out []*Activity
 	for _, a := range s.Activities {
