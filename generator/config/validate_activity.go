@@ -16,7 +16,7 @@ func (v *validator) activityOrigin(i int, a Activity) {
 			"activity %q has source_data but no source", a.ID)
 	case a.SourceData != nil && len(a.SourceData) == 0 && v.decoded(p("source_data")):
 		v.at(p("source_data"), `name the categories that come from the source, such as source_data = ["credit_score"], or remove source_data if all of them do`,
-			"source_data is empty")
+			"%s of activity %q is empty", keyName(p("source_data")), a.ID)
 	}
 	own := make(map[ID]bool, len(a.Data))
 	for _, d := range a.Data {

@@ -27,7 +27,7 @@ func TestActivityOriginAndAutomatedDecisionErrors(t *testing.T) {
 		{"source_data needs a source", `required = "contract"`, "source_data = [\"email\"]\nrequired = \"contract\"",
 			`17:1: activity "accounts" has source_data but no source`, "add source"},
 		{"source_data cannot be empty", `required = "contract"`, source + "source_data = []\nrequired = \"contract\"",
-			`18:15: source_data is empty`, "remove source_data if all of them do"},
+			`18:15: activity.source_data of activity "accounts" is empty`, "remove source_data if all of them do"},
 		{"source_data names the activity's own data", `required = "contract"`, source + "source_data = [\"phone\"]\nrequired = \"contract\"",
 			`18:16: source_data names "phone", which is not among the data of activity "accounts"`, `add "phone" to the data`},
 		{"source_data lists a category once", `required = "contract"`, source + "source_data = [\"email\", \"email\"]\nrequired = \"contract\"",
