@@ -82,6 +82,14 @@ type Activity struct {
 	Recipients   []ID          `toml:"recipients" json:"recipients"`
 	Retention    ID            `toml:"retention,required" json:"retention"`
 	Automated    LocalizedText `toml:"automated" json:"automated,omitzero"`
+
+	// SourceData are the categories of Data that come from Source; the
+	// others come from the person. Without it, all come from Source.
+	SourceData []ID `toml:"source_data" json:"source_data,omitempty"`
+
+	// AutomatedException is the exception of Art. 22(2) GDPR that the
+	// Automated decision-making relies on; required with it.
+	AutomatedException AutomatedException `toml:"automated_exception" json:"automated_exception,omitempty"`
 }
 
 // Processor is a recipient of personal data.

@@ -121,6 +121,8 @@ func (v *validator) activities(ids idSets) {
 			v.retentionCovers(i, a, ids)
 		}
 		v.activityBasis(i, a)
+		v.activityOrigin(i, a)
+		v.automatedException(i, a)
 	}
 }
 
@@ -165,7 +167,11 @@ func (v *validator) activityBasis(i int, a Activity) {
 		v.atKey(p("interest"), "remove interest, or set basis = \"legitimate_interests\"",
 			"activity %q has an interest but its basis is %s", a.ID, a.Basis)
 	}
-	if a.Basis == "consent" && a.Required != "no" {
+	switch {
+	case a.Basis == "consent" && a.Required == "technical":
+		v.at(p("required"), `data without which the site cannot be delivered cannot rest on consent, which must be freely given (Art. 7(4) GDPR): choose another basis, such as "legitimate_interests"`,
+			"activity %q is based on consent, so its data cannot be technically necessary", a.ID)
+	case a.Basis == "consent" && a.Required != "no":
 		v.at(p("required"), `set required = "no": consent must be freely given (Art. 7(4) GDPR)`,
 			"activity %q is based on consent, so providing the data cannot be required", a.ID)
 	}
@@ -298,7 +304,7 @@ func (v *validator) retention(ids idSets) {
 			v.at(after, `remove after, or set after = "consent_withdrawal"`,
 				"after = %q does not fit period until_withdrawn, which runs until consent is withdrawn", r.After)
 		case r.After == "" && v.decoded(after) && v.decoded(Path("retention", i, "period")):
-			v.atKey(Path("retention", i), `add after = … to [[retention]]: one of collection, contract_end, account_closure, fiscal_year_end, consent_withdrawal`,
+			v.atKey(Path("retention", i), "add after = … to [[retention]]: one of "+strings.Join(Triggers(), ", "),
 				"[[retention]] has no after")
 		}
 	}

@@ -119,12 +119,60 @@ func (v *UKTransfer) UnmarshalText(b []byte) error {
 	return enum((*string)(v), b, "UK transfer mechanism", UKTransfers())
 }
 
-// Required says whether a person must provide the data of an activity.
+// Required says whether a person must provide the data of an activity:
+// technical is data the browser or device sends by itself, without which
+// the site or service cannot be delivered.
 type Required string
 
-// UnmarshalText accepts contract, statutory or no.
+// Requireds returns the values of Required, in a new slice each time.
+func Requireds() []string { return []string{"contract", "statutory", "technical", "no"} }
+
+// UnmarshalText accepts one of Requireds.
 func (v *Required) UnmarshalText(b []byte) error {
-	return enum((*string)(v), b, "value for required", []string{"contract", "statutory", "no"})
+	return enum((*string)(v), b, "value for required", Requireds())
+}
+
+// AutomatedException is the exception of Art. 22(2) GDPR that automated
+// decision-making relies on: contract is point (a), law point (b),
+// explicit_consent point (c).
+type AutomatedException string
+
+// AutomatedExceptions returns the values of AutomatedException, in a new
+// slice each time.
+func AutomatedExceptions() []string { return []string{"contract", "law", "explicit_consent"} }
+
+// UnmarshalText accepts one of AutomatedExceptions.
+func (v *AutomatedException) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "automated exception", AutomatedExceptions())
+}
+
+// Point returns the point of Art. 22(2) GDPR the exception is: "a", "b"
+// or "c"; "" for none.
+func (v AutomatedException) Point() string {
+	switch v {
+	case "contract":
+		return "a"
+	case "law":
+		return "b"
+	case "explicit_consent":
+		return "c"
+	}
+	return ""
+}
+
+// Fits reports whether an activity with the legal basis may rely on the
+// exception: a contract on Art. 6(1)(b), explicit consent on consent, a
+// law on a legal obligation or a public task.
+func (v AutomatedException) Fits(basis LegalBasis) bool {
+	switch v {
+	case "contract":
+		return basis == "contract"
+	case "explicit_consent":
+		return basis == "consent"
+	case "law":
+		return basis == "legal_obligation" || basis == "public_task"
+	}
+	return false
 }
 
 // Category is a tracker category.
@@ -153,9 +201,17 @@ func (v *Kind) UnmarshalText(b []byte) error {
 // Trigger is the event a retention period runs from.
 type Trigger string
 
-// UnmarshalText accepts one of the retention triggers.
+// Triggers returns the retention triggers, in a new slice each time.
+// calendar_year_end is the end of the calendar year the data was recorded
+// in, from which German retention periods run (§ 147 Abs. 4 AO, § 257
+// Abs. 5 HGB).
+func Triggers() []string {
+	return []string{"collection", "contract_end", "account_closure", "fiscal_year_end", "calendar_year_end", "consent_withdrawal"}
+}
+
+// UnmarshalText accepts one of Triggers.
 func (v *Trigger) UnmarshalText(b []byte) error {
-	return enum((*string)(v), b, "retention trigger", []string{"collection", "contract_end", "account_closure", "fiscal_year_end", "consent_withdrawal"})
+	return enum((*string)(v), b, "retention trigger", Triggers())
 }
 
 // Country is an ISO 3166-1 alpha-2 country code, in capitals.

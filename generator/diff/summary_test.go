@@ -280,7 +280,7 @@ func TestSummarySaysOldAndNewLegalBasisWithCitations(t *testing.T) {
 		Values: map[string]any{"Title": title, "Old": config.LegalBasis("contract"), "New": config.LegalBasis("legal_obligation")}}, sentences{
 		"Legal basis for “Customer accounts” changed from performance of a contract or steps prior to entering into a contract (Art. 6(1)(b) GDPR)" +
 			" to compliance with a legal obligation (Art. 6(1)(c) GDPR)",
-		"Rechtsgrundlage für „Kundenkonten“ geändert: bisher Erfüllung eines Vertrags oder vorvertragliche Maßnahmen (Art. 6 Abs. 1 lit. b DSGVO)," +
+		"Rechtsgrundlage für „Kundenkonten“ geändert: bisher Vertragserfüllung oder Durchführung vorvertraglicher Maßnahmen (Art. 6 Abs. 1 lit. b DSGVO)," +
 			" jetzt Erfüllung einer rechtlichen Verpflichtung (Art. 6 Abs. 1 lit. c DSGVO)",
 		"Rechtsgrond voor ‘Klantaccounts’ gewijzigd: voorheen uitvoering van een overeenkomst of precontractuele maatregelen (artikel 6, lid 1, onder b, AVG)," +
 			" nu nakoming van een wettelijke verplichting (artikel 6, lid 1, onder c, AVG)"})

@@ -243,12 +243,37 @@ func (b *builder) activity(a config.Activity) *Activity {
 		ID: string(a.ID), Title: b.text(a.Title), Purpose: b.text(a.Purpose), Data: b.data(a.Data),
 		Basis: a.Basis, Interest: b.text(a.Interest), Source: b.text(a.Source), SourcePublic: a.SourcePublic,
 		Required: string(a.Required), Consequence: b.text(a.Consequence), Retention: b.retention[a.Retention],
-		Automated: b.text(a.Automated),
+		Automated: b.text(a.Automated), AutomatedException: string(a.AutomatedException),
 	}
+	ma.SourceData, ma.OwnData = b.origin(a)
 	for _, r := range a.Recipients {
 		ma.Recipients = append(ma.Recipients, b.processors[r])
 	}
 	return ma
+}
+
+// origin splits the data of an activity into the categories that come
+// from its source and those the person provides.
+func (b *builder) origin(a config.Activity) (fromSource, own []DataCategory) {
+	if a.Source.IsZero() {
+		return nil, b.data(a.Data)
+	}
+	if len(a.SourceData) == 0 {
+		return b.data(a.Data), nil
+	}
+	// both in the order of data, so that they read alike
+	var sourced, rest []config.ID
+	for _, d := range a.Data {
+		if slices.Contains(a.SourceData, d) {
+			sourced = append(sourced, d)
+		} else {
+			rest = append(rest, d)
+		}
+	}
+	if len(rest) == 0 {
+		return b.data(sourced), nil
+	}
+	return b.data(sourced), b.data(rest)
 }
 
 func (b *builder) tracker(t config.Tracker) *Tracker {

@@ -38,12 +38,24 @@ func (s *Site) SafeguardedRecipients() []*Processor {
 	return out
 }
 
-// SourcedActivities returns the activities whose data does not come from
-// the person (Art. 14 GDPR).
+// SourcedActivities returns the activities with data that does not come
+// from the person, all of it or the SourceData (Art. 14 GDPR).
 func (s *Site) SourcedActivities() []*Activity {
 	var out []*Activity
 	for _, a := range s.Activities {
 		if a.Source != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// ProvidedActivities returns the activities with data that the person
+// provides (OwnData), for whom Art. 13(2)(e) GDPR asks whether they must.
+func (s *Site) ProvidedActivities() []*Activity {
+	var out []*Activity
+	for _, a := range s.Activities {
+		if len(a.OwnData) > 0 {
 			out = append(out, a)
 		}
 	}

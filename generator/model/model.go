@@ -128,6 +128,24 @@ type Activity struct {
 	Recipients   []*Processor
 	Retention    *Retention
 	Automated    Text
+
+	// SourceData are the categories of Data that come from Source, all of
+	// them unless site.toml names some in source_data; OwnData are the
+	// others, which the person provides (Art. 13(2)(e) GDPR). An activity
+	// without a source has no SourceData and all of Data as OwnData.
+	SourceData []DataCategory
+	OwnData    []DataCategory
+
+	// AutomatedException is the exception of Art. 22(2) GDPR the Automated
+	// decision-making relies on: "contract", "law" or "explicit_consent";
+	// "" for none (no decision, or a company under the UK GDPR alone).
+	AutomatedException string
+}
+
+// AutomatedPoint returns the point of Art. 22(2) GDPR the activity's
+// automated decision-making relies on: "a", "b" or "c"; "" for none.
+func (a *Activity) AutomatedPoint() string {
+	return config.AutomatedException(a.AutomatedException).Point()
 }
 
 // Processor is a recipient.
@@ -275,7 +293,7 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 	case "CookieLaw":
 		return []string{"Company.Country"}, true
 	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients", "SafeguardedRecipients",
-		"SourcedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers":
+		"SourcedActivities", "ProvidedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers":
 		return lists, true
 	case "Changes", "Effective", "Draft":
 		return []string{"Changes"}, true

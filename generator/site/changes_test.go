@@ -52,8 +52,8 @@ func TestRetentionChangeShowsInDiffAndSummary(t *testing.T) {
 			"<li>Retention of email address changed from 1 year to 2 years after collection</li>"},
 		"de/datenschutz/changes/2025-07-01/": {"<del>1 Jahr</del><ins>2 Jahre</ins> nach Erhebung",
 			"<li>Speicherdauer für E-Mail-Adresse geändert: bisher 1 Jahr, jetzt 2 Jahre nach Erhebung</li>"},
-		"nl/privacy/changes/2025-07-01/": {"<del>1 jaar</del><ins>2 jaar</ins> na verzameling",
-			"<li>Bewaartermijn voor e-mailadres gewijzigd: voorheen 1 jaar, nu 2 jaar na verzameling</li>"},
+		"nl/privacy/changes/2025-07-01/": {"<del>1 jaar</del><ins>2 jaar</ins> na het verzamelen",
+			"<li>Bewaartermijn voor e-mailadres gewijzigd: voorheen 1 jaar, nu 2 jaar na het verzamelen</li>"},
 	}
 	for page, phrases := range want {
 		assertFile(t, out, page+"index.html", phrases...)

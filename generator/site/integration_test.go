@@ -68,15 +68,15 @@ func TestItemsUseOfficialTermsInEachLanguage(t *testing.T) {
 	out := mustBuild(t, fullSite, "2025-06-01")
 	want := map[string][]string{
 		"en/privacy/index.html": {"Beispiel GmbH", "Dana Schutz", "Art. 6(1)(b) GDPR", "Art. 6(1)(a) GDPR",
-			"Art. 6(1)(c) GDPR", "Art. 6(1)(f) GDPR", "Avoiding payment defaults", "Credit agency", "Mail Inc.", "United States",
+			"Art. 6(1)(c) GDPR", "Art. 6(1)(f) GDPR", "A secure website", "Credit agency", "Mail Inc.", "United States",
 			"2 years after the end of the contract", "10 years after the end of the fiscal year", "§ 147 AO",
 			"Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen", "A score decides", "1 March 2025"},
 		"de/datenschutz/index.html": {"Verantwortliche", "Datenschutzbeauftragte", "Art. 6 Abs. 1 lit. b DSGVO", "Art. 6 Abs. 1 lit. a DSGVO",
-			"Art. 6 Abs. 1 lit. c DSGVO", "Art. 6 Abs. 1 lit. f DSGVO", "Vermeidung von Zahlungsausfällen", "Auskunftei", "Vereinigte Staaten",
+			"Art. 6 Abs. 1 lit. c DSGVO", "Art. 6 Abs. 1 lit. f DSGVO", "Eine sichere Website", "Auskunftei", "Vereinigte Staaten",
 			"2 Jahre nach Vertragsende", "10 Jahre nach Ende des Geschäftsjahres", "Widerspruchsrecht", "Auskunftsrecht",
 			"Aufsichtsbehörde", "Ein Score entscheidet", "1. März 2025"},
 		"nl/privacy/index.html": {"verwerkingsverantwoordelijke", "functionaris voor gegevensbescherming", "artikel 6, lid 1, onder b, AVG",
-			"artikel 6, lid 1, onder a, AVG", "artikel 6, lid 1, onder c, AVG", "artikel 6, lid 1, onder f, AVG", "Voorkomen van wanbetaling",
+			"artikel 6, lid 1, onder a, AVG", "artikel 6, lid 1, onder c, AVG", "artikel 6, lid 1, onder f, AVG", "Een veilige website",
 			"Kredietbureau", "Verenigde Staten", "10 jaar na afloop van het boekjaar", "echt van bezwaar", "echt van inzage",
 			"toezichthoudende autoriteit", "Een score beslist", "1 maart 2025"},
 	}

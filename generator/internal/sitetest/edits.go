@@ -62,15 +62,16 @@ var known = map[string][]string{
 // enums are the values of the types that accept a fixed set, and some of
 // the others.
 var enums = map[reflect.Type][]string{
-	reflect.TypeFor[config.LegalBasis](): config.LegalBases(),
-	reflect.TypeFor[config.Category]():   config.Categories(),
-	reflect.TypeFor[config.Role]():       {"processor", "controller", "joint_controller"},
-	reflect.TypeFor[config.Transfer]():   {"dpf", "scc", "bcr", "adequacy", "consent"},
-	reflect.TypeFor[config.UKTransfer](): config.UKTransfers(),
-	reflect.TypeFor[config.Required]():   {"contract", "statutory", "no"},
-	reflect.TypeFor[config.Kind]():       {"cookie", "local_storage", "session_storage", "pixel"},
-	reflect.TypeFor[config.Trigger]():    {"collection", "contract_end", "account_closure", "fiscal_year_end", "consent_withdrawal"},
-	reflect.TypeFor[config.Country]():    {"DE", "NL", "AT", "GB", "CH", "US", "IN"},
+	reflect.TypeFor[config.LegalBasis]():         config.LegalBases(),
+	reflect.TypeFor[config.Category]():           config.Categories(),
+	reflect.TypeFor[config.Role]():               {"processor", "controller", "joint_controller"},
+	reflect.TypeFor[config.Transfer]():           {"dpf", "scc", "bcr", "adequacy", "consent"},
+	reflect.TypeFor[config.UKTransfer]():         config.UKTransfers(),
+	reflect.TypeFor[config.Required]():           config.Requireds(),
+	reflect.TypeFor[config.Kind]():               {"cookie", "local_storage", "session_storage", "pixel"},
+	reflect.TypeFor[config.Trigger]():            config.Triggers(),
+	reflect.TypeFor[config.AutomatedException](): config.AutomatedExceptions(),
+	reflect.TypeFor[config.Country]():            {"DE", "NL", "AT", "GB", "CH", "US", "IN"},
 }
 
 // durations are the durations tried for a period or an expiry.
@@ -102,6 +103,8 @@ func candidates(base *config.Site, l leaf) []func(*config.Site) {
 		out = append(out, set(!x))
 	case int:
 		out = append(out, set(x+1))
+	case config.AutomatedException:
+		out = append(out, exceptionCandidates(l, x)...)
 	case config.ID:
 		for _, id := range ids(base) {
 			out = append(out, set(id))
@@ -114,6 +117,28 @@ func candidates(base *config.Site, l leaf) []func(*config.Site) {
 		if old.Kind() == reflect.String {
 			out = append(out, stringCandidates(base, l, old, set)...)
 		} // else a type without candidates: its field stays out of done
+	}
+	return out
+}
+
+// exceptionCandidates change the Art. 22(2) exception of an activity
+// together with its legal basis, which must fit it (config.AutomatedException.Fits): alone,
+// no other exception would load.
+func exceptionCandidates(l leaf, old config.AutomatedException) []func(*config.Site) {
+	activity := leaf{steps: l.steps[:len(l.steps)-1]}
+	var out []func(*config.Site)
+	for _, ex := range config.AutomatedExceptions() {
+		for _, basis := range config.LegalBases() {
+			if ex == string(old) || !config.AutomatedException(ex).Fits(config.LegalBasis(basis)) {
+				continue
+			}
+			out = append(out, func(s *config.Site) {
+				at(s, activity, func(a reflect.Value) {
+					a.FieldByName("AutomatedException").SetString(ex)
+					a.FieldByName("Basis").SetString(basis)
+				})
+			})
+		}
 	}
 	return out
 }
