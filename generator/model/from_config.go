@@ -34,14 +34,15 @@ func (b *builder) build(asOf time.Time) *Site {
 	s := b.site
 	b.regime = b.facts.RegimeOf(string(s.Company.Country), s.Company.TargetsEU)
 	m := &Site{
-		Lang:            b.lang,
-		Languages:       s.Settings.Languages,
-		BaseURL:         string(s.Settings.BaseURL),
-		Company:         b.company(),
-		Law:             b.law(),
-		Authority:       b.authority(),
-		ReaderAuthority: b.readerAuthority(),
-		CookieLaw:       b.cookieLaw(),
+		Lang:               b.lang,
+		Languages:          s.Settings.Languages,
+		BaseURL:            string(s.Settings.BaseURL),
+		ConsentSettingsURL: Text(s.Settings.ConsentSettingsURL),
+		Company:            b.company(),
+		Law:                b.law(),
+		Authority:          b.authority(),
+		ReaderAuthority:    b.readerAuthority(),
+		CookieLaw:          b.cookieLaw(),
 	}
 	m.Representative = b.contact(s.Representative)
 	m.DPO = b.contact(s.DPO)
@@ -243,7 +244,7 @@ func (b *builder) activity(a config.Activity) *Activity {
 		ID: string(a.ID), Title: b.text(a.Title), Purpose: b.text(a.Purpose), Data: b.data(a.Data),
 		Basis: a.Basis, Interest: b.text(a.Interest), Source: b.text(a.Source), SourcePublic: a.SourcePublic,
 		Required: string(a.Required), Consequence: b.text(a.Consequence), Retention: b.retention[a.Retention],
-		Automated: b.text(a.Automated),
+		Automated: b.text(a.Automated), Withdraw: b.text(a.Withdraw), DirectMarketing: a.DirectMarketing,
 	}
 	for _, r := range a.Recipients {
 		ma.Recipients = append(ma.Recipients, b.processors[r])
@@ -254,6 +255,7 @@ func (b *builder) activity(a config.Activity) *Activity {
 func (b *builder) tracker(t config.Tracker) *Tracker {
 	return &Tracker{
 		Name: Text(t.Name), Provider: b.processors[t.Provider], FirstParty: t.Provider == config.FirstPartyProvider,
+		Party:    string(t.PartyOrDefault()),
 		Category: string(t.Category), Kind: string(t.Kind), Expiry: t.Expiry, Purpose: b.text(t.Purpose),
 	}
 }
