@@ -196,6 +196,7 @@ func (b *builder) cookieLaw() *CookieLaw {
 	return &CookieLaw{
 		Country: country, Directive: b.facts.InEEA(country), Where: Text(t.Where), Provision: Text(t.Provision),
 		Name: Text(t.Name), Previous: Text(t.Previous), Exemptions: Text(t.Exemptions), Necessary: Text(t.Necessary),
+		Consent:       Text(cmp.Or(t.Consent, t.Provision)),
 		ExemptionNote: Text(t.ExemptionNote), Exempt: t.Exempt,
 	}
 }

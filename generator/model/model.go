@@ -109,6 +109,7 @@ type CookieLaw struct {
 	Previous      Text
 	Exemptions    Text
 	Necessary     Text
+	Consent       Text // the consent rule cited beside Art. 6(1)(a): "§ 25 Abs. 1 TDDDG", else Provision
 	ExemptionNote Text
 	Exempt        []string
 }
