@@ -121,7 +121,7 @@ func sectionSays(t *testing.T, out map[string][]byte, page, section string, has,
 func TestTheObjectionBoxNamesTheBasesInUseAndTheDirectMarketing(t *testing.T) {
 	out := mustBuild(t, consentSite(true), "2026-12-01")
 	sectionSays(t, out, "en/privacy/index.html", "objection", []string{
-		"to the processing of your personal data based on Art. 6(1)(f) GDPR. This includes profiling based on that provision. We base the following processing on this provision: Prospects If you object,",
+		"You have the right to object at any time on these grounds to processing of your personal data based on Art. 6(1)(f) GDPR. This includes profiling based on that provision. We base the following processing on this provision: Prospects If you object,",
 		"Objection to direct marketing: We use your personal data for direct marketing in the following processing: Newsletter Prospects You can object to this at any time, free of charge and without giving reasons; this includes profiling related to such direct marketing. We will then no longer process your personal data for direct marketing (Art. 21(2) and (3) GDPR).",
 	}, []string{"Art. 6(1)(e)", "Where we process personal data for direct marketing", "We currently base no processing"})
 	sectionSays(t, out, "de/datenschutz/index.html", "objection", []string{
