@@ -174,6 +174,10 @@ func (v *validator) activityBasis(i int, a Activity) {
 		v.atKey(p("withdraw"), "remove withdraw, or set basis = \"consent\": only consent can be withdrawn (Art. 7(3) GDPR)",
 			"activity %q says how consent is withdrawn, but its basis is %s", a.ID, a.Basis)
 	}
+	if a.DirectMarketing && a.Basis != "consent" && a.Basis != "legitimate_interests" && v.decoded(p("basis")) {
+		v.atKey(p("direct_marketing"), `set basis = "consent", or "legitimate_interests" with the interest (recital 47 GDPR), or remove direct_marketing`,
+			"activity %q is for direct marketing, which rests on consent or legitimate interests, not on %s", a.ID, a.Basis)
+	}
 	if a.SourcePublic && a.Source.IsZero() {
 		v.atKey(p("source_public"), "add source = { … } naming where the data comes from, or remove source_public",
 			"activity %q has source_public but no source", a.ID)
