@@ -27,6 +27,10 @@ type Settings struct {
 	History        string   `toml:"history" json:"-"`
 	DisableClauses []string `toml:"disable_clauses" json:"disable_clauses,omitempty"`
 	SigningKey     string   `toml:"signing_key" json:"-"` // the Ed25519 public key that signs releases, "ed25519:…"
+
+	// ConsentSettingsURL is where on the website people open the cookie
+	// settings again, to change or withdraw their consent.
+	ConsentSettingsURL URL `toml:"consent_settings_url" json:"consent_settings_url,omitempty"`
 }
 
 // Company is the controller.
@@ -90,6 +94,14 @@ type Activity struct {
 	// AutomatedException is the exception of Art. 22(2) GDPR that the
 	// Automated decision-making relies on; required with it.
 	AutomatedException AutomatedException `toml:"automated_exception" json:"automated_exception,omitempty"`
+	// Withdraw says how consent to this activity is withdrawn besides
+	// writing to the company: "with the unsubscribe link in every
+	// newsletter". Only with basis = "consent".
+	Withdraw LocalizedText `toml:"withdraw" json:"withdraw,omitzero"`
+
+	// DirectMarketing says that the activity processes data for direct
+	// marketing, to which people may always object (Art. 21(2), (3) GDPR).
+	DirectMarketing bool `toml:"direct_marketing" json:"direct_marketing,omitempty"`
 }
 
 // Processor is a recipient of personal data.
@@ -110,8 +122,24 @@ type Tracker struct {
 	Provider ID            `toml:"provider,required" json:"provider"`
 	Category Category      `toml:"category,required" json:"category"`
 	Kind     Kind          `toml:"kind,required" json:"kind"`
-	Expiry   Duration      `toml:"expiry,required" json:"expiry"`
+	Expiry   Duration      `toml:"expiry,required" json:"expiry"` // "none" for a pixel that stores nothing
 	Purpose  LocalizedText `toml:"purpose,required" json:"purpose"`
+
+	// Party says whose domain sets the tracker: "first" for the site's
+	// own, "third" for another's; see PartyOrDefault.
+	Party Party `toml:"party" json:"party,omitempty"`
+}
+
+// PartyOrDefault is the tracker's party, or where site.toml gives none,
+// first for a tracker of the company itself and third for a provider's.
+func (t Tracker) PartyOrDefault() Party {
+	switch {
+	case t.Party != "":
+		return t.Party
+	case t.Provider == FirstPartyProvider:
+		return "first"
+	}
+	return "third"
 }
 
 // FirstPartyProvider is the provider id of trackers set by the company itself.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/legal"
 )
 
@@ -175,6 +176,14 @@ func (v *validator) activityBasis(i int, a Activity) {
 		v.at(p("required"), `set required = "no": consent must be freely given (Art. 7(4) GDPR)`,
 			"activity %q is based on consent, so providing the data cannot be required", a.ID)
 	}
+	if a.Basis != "consent" && !a.Withdraw.IsZero() && v.decoded(p("basis")) {
+		v.atKey(p("withdraw"), "remove withdraw, or set basis = \"consent\": only consent can be withdrawn (Art. 7(3) GDPR)",
+			"activity %q says how consent is withdrawn, but its basis is %s", a.ID, a.Basis)
+	}
+	if a.DirectMarketing && a.Basis != "consent" && a.Basis != "legitimate_interests" && v.decoded(p("basis")) {
+		v.atKey(p("direct_marketing"), `set basis = "consent", or "legitimate_interests" with the interest (recital 47 GDPR), or remove direct_marketing`,
+			"activity %q is for direct marketing, which rests on consent or legitimate interests, not on %s", a.ID, a.Basis)
+	}
 	if a.SourcePublic && a.Source.IsZero() {
 		v.atKey(p("source_public"), "add source = { … } naming where the data comes from, or remove source_public",
 			"activity %q has source_public but no source", a.ID)
@@ -277,13 +286,42 @@ func (v *validator) trackers(ids idSets) {
 		} else {
 			seen[key] = true
 		}
-		if t.Expiry.Special == "until_withdrawn" {
-			v.at(Path("tracker", i, "expiry"), `use "session" or a duration such as "1y"`, "a tracker's expiry cannot be until_withdrawn")
-		}
+		v.trackerExpiry(i, t)
+		v.trackerParty(i, t)
 		if t.Category != "" && t.Category != "necessary" && !consent {
 			v.at(Path("tracker", i, "category"), "add an [[activity]] with basis = \"consent\" for the trackers that need consent, or categorize the tracker as necessary if it is strictly necessary",
 				"tracker %q needs consent (category %s), but no activity has basis consent", t.Name, t.Category)
 		}
+	}
+}
+
+// trackerExpiry checks that a tracker's expiry fits its kind: "none" is
+// for a pixel, which stores nothing on the device by itself. A pixel with
+// a period or "session" is only warned about, for a pixel that also sets
+// a cookie or a storage entry, which is better listed as its own tracker.
+func (v *validator) trackerExpiry(i int, t Tracker) {
+	path := Path("tracker", i, "expiry")
+	switch {
+	case t.Expiry.Special == "until_withdrawn":
+		v.at(path, `use "session", a duration such as "1y", or "none" for a pixel`, "a tracker's expiry cannot be until_withdrawn")
+	case t.Expiry.Special == "none" && t.Kind != "pixel" && v.decoded(Path("tracker", i, "kind")):
+		v.at(path, `give how long the `+string(t.Kind)+` stays on the device: "session" or a duration such as "1y"`,
+			"expiry = \"none\" is only for a pixel, which stores nothing on the device; tracker %q is a %s", t.Name, t.Kind)
+	case t.Kind == "pixel" && t.Expiry.Special != "none" && v.decoded(path):
+		v.errs.Add(diag.Warningf(v.Pos.Value(path), "tracker %q is a pixel, which stores nothing on the device, but has expiry %q", t.Name, t.Expiry).
+			WithHint(`write expiry = "none"; if the pixel also sets a cookie or a storage entry, list that as a [[tracker]] of its own with its kind and expiry`))
+	}
+}
+
+// trackerParty checks a tracker's party: a provider's tracker may be set
+// on the site's own domain (first, like Google Analytics' _ga), but the
+// company's own trackers are never third-party. Without party, the model
+// takes first for the company's trackers and third for a provider's
+// (Tracker.PartyOrDefault).
+func (v *validator) trackerParty(i int, t Tracker) {
+	if t.Party == "third" && t.Provider == FirstPartyProvider {
+		v.at(Path("tracker", i, "party"), `remove party, or name the provider whose domain sets the tracker as provider = "…"`,
+			"tracker %q is set by the company itself (provider = %q), so it cannot be a third-party tracker", t.Name, FirstPartyProvider)
 	}
 }
 
@@ -296,8 +334,8 @@ func (v *validator) retention(ids idSets) {
 		v.dataList(Path("retention", i, "data"), r.Data, ids.data)
 		after := Path("retention", i, "after")
 		switch {
-		case r.Period.Special == "session":
-			v.at(Path("retention", i, "period"), `use a duration such as "30d" or "until_withdrawn"`, "a retention period cannot be session")
+		case r.Period.Special == "session" || r.Period.Special == "none":
+			v.at(Path("retention", i, "period"), `use a duration such as "30d" or "until_withdrawn"`, "a retention period cannot be %s", r.Period.Special)
 		case r.Period.Special == "until_withdrawn" && r.After == "" && v.decoded(after):
 			r.After = "consent_withdrawal"
 		case r.Period.Special == "until_withdrawn" && r.After != "consent_withdrawal" && v.decoded(after):

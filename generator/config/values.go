@@ -198,6 +198,15 @@ func (v *Kind) UnmarshalText(b []byte) error {
 	return enum((*string)(v), b, "tracker kind", []string{"cookie", "local_storage", "session_storage", "pixel"})
 }
 
+// Party says whether a tracker is set by the domain of the website
+// visited (first) or by another (third).
+type Party string
+
+// UnmarshalText accepts first or third.
+func (v *Party) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "party", []string{"first", "third"})
+}
+
 // Trigger is the event a retention period runs from.
 type Trigger string
 
@@ -291,11 +300,12 @@ func (u *BaseURL) UnmarshalText(b []byte) error {
 }
 
 // Duration is a period such as "2y" or "30d", or one of the words "session"
-// (tracker expiry) and "until_withdrawn" (retention period).
+// and "none" (tracker expiry: a pixel stores nothing) and "until_withdrawn"
+// (retention period).
 type Duration struct {
 	N       int
 	Unit    string // h, d, w, m or y
-	Special string // session or until_withdrawn, with N and Unit zero
+	Special string // session, none or until_withdrawn, with N and Unit zero
 }
 
 // Duration units in the order of their length.
@@ -303,9 +313,9 @@ var durationUnits = "hdwmy"
 
 // ParseDuration parses the duration grammar of site.toml.
 func ParseDuration(s string) (Duration, error) {
-	const hint = `write a number followed by h, d, w, m (months) or y, such as "30d" or "2y", or "session" or "until_withdrawn"`
+	const hint = `write a number followed by h, d, w, m (months) or y, such as "30d" or "2y", or "session", "none" or "until_withdrawn"`
 	switch s {
-	case "session", "until_withdrawn":
+	case "session", "none", "until_withdrawn":
 		return Duration{Special: s}, nil
 	}
 	if len(s) < 2 || !strings.Contains(durationUnits, s[len(s)-1:]) {

@@ -26,6 +26,7 @@ type CookieLawText struct {
 	Previous      string   // the act's former name: "called TTDSG until May 2024"
 	Exemptions    string   // the exemptions for transmission and what is strictly necessary
 	Necessary     string   // the exemption for what is strictly necessary
+	Consent       string   // the short citation of the consent rule: "§ 25 Abs. 1 TDDDG"
 	ExemptionNote string   // a sentence on a further national exemption
 	Exempt        []string // tracker categories ExemptionNote may cover
 }
@@ -41,6 +42,7 @@ type cookieEntry struct {
 	Previous      map[string]string `toml:"previous"`
 	Exemptions    map[string]string `toml:"exemptions"`
 	Necessary     map[string]string `toml:"necessary"`
+	Consent       map[string]string `toml:"consent"`
 	ExemptionNote map[string]string `toml:"exemption_note"`
 	Exempt        []string          `toml:"exempt"`
 	Sources       []string          `toml:"sources"`
@@ -69,7 +71,7 @@ func (c CookieLaw) In(lang string) (CookieLawText, bool) {
 	}
 	return CookieLawText{
 		Where: e.Where[lang], Provision: e.Provision[lang], Name: e.Name[lang], Previous: e.Previous[lang],
-		Exemptions: e.Exemptions[lang], Necessary: e.Necessary[lang], ExemptionNote: e.ExemptionNote[lang],
+		Exemptions: e.Exemptions[lang], Necessary: e.Necessary[lang], Consent: e.Consent[lang], ExemptionNote: e.ExemptionNote[lang],
 		Exempt: slices.Clone(e.Exempt),
 	}, true
 }

@@ -16,7 +16,7 @@ var sourceKeyPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
 
 // cookieTexts are the per-language fields of a cookielaw.toml entry; the
 // first two are required in every page language.
-var cookieTexts = []string{"where", "provision", "name", "previous", "exemptions", "necessary", "exemption_note"}
+var cookieTexts = []string{"where", "provision", "name", "previous", "exemptions", "necessary", "consent", "exemption_note"}
 
 // exemptCategories are the tracker categories a national exemption may
 // cover; strictly necessary ones need none, and none covers marketing.
@@ -98,6 +98,6 @@ func (e *cookieEntry) check(p *problemList, path string) {
 func (e *cookieEntry) texts() map[string]map[string]string {
 	return map[string]map[string]string{
 		"where": e.Where, "provision": e.Provision, "name": e.Name, "previous": e.Previous,
-		"exemptions": e.Exemptions, "necessary": e.Necessary, "exemption_note": e.ExemptionNote,
+		"exemptions": e.Exemptions, "necessary": e.Necessary, "consent": e.Consent, "exemption_note": e.ExemptionNote,
 	}
 }

@@ -34,14 +34,15 @@ func (b *builder) build(asOf time.Time) *Site {
 	s := b.site
 	b.regime = b.facts.RegimeOf(string(s.Company.Country), s.Company.TargetsEU)
 	m := &Site{
-		Lang:            b.lang,
-		Languages:       s.Settings.Languages,
-		BaseURL:         string(s.Settings.BaseURL),
-		Company:         b.company(),
-		Law:             b.law(),
-		Authority:       b.authority(),
-		ReaderAuthority: b.readerAuthority(),
-		CookieLaw:       b.cookieLaw(),
+		Lang:               b.lang,
+		Languages:          s.Settings.Languages,
+		BaseURL:            string(s.Settings.BaseURL),
+		ConsentSettingsURL: Text(s.Settings.ConsentSettingsURL),
+		Company:            b.company(),
+		Law:                b.law(),
+		Authority:          b.authority(),
+		ReaderAuthority:    b.readerAuthority(),
+		CookieLaw:          b.cookieLaw(),
 	}
 	m.Representative = b.contact(s.Representative)
 	m.DPO = b.contact(s.DPO)
@@ -195,6 +196,7 @@ func (b *builder) cookieLaw() *CookieLaw {
 	return &CookieLaw{
 		Country: country, Directive: b.facts.InEEA(country), Where: Text(t.Where), Provision: Text(t.Provision),
 		Name: Text(t.Name), Previous: Text(t.Previous), Exemptions: Text(t.Exemptions), Necessary: Text(t.Necessary),
+		Consent:       Text(cmp.Or(t.Consent, t.Provision)),
 		ExemptionNote: Text(t.ExemptionNote), Exempt: t.Exempt,
 	}
 }
@@ -244,6 +246,7 @@ func (b *builder) activity(a config.Activity) *Activity {
 		Basis: a.Basis, Interest: b.text(a.Interest), Source: b.text(a.Source), SourcePublic: a.SourcePublic,
 		Required: string(a.Required), Consequence: b.text(a.Consequence), Retention: b.retention[a.Retention],
 		Automated: b.text(a.Automated), AutomatedException: string(a.AutomatedException),
+		Withdraw: b.text(a.Withdraw), DirectMarketing: a.DirectMarketing,
 	}
 	ma.SourceData, ma.OwnData = b.origin(a)
 	for _, r := range a.Recipients {
@@ -279,6 +282,7 @@ func (b *builder) origin(a config.Activity) (fromSource, own []DataCategory) {
 func (b *builder) tracker(t config.Tracker) *Tracker {
 	return &Tracker{
 		Name: Text(t.Name), Provider: b.processors[t.Provider], FirstParty: t.Provider == config.FirstPartyProvider,
+		Party:    string(t.PartyOrDefault()),
 		Category: string(t.Category), Kind: string(t.Kind), Expiry: t.Expiry, Purpose: b.text(t.Purpose),
 	}
 }

@@ -12,6 +12,31 @@ func (s *Site) UsesBasis(basis string) bool {
 	return false
 }
 
+// ObjectionActivities returns the activities based on a task in the
+// public interest or on legitimate interests, to which people may object
+// on grounds relating to their situation (Art. 21(1) GDPR).
+func (s *Site) ObjectionActivities() []*Activity {
+	var out []*Activity
+	for _, a := range s.Activities {
+		if a.Basis == "public_task" || a.Basis == "legitimate_interests" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// DirectMarketingActivities returns the activities that process data for
+// direct marketing, to which people may always object (Art. 21(2) GDPR).
+func (s *Site) DirectMarketingActivities() []*Activity {
+	var out []*Activity
+	for _, a := range s.Activities {
+		if a.DirectMarketing {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // ThirdCountryRecipients returns the processors outside the EEA.
 func (s *Site) ThirdCountryRecipients() []*Processor {
 	var out []*Processor

@@ -19,23 +19,27 @@ type Text = markdown.Text
 
 // Site is the whole site in one language.
 type Site struct {
-	Lang            string
-	Languages       []string
-	BaseURL         string
-	Company         Company
-	Law             Law
-	Representative  *Contact
-	DPO             *Contact
-	Authority       Authority
-	ReaderAuthority *Authority // the authority readers of the page language are told of, where the controller is elsewhere (nil: none)
-	Activities      []*Activity
-	Processors      []*Processor
-	Trackers        []*Tracker
-	CookieLaw       *CookieLaw // nil where policygen knows none for the controller's country
-	Retention       []*Retention
-	Changes         []Change // newest first
-	Effective       time.Time
-	Draft           bool
+	Lang      string
+	Languages []string
+	BaseURL   string
+	// ConsentSettingsURL is where on the website people open the cookie
+	// settings to change or withdraw their consent; empty when site.toml
+	// gives none.
+	ConsentSettingsURL Text
+	Company            Company
+	Law                Law
+	Representative     *Contact
+	DPO                *Contact
+	Authority          Authority
+	ReaderAuthority    *Authority // the authority readers of the page language are told of, where the controller is elsewhere (nil: none)
+	Activities         []*Activity
+	Processors         []*Processor
+	Trackers           []*Tracker
+	CookieLaw          *CookieLaw // nil where policygen knows none for the controller's country
+	Retention          []*Retention
+	Changes            []Change // newest first
+	Effective          time.Time
+	Draft              bool
 }
 
 // Company is the controller.
@@ -105,6 +109,7 @@ type CookieLaw struct {
 	Previous      Text
 	Exemptions    Text
 	Necessary     Text
+	Consent       Text // the consent rule cited beside Art. 6(1)(a): "§ 25 Abs. 1 TDDDG", else Provision
 	ExemptionNote Text
 	Exempt        []string
 }
@@ -140,6 +145,13 @@ type Activity struct {
 	// decision-making relies on: "contract", "law" or "explicit_consent";
 	// "" for none (no decision, or a company under the UK GDPR alone).
 	AutomatedException string
+
+	// Withdraw says how consent to the activity is withdrawn besides
+	// writing to the company (only for basis consent; may be empty).
+	Withdraw Text
+	// DirectMarketing says that the activity processes data for direct
+	// marketing (Art. 21(2) GDPR).
+	DirectMarketing bool
 }
 
 // AutomatedPoint returns the point of Art. 22(2) GDPR the activity's
@@ -166,7 +178,8 @@ type Processor struct {
 type Tracker struct {
 	Name       Text
 	Provider   *Processor
-	FirstParty bool
+	FirstParty bool   // set by the company itself: it has no Provider
+	Party      string // "first" when set by the site's own domain, "third" when by another's
 	Category   string
 	Kind       string
 	Expiry     config.Duration
@@ -271,6 +284,8 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 	switch name {
 	case "Lang", "Languages", "BaseURL":
 		return []string{"Settings"}, true
+	case "ConsentSettingsURL":
+		return []string{"Settings.ConsentSettingsURL"}, true
 	case "Company":
 		switch sub {
 		case "Address":
@@ -293,7 +308,8 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 	case "CookieLaw":
 		return []string{"Company.Country"}, true
 	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients", "SafeguardedRecipients",
-		"SourcedActivities", "ProvidedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers":
+		"SourcedActivities", "ProvidedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers",
+		"ObjectionActivities", "DirectMarketingActivities":
 		return lists, true
 	case "Changes", "Effective", "Draft":
 		return []string{"Changes"}, true

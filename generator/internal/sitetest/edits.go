@@ -69,13 +69,14 @@ var enums = map[reflect.Type][]string{
 	reflect.TypeFor[config.UKTransfer]():         config.UKTransfers(),
 	reflect.TypeFor[config.Required]():           config.Requireds(),
 	reflect.TypeFor[config.Kind]():               {"cookie", "local_storage", "session_storage", "pixel"},
+	reflect.TypeFor[config.Party]():              {"first", "third"},
 	reflect.TypeFor[config.Trigger]():            config.Triggers(),
 	reflect.TypeFor[config.AutomatedException](): config.AutomatedExceptions(),
 	reflect.TypeFor[config.Country]():            {"DE", "NL", "AT", "GB", "CH", "US", "IN"},
 }
 
 // durations are the durations tried for a period or an expiry.
-var durations = []string{"30d", "60d", "2y", "13m", "session", "until_withdrawn"}
+var durations = []string{"30d", "60d", "2y", "13m", "session", "none", "until_withdrawn"}
 
 // candidates returns the changes to try for a leaf of base, in order.
 func candidates(base *config.Site, l leaf) []func(*config.Site) {
