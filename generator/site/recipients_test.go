@@ -179,6 +179,24 @@ email`, `languages = ["en", "de", "nl"]`, `languages = ["en"]`).Replace(recipien
 	}, []string{"Art. 45 GDPR"})
 }
 
+// TestOnwardTransfersOfAUKControllerThatTargetsTheEUGiveBothTools: where
+// both laws apply, the onward table has a column for each.
+func TestOnwardTransfersOfAUKControllerThatTargetsTheEUGiveBothTools(t *testing.T) {
+	out := buildSite(t, "uk-eu")
+	assertSection(t, out, "en/privacy/index.html", "transfers", []string{
+		"Recipient | Passes data on to | Country | Under the UK GDPR | Under the EU GDPR",
+		"Dublin Support Ltd | Dublin Support Inc. | United States | UK adequacy regulations for the United States (UK Extension to the EU-US Data Privacy Framework); the recipient participates in the UK Extension | adequacy decision for the EU-US Data Privacy Framework (Art. 45 EU GDPR); the recipient is certified under it",
+	}, nil)
+	assertSection(t, out, "de/datenschutz/index.html", "transfers", []string{
+		"Empfänger | Weitergabe an | Land | Nach der UK GDPR | Nach der DSGVO",
+		"Dublin Support Ltd | Dublin Support Inc. | Vereinigte Staaten | Angemessenheitsregelungen des Vereinigten Königreichs für die USA",
+	}, nil)
+	assertSection(t, out, "nl/privacy/index.html", "transfers", []string{
+		"Persoonsgegevens kunnen ook in andere landen terechtkomen doordat ontvangers ze doorgeven aan andere bedrijven daar",
+		"Dublin Support Ltd | Dublin Support Inc. | Verenigde Staten | Britse adequaatheidsregeling voor de Verenigde Staten",
+	}, nil)
+}
+
 // dropLanguages removes the texts a replacer marked with NUL: from the
 // mark to the closing quote.
 func dropLanguages(s string) string {
