@@ -96,10 +96,10 @@ arrangement_url = "https://social.example/joint-controller-addendum"`)
 		"We also disclose personal data to public authorities, such as courts, law enforcement or tax authorities, where the law obliges us to do so (Art. 6(1)(c) GDPR).",
 	}, []string{"from us at privacy@liffey.example", "Ad pixel”"})
 	assertSection(t, out, "de/datenschutz/index.html", "recipients", []string{
-		"Für die Erhebung der Daten über das Social-Pixel auf unserer Website und ihre Übermittlung an Social sind wir mit dem Empfänger Social Ireland Ltd gemeinsam verantwortlich (Art. 26 DSGVO). Für die weitere Verarbeitung der Daten ist Social Ireland Ltd allein verantwortlich.",
+		"Für die Erhebung der Daten über das Social-Pixel auf unserer Website und ihre Übermittlung an Social sind wir mit dem Empfänger Social Ireland Ltd gemeinsam verantwortlich (Art. 26 DSGVO). Für die weitere Verarbeitung der Daten ist dieser Empfänger allein verantwortlich.",
 		"(Art. 26 Abs. 1 DSGVO). Wir holen Ihre Einwilligung ein; Social beantwortet Ihre Anfragen.",
 		"Das Wesentliche der Vereinbarung finden Sie unter https://social.example/joint-controller-addendum (Art. 26 Abs. 2 DSGVO).",
-		"Unabhängig von der Vereinbarung können Sie Ihre Rechte nach der DSGVO sowohl bei uns als auch bei Social Ireland Ltd geltend machen (Art. 26 Abs. 3 DSGVO).",
+		"Unabhängig von der Vereinbarung können Sie Ihre Rechte nach der DSGVO sowohl bei uns als auch bei diesem Empfänger geltend machen (Art. 26 Abs. 3 DSGVO).",
 		"Darüber hinaus geben wir personenbezogene Daten an Behörden und Gerichte weiter, etwa an Strafverfolgungs- oder Finanzbehörden, soweit wir gesetzlich dazu verpflichtet sind (Art. 6 Abs. 1 lit. c DSGVO).",
 	}, []string{"auf Anfrage"})
 	assertSection(t, out, "nl/privacy/index.html", "recipients", []string{
