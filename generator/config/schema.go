@@ -114,6 +114,28 @@ type Processor struct {
 	Transfer   Transfer      `toml:"transfer" json:"transfer,omitempty"`
 	UKTransfer UKTransfer    `toml:"uk_transfer" json:"uk_transfer,omitempty"`
 	PrivacyURL URL           `toml:"privacy_url" json:"privacy_url,omitempty"`
+
+	// JointScope, JointDuties and ArrangementURL are for a joint
+	// controller only (Art. 26): what is jointly controlled, such as the
+	// collection by a pixel and the transmission (CJEU C-40/17, Fashion
+	// ID); who does what; where the essence of the arrangement is published.
+	JointScope     LocalizedText `toml:"joint_scope" json:"joint_scope,omitzero"`
+	JointDuties    LocalizedText `toml:"joint_duties" json:"joint_duties,omitzero"`
+	ArrangementURL URL           `toml:"arrangement_url" json:"arrangement_url,omitempty"`
+
+	// Onward are the third countries the recipient passes the data on to,
+	// to its affiliates or sub-processors.
+	Onward []Onward `toml:"onward" json:"onward,omitempty"`
+}
+
+// Onward is an onward transfer by a recipient: to whom (optional), the
+// country, and the safeguard under each law that applies, as for the
+// recipient itself.
+type Onward struct {
+	Name       string     `toml:"name" json:"name,omitempty"`
+	Country    Country    `toml:"country,required" json:"country"`
+	Transfer   Transfer   `toml:"transfer" json:"transfer,omitempty"`
+	UKTransfer UKTransfer `toml:"uk_transfer" json:"uk_transfer,omitempty"`
 }
 
 // Tracker is a cookie or similar technology.

@@ -193,8 +193,48 @@ func (v *validator) activityBasis(i int, a Activity) {
 func (v *validator) processors() {
 	for i, p := range v.Site.Processors {
 		v.nonEmpty(Path("processor", i, "name"), p.Name)
+		v.jointControl(i, p)
 		v.transfer(i, p)
+		v.onward(i, p)
 	}
+}
+
+// jointControl checks the keys of a joint controller (Art. 26): what is
+// jointly controlled must be said, since after Fashion ID (CJEU C-40/17)
+// it is often only the collection and transmission, not the whole service;
+// and the keys are for no other role.
+func (v *validator) jointControl(i int, p Processor) {
+	path := func(key string) string { return Path("processor", i, key) }
+	switch {
+	case p.Role == "joint_controller":
+		if p.JointScope.IsZero() && v.decoded(path("joint_scope")) {
+			v.at(path("role"), "add joint_scope = { … } saying what you and the recipient control jointly, such as the collection of data by its pixel on your website and their transmission to it (Art. 26 GDPR; CJEU C-40/17, Fashion ID)",
+				"joint controller %q has no joint_scope", p.ID)
+		}
+		return
+	case p.Role == "": // reported by the decoder
+		return
+	}
+	for _, k := range []struct {
+		key string
+		set bool
+	}{{"joint_scope", !p.JointScope.IsZero()}, {"joint_duties", !p.JointDuties.IsZero()}, {"arrangement_url", p.ArrangementURL != ""}} {
+		if k.set {
+			v.atKey(path(k.key), fmt.Sprintf(`remove %s, or set role = "joint_controller" if you decide on the purposes and means together with the recipient (Art. 26 GDPR)`, k.key),
+				"%s is only for a joint controller; processor %q has role %s", k.key, p.ID, p.Role)
+		}
+	}
+}
+
+// flow is a transfer to check: a recipient's own, or one of its onward
+// transfers. in starts the messages: `processor "host" is in`.
+type flow struct {
+	path       string // of the table that holds transfer and uk_transfer
+	in         string
+	country    string
+	transfer   Transfer
+	ukTransfer UKTransfer
+	consent    bool // whether explicit consent (Art. 49(1)(a)) may be the basis
 }
 
 // transfer checks a recipient's transfer tools from the controller's point
@@ -202,70 +242,144 @@ func (v *validator) processors() {
 // only where that law applies and the recipient is outside the area the
 // controller's law protects (legal.Facts.Transfers).
 func (v *validator) transfer(i int, p Processor) {
-	country := string(p.Country)
-	if country == "" { // reported by the decoder
+	if p.Country == "" { // reported by the decoder
 		return
 	}
-	c := v.Site.Company
-	regime := v.facts.RegimeOf(string(c.Country), c.TargetsEU)
-	_, eu, uk := v.facts.Transfers(regime, country)
-	v.euTransfer(i, p, regime, eu)
-	v.ukTransfer(i, p, regime, uk)
+	v.flow(flow{path: Path("processor", i), in: fmt.Sprintf("processor %q is in", p.ID), country: string(p.Country),
+		transfer: p.Transfer, ukTransfer: p.UKTransfer, consent: true})
 }
 
-func (v *validator) euTransfer(i int, p Processor, regime legal.Regime, transfer bool) {
-	path := Path("processor", i, "transfer")
-	country := string(p.Country)
+func (v *validator) flow(f flow) {
+	c := v.Site.Company
+	regime := v.facts.RegimeOf(string(c.Country), c.TargetsEU)
+	_, eu, uk := v.facts.Transfers(regime, f.country)
+	v.euTransfer(f, regime, eu)
+	v.ukTransfer(f, regime, uk)
+}
+
+// tools names the safeguards to offer beside the given ones in a hint.
+func (f flow) tools(tools ...string) string {
+	if f.consent {
+		tools = append(tools, `"consent"`)
+	}
+	if len(tools) == 1 {
+		return tools[0]
+	}
+	return strings.Join(tools[:len(tools)-1], ", ") + " or " + tools[len(tools)-1]
+}
+
+func (v *validator) euTransfer(f flow, regime legal.Regime, transfer bool) {
+	path := Path(f.path, "transfer")
 	switch {
 	case !regime.EU:
-		if p.Transfer != "" {
+		if f.transfer != "" {
 			v.at(path, `give the UK tool as uk_transfer, or add targets_eu = true to [company] if the company also offers goods or services to people in the EU or monitors them there`,
 				"transfer names a safeguard of the EU GDPR, which does not apply to a company in the United Kingdom that does not target people in the EU")
 		}
 	case !transfer:
-		if p.Transfer != "" {
-			v.atKey(path, "remove transfer", "processor %q is in the EEA (%s); no transfer safeguard applies", p.ID, country)
+		if f.transfer != "" {
+			v.atKey(path, "remove transfer", "%s the EEA (%s); no transfer safeguard applies", f.in, f.country)
 		}
-	case p.Transfer == "" && v.facts.Adequate(country):
+	case f.transfer == "" && v.facts.Adequate(f.country):
 		// the adequacy decision is the safeguard; the model fills it in
-	case p.Transfer == "":
-		hint := `add transfer = "scc" (standard contractual clauses), "bcr" or "consent"`
-		if v.facts.DPFCountry(country) {
+	case f.transfer == "":
+		hint := `add transfer = "scc" (standard contractual clauses), ` + f.tools(`"bcr"`)
+		if v.facts.DPFCountry(f.country) {
 			hint = `add transfer = "dpf" if the recipient is certified under the EU-US Data Privacy Framework, otherwise "scc"`
 		}
-		v.atKey(Path("processor", i, "country"), hint,
-			"processor %q is in %s, outside the EEA without an adequacy decision, and needs a transfer safeguard", p.ID, country)
-	case p.Transfer == "dpf" && !v.facts.DPFCountry(country):
-		v.at(path, `use "scc", "bcr" or "consent"`, "the Data Privacy Framework covers only recipients in the United States, not %s", country)
-	case p.Transfer == "adequacy" && !v.facts.Adequate(country):
-		v.at(path, `use "scc", "bcr" or "consent"`, "%s has no adequacy decision", country)
+		v.atKey(Path(f.path, "country"), hint,
+			"%s %s, outside the EEA without an adequacy decision, and needs a transfer safeguard", f.in, f.country)
+	case f.transfer == "dpf" && !v.facts.DPFCountry(f.country):
+		v.at(path, "use "+f.tools(`"scc"`, `"bcr"`), "the Data Privacy Framework covers only recipients in the United States, not %s", f.country)
+	case f.transfer == "adequacy" && !v.facts.Adequate(f.country):
+		v.at(path, "use "+f.tools(`"scc"`, `"bcr"`), "%s has no adequacy decision", f.country)
+	case f.transfer == "scc" || f.transfer == "bcr":
+		v.transferRisk(path, f.country, string(f.transfer), "the supervisory authorities")
 	}
 }
 
-func (v *validator) ukTransfer(i int, p Processor, regime legal.Regime, transfer bool) {
-	path := Path("processor", i, "uk_transfer")
-	country := string(p.Country)
+func (v *validator) ukTransfer(f flow, regime legal.Regime, transfer bool) {
+	path := Path(f.path, "uk_transfer")
 	switch {
 	case !regime.UK:
-		if p.UKTransfer != "" {
+		if f.ukTransfer != "" {
 			v.at(path, "remove uk_transfer; transfer gives the safeguard under the EU GDPR",
 				"uk_transfer is only for a company in the United Kingdom; this one is in %s", v.Site.Company.Country)
 		}
 	case !transfer:
-		if p.UKTransfer != "" {
-			v.at(path, "remove uk_transfer", "processor %q is in the United Kingdom, like the company: that is no restricted transfer", p.ID)
+		if f.ukTransfer != "" {
+			v.at(path, "remove uk_transfer", "%s the United Kingdom, like the company: that is no restricted transfer", f.in)
 		}
-	case p.UKTransfer == "" && v.facts.UKAdequate(country):
+	case f.ukTransfer == "" && v.facts.UKAdequate(f.country):
 		// the UK's adequacy regulations cover it; the model fills it in
-	case p.UKTransfer == "":
-		hint := `add uk_transfer = "idta" (International Data Transfer Agreement), "uk_addendum" (UK Addendum to the EU standard contractual clauses), "bcr" or "consent"`
-		if v.facts.DPFCountry(country) {
+	case f.ukTransfer == "":
+		hint := `add uk_transfer = "idta" (International Data Transfer Agreement), "uk_addendum" (UK Addendum to the EU standard contractual clauses), ` + f.tools(`"bcr"`)
+		if v.facts.DPFCountry(f.country) {
 			hint = `add uk_transfer = "uk_dpf" if the recipient participates in the UK Extension to the EU-US Data Privacy Framework, otherwise "idta" or "uk_addendum"`
 		}
-		v.atKey(Path("processor", i, "country"), hint,
-			"processor %q is in %s, which the United Kingdom's adequacy regulations do not cover, and needs a UK transfer safeguard", p.ID, country)
-	case p.UKTransfer == "uk_dpf" && !v.facts.DPFCountry(country):
-		v.at(path, `use "idta", "uk_addendum", "bcr" or "consent"`, "the UK Extension to the Data Privacy Framework covers only recipients in the United States, not %s", country)
+		v.atKey(Path(f.path, "country"), hint,
+			"%s %s, which the United Kingdom's adequacy regulations do not cover, and needs a UK transfer safeguard", f.in, f.country)
+	case f.ukTransfer == "uk_dpf" && !v.facts.DPFCountry(f.country):
+		v.at(path, "use "+f.tools(`"idta"`, `"uk_addendum"`, `"bcr"`), "the UK Extension to the Data Privacy Framework covers only recipients in the United States, not %s", f.country)
+	case f.ukTransfer == "idta" || f.ukTransfer == "uk_addendum" || f.ukTransfer == "bcr":
+		v.transferRisk(path, f.country, string(f.ukTransfer), "the ICO")
+	}
+}
+
+// transferRisk warns of a transfer on contractual safeguards to a country
+// that European authorities have singled out (legal.Facts.TransferRisk):
+// after Schrems II such safeguards need a transfer impact assessment and,
+// where the country's law lets public authorities reach the data,
+// supplementary measures, or the transfer must stop.
+func (v *validator) transferRisk(path, country, tool, expects string) {
+	source, risky := v.facts.TransferRisk(country)
+	if !risky {
+		return
+	}
+	v.errs.Add(diag.Warningf(v.Pos.Value(path),
+		"%s alone may not protect data transferred to %s, where public authorities can access them (%s)", tool, country, source).
+		WithHint("after Schrems II (CJEU C-311/18), %s expects a transfer impact assessment and effective supplementary measures before such a transfer; document them, or stop the transfer", expects))
+}
+
+// onward checks a recipient's onward transfers: each to a third country
+// other than the recipient's own, once, with a safeguard as if the
+// controller sent the data there itself, since Chapter V protects the data
+// along the whole chain (Art. 44: "including for onward transfers").
+// Explicit consent is no basis for them: it is given to the controller for
+// a transfer it proposes (Art. 49(1)(a)), not for a recipient's transfers
+// to its affiliates or sub-processors.
+func (v *validator) onward(i int, p Processor) {
+	c := v.Site.Company
+	regime := v.facts.RegimeOf(string(c.Country), c.TargetsEU)
+	seen := map[string]bool{}
+	for j, o := range p.Onward {
+		path := Path("processor", i, "onward", j)
+		country := string(o.Country)
+		if country == "" || !v.decoded(path) { // reported by the decoder
+			continue
+		}
+		if o.Name != "" {
+			v.nonEmpty(Path(path, "name"), o.Name)
+		}
+		third, _, _ := v.facts.Transfers(regime, country)
+		switch key := o.Name + "\x00" + country; {
+		case seen[key]:
+			v.atKey(path, "remove the second entry", "processor %q lists the onward transfer to %s twice", p.ID, country)
+		case o.Country == p.Country:
+			v.at(Path(path, "country"), "remove the entry: onward names the countries the recipient passes the data on to from its own",
+				"processor %q is itself in %s", p.ID, country)
+		case !third:
+			v.at(Path(path, "country"), "remove the entry: onward lists transfers to third countries",
+				"processor %q passes data on to %s, which is no transfer under the law that applies to the company", p.ID, country)
+		case o.Transfer == "consent" || o.UKTransfer == "consent":
+			key := map[bool]string{true: "transfer", false: "uk_transfer"}[o.Transfer == "consent"]
+			v.at(Path(path, key), `a recipient's transfers to its affiliates or sub-processors need a safeguard of their own: "dpf", "adequacy", "scc" or "bcr" (under the UK GDPR "uk_dpf", "idta", "uk_addendum" or "bcr")`,
+				"an onward transfer cannot rest on explicit consent, which people give to the company for a transfer it proposes (Art. 49(1)(a) GDPR)")
+		default:
+			v.flow(flow{path: path, in: fmt.Sprintf("processor %q passes data on to", p.ID), country: country,
+				transfer: o.Transfer, ukTransfer: o.UKTransfer})
+		}
+		seen[o.Name+"\x00"+country] = true
 	}
 }
 

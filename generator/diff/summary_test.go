@@ -178,7 +178,7 @@ func TestSummaryNamesAddedRecipientWithCountryAndSafeguard(t *testing.T) {
 			"Name": "Mailer Inc.", "Country": config.Country("US"), "Transfer": config.Transfer("dpf")}}, sentences{
 			"New recipient: Mailer Inc. (United States, EU-US Data Privacy Framework)",
 			"Neuer Empfänger: Mailer Inc. (Vereinigte Staaten, Datenschutzrahmen EU-USA)",
-			"Nieuwe ontvanger: Mailer Inc. (Verenigde Staten, EU-VS-gegevensprivacykader)"})
+			"Nieuwe ontvanger: Mailer Inc. (Verenigde Staten, EU-VS-kader voor gegevensbescherming)"})
 	})
 	t.Run("adequacy without transfer key", func(t *testing.T) {
 		swiss := edit(t, edit(t, mailerUS, `country = "US"`, `country = "CH"`), `transfer = "dpf"`+"\n", "")
@@ -203,7 +203,7 @@ func TestSummaryNamesRemovedRecipientWithCountryAndSafeguard(t *testing.T) {
 	assertOneFact(t, baseSite+indian, baseSite, Fact{ID: "summary.recipient_removed", Values: map[string]any{
 		"Name": "Mailer Inc.", "Country": config.Country("IN"), "Transfer": config.Transfer("scc")}}, sentences{
 		"Recipient removed: Mailer Inc. (India, standard contractual clauses)",
-		"Empfänger entfällt: Mailer Inc. (Indien, Standardvertragsklauseln)",
+		"Empfänger entfällt: Mailer Inc. (Indien, Standarddatenschutzklauseln)",
 		"Niet langer ontvanger: Mailer Inc. (India, standaardcontractbepalingen)"})
 }
 

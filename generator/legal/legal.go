@@ -32,6 +32,7 @@ type Facts struct {
 	eea, eu, adequate, dpf map[string]bool
 	ukAdequate             map[string]bool
 	readerCountry          map[string]string
+	transferRisk           map[string]string // country: the source that singles it out
 	authorities            map[string]countryAuthorities
 	cookieLaws             map[string]*cookieEntry
 }
@@ -56,6 +57,7 @@ func load(countries, authorities, cookieLaws []byte) (*Facts, error) {
 		DPF           []string          `toml:"dpf"`
 		UKAdequate    []string          `toml:"uk_adequate"`
 		ReaderCountry map[string]string `toml:"reader_country"`
+		TransferRisk  map[string]string `toml:"transfer_risk"`
 	}
 	if _, err := toml.Decode(string(countries), &c); err != nil {
 		return nil, fmt.Errorf("legal: countries.toml: %w", err)
@@ -77,7 +79,7 @@ func load(countries, authorities, cookieLaws []byte) (*Facts, error) {
 	}
 	return &Facts{
 		eea: set(c.EEA), eu: eu, adequate: set(c.Adequate), dpf: set(c.DPF), ukAdequate: set(c.UKAdequate),
-		readerCountry: c.ReaderCountry, authorities: a, cookieLaws: cl,
+		readerCountry: c.ReaderCountry, transferRisk: c.TransferRisk, authorities: a, cookieLaws: cl,
 	}, nil
 }
 
@@ -153,6 +155,15 @@ func (f *Facts) DPFCountry(country string) bool { return f.dpf[country] }
 // covers every recipient there. The United States is not: only recipients
 // in the UK Extension to the Data Privacy Framework are covered.
 func (f *Facts) UKAdequate(country string) bool { return f.eea[country] || f.ukAdequate[country] }
+
+// TransferRisk returns the source, such as an EDPB statement or a
+// supervisory authority's decision, that found contractual safeguards
+// insufficient for transfers to the country because public authorities
+// there can access the data; false for a country no source singles out.
+func (f *Facts) TransferRisk(country string) (source string, risky bool) {
+	source, risky = f.transferRisk[country]
+	return source, risky
+}
 
 // ReaderCountry returns the country whose supervisory authority readers of
 // the page language lang are told of when the controller is elsewhere:

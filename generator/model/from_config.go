@@ -210,12 +210,15 @@ func (b *builder) processorsAndRetention(m *Site) {
 			ID: string(p.ID), Name: Text(p.Name), Role: string(p.Role), Service: b.text(p.Service),
 			Country: country, PrivacyURL: Text(p.PrivacyURL), ThirdCountry: third,
 		}
-		// Validation allows a blank only where adequacy covers the transfer.
-		if eu {
-			mp.Transfer = cmp.Or(string(p.Transfer), "adequacy")
+		mp.Transfer, mp.UKTransfer = tools(eu, uk, p.Transfer, p.UKTransfer)
+		if p.Role == "joint_controller" {
+			mp.JointScope, mp.JointDuties, mp.ArrangementURL = b.text(p.JointScope), b.text(p.JointDuties), Text(p.ArrangementURL)
 		}
-		if uk {
-			mp.UKTransfer = cmp.Or(string(p.UKTransfer), "adequacy")
+		for _, o := range p.Onward {
+			_, eu, uk := b.facts.Transfers(b.regime, string(o.Country))
+			mo := &Onward{Name: Text(o.Name), Country: string(o.Country)}
+			mo.Transfer, mo.UKTransfer = tools(eu, uk, o.Transfer, o.UKTransfer)
+			mp.Onward = append(mp.Onward, mo)
 		}
 		b.processors[p.ID] = mp
 		m.Processors = append(m.Processors, mp)
@@ -226,6 +229,20 @@ func (b *builder) processorsAndRetention(m *Site) {
 		b.retention[r.ID] = mr
 		m.Retention = append(m.Retention, mr)
 	}
+}
+
+// tools returns the safeguards of a transfer under the EU and the UK GDPR,
+// where it is one under each: validation allows a blank only where
+// adequacy covers it.
+func tools(eu, uk bool, transfer config.Transfer, ukTransfer config.UKTransfer) (string, string) {
+	var t, ut string
+	if eu {
+		t = cmp.Or(string(transfer), "adequacy")
+	}
+	if uk {
+		ut = cmp.Or(string(ukTransfer), "adequacy")
+	}
+	return t, ut
 }
 
 func (b *builder) data(ids []config.ID) []DataCategory {

@@ -48,6 +48,18 @@ func (s *Site) ThirdCountryRecipients() []*Processor {
 	return out
 }
 
+// OnwardRecipients returns the recipients that pass the data on to third
+// countries, wherever they are themselves.
+func (s *Site) OnwardRecipients() []*Processor {
+	var out []*Processor
+	for _, p := range s.Processors {
+		if len(p.Onward) > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // SafeguardedRecipients returns the recipients whose transfer rests on
 // appropriate safeguards, of which people may obtain a copy: standard
 // contractual clauses or binding corporate rules under the EU GDPR, the

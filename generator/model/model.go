@@ -172,6 +172,23 @@ type Processor struct {
 	PrivacyURL   Text
 	ThirdCountry bool        // a transfer under a law that applies to the controller, which the policy lists
 	Activities   []*Activity // the activities that name it as a recipient, in site order
+
+	// A joint controller's: what is jointly controlled, who does what
+	// (may be empty), where the essence of the arrangement is (may be empty).
+	JointScope     Text
+	JointDuties    Text
+	ArrangementURL Text
+
+	Onward []*Onward // the third countries the recipient passes the data on to
+}
+
+// Onward is a recipient's onward transfer to a third country, with its
+// safeguards filled in as for a recipient's own (Processor.Transfer).
+type Onward struct {
+	Name       Text // to whom; may be empty ("affiliates or sub-processors")
+	Country    string
+	Transfer   string
+	UKTransfer string
 }
 
 // Tracker is a cookie or similar technology.
@@ -307,7 +324,7 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 		return []string{"Company.Country", "Company.TargetsEU"}, true
 	case "CookieLaw":
 		return []string{"Company.Country"}, true
-	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients", "SafeguardedRecipients",
+	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients", "SafeguardedRecipients", "OnwardRecipients",
 		"SourcedActivities", "ProvidedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers",
 		"ObjectionActivities", "DirectMarketingActivities":
 		return lists, true

@@ -41,6 +41,9 @@ func (s *spec) toml() []byte {
 		if p.transfer != "" {
 			fmt.Fprintf(&b, "transfer = %q\n", p.transfer)
 		}
+		if p.role == "joint_controller" {
+			fmt.Fprintf(&b, "joint_scope = %s\n", localized(jointScope))
+		}
 	}
 	for _, t := range s.trackers {
 		fmt.Fprintf(&b, "\n[[tracker]]\nname = %q\nprovider = %q\ncategory = %q\nkind = %q\nexpiry = %q\npurpose = %s\n",

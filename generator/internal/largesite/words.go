@@ -52,6 +52,11 @@ var interests = []text{
 	{"Improving our products on the basis of how they are used.", "Verbesserung unserer Produkte anhand ihrer Nutzung.", "Verbetering van onze producten op basis van het gebruik ervan."},
 }
 
+// jointScope is what a joint controller controls together with the company.
+var jointScope = text{"the collection of data on our website and their transmission to this recipient",
+	"die Erhebung der Daten auf unserer Website und ihre Übermittlung an diesen Empfänger",
+	"het verzamelen van gegevens op onze website en het doorsturen daarvan aan deze ontvanger"}
+
 // services say what a processor does.
 var services = []text{
 	{"Hosting and data centre services", "Hosting und Rechenzentrumsleistungen", "Hosting en datacenterdiensten"},
