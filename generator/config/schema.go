@@ -16,6 +16,8 @@ type Site struct {
 	Trackers       []Tracker               `toml:"tracker" json:"trackers"`
 	Retention      []Retention             `toml:"retention" json:"retention"`
 	Data           map[string]DataCategory `toml:"data" json:"data,omitempty"`
+	Minors         *Minors                 `toml:"minors" json:"minors,omitempty"`
+	Security       *Security               `toml:"security" json:"security,omitempty"`
 	Changes        []Change                `toml:"change" json:"changes"`
 }
 
@@ -27,6 +29,11 @@ type Settings struct {
 	History        string   `toml:"history" json:"-"`
 	DisableClauses []string `toml:"disable_clauses" json:"disable_clauses,omitempty"`
 	SigningKey     string   `toml:"signing_key" json:"-"` // the Ed25519 public key that signs releases, "ed25519:…"
+
+	// ChangeNotice says how people are told of material changes besides
+	// the changelog, its feed and the banner of an upcoming version, such
+	// as an e-mail to customers.
+	ChangeNotice LocalizedText `toml:"change_notice" json:"change_notice,omitzero"`
 }
 
 // Company is the controller.
@@ -47,6 +54,11 @@ type Company struct {
 	// that it needs no representative in the EU (Art. 27(2)(a)).
 	TargetsEU            bool `toml:"targets_eu" json:"targets_eu,omitempty"`
 	RepresentativeExempt bool `toml:"representative_exempt" json:"representative_exempt,omitempty"`
+
+	// ProcessorFor names the customers' content that the company
+	// processes on their behalf (Art. 28 GDPR), for which each customer is
+	// the controller and this policy does not speak.
+	ProcessorFor LocalizedText `toml:"processor_for" json:"processor_for,omitzero"`
 }
 
 // Contact is a person or office to write to: the data protection officer or
@@ -121,6 +133,22 @@ type Retention struct {
 // DataCategory is a custom data category under [data.ID].
 type DataCategory struct {
 	Label LocalizedText `toml:"label,required" json:"label"`
+}
+
+// Minors is the [minors] table: the age from which the company's website
+// and services are meant to be used.
+type Minors struct {
+	MinimumAge int           `toml:"minimum_age,required" json:"minimum_age"`
+	Note       LocalizedText `toml:"note" json:"note,omitzero"`
+}
+
+// Security is the [security] table: the technical and organisational
+// measures of Art. 32 GDPR, and how fast the company tells people of a
+// breach that is likely to put them at high risk (Art. 34).
+type Security struct {
+	Measures     []Measure     `toml:"measures,required" json:"measures"`
+	Note         LocalizedText `toml:"note" json:"note,omitzero"`
+	BreachNotice Duration      `toml:"breach_notice" json:"breach_notice,omitzero"`
 }
 
 // Change is a changelog entry: one released version of the text.

@@ -45,6 +45,8 @@ func validate(l *Loaded, texts []textRef, failed map[string]bool, facts *legal.F
 	v.trackers(ids)
 	v.retention(ids)
 	v.changes()
+	v.minors()
+	v.security()
 	return v.errs
 }
 

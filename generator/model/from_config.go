@@ -61,6 +61,8 @@ func (b *builder) build(asOf time.Time) *Site {
 	for _, t := range s.Trackers {
 		m.Trackers = append(m.Trackers, b.tracker(t))
 	}
+	m.Minors, m.Security = b.minors(), b.security()
+	m.ChangeNotice = b.text(s.Settings.ChangeNotice)
 	m.Changes, m.Effective = b.changes(asOf)
 	m.Draft = m.Effective.IsZero()
 	return m
@@ -75,6 +77,7 @@ func (b *builder) company() Company {
 		Register: Text(c.Register), VatID: Text(c.VatID),
 		RegisterLabel: b.byCountry("register", country, "default"),
 		VatIDLabel:    b.byCountry("vat_id", country, b.vatArea(country)),
+		ProcessorFor:  b.text(c.ProcessorFor),
 	}
 }
 
@@ -272,4 +275,29 @@ func (b *builder) changes(asOf time.Time) ([]Change, time.Time) {
 		return nil, time.Time{}
 	}
 	return out, out[0].Date
+}
+
+func (b *builder) minors() *Minors {
+	m := b.site.Minors
+	if m == nil {
+		return nil
+	}
+	return &Minors{MinimumAge: m.MinimumAge, Note: b.text(m.Note)}
+}
+
+// security lists the measures in the order of config.Measures, whatever
+// the order of site.toml, so that pages read the same for the same
+// measures.
+func (b *builder) security() *Security {
+	s := b.site.Security
+	if s == nil {
+		return nil
+	}
+	out := &Security{Note: b.text(s.Note), BreachNotice: s.BreachNotice}
+	for _, m := range config.Measures() {
+		if slices.Contains(s.Measures, config.Measure(m)) {
+			out.Measures = append(out.Measures, m)
+		}
+	}
+	return out
 }

@@ -93,3 +93,114 @@ func TestRightsNameTheFeeExceptionAndTheNotificationOfRecipients(t *testing.T) {
 		}, nil},
 	})
 }
+
+// sectionEdits give the Swedish test site every new section: a Dutch seat,
+// an activity on consent, [minors], [security], processor_for and
+// change_notice.
+var sectionEdits = [][2]string{
+	{`country  = "SE"`, `country  = "NL"` + "\n" +
+		`processor_for = { en = "the shops our customers run on our platform", de = "die Shops, die unsere Kunden auf unserer Plattform betreiben", nl = "de webshops die onze klanten op ons platform draaien" }`},
+	{`languages = ["en", "de", "nl"]`, `languages = ["en", "de", "nl"]` + "\n" +
+		`change_notice = { en = "by e-mail a month in advance.", de = "Per E-Mail einen Monat im Voraus.", nl = "per e-mail een maand van tevoren." }`},
+	{"[[processor]]", `[[activity]]
+id         = "newsletter"
+title      = { en = "Newsletter", de = "Newsletter", nl = "Nieuwsbrief" }
+purpose    = { en = "We send you our newsletter.", de = "Wir senden Ihnen unseren Newsletter.", nl = "Wij sturen u onze nieuwsbrief." }
+data       = ["email"]
+basis      = "consent"
+required   = "no"
+retention  = "account"
+
+[minors]
+minimum_age = 18
+note = { en = "Parents may ask us to erase their child's data.", de = "Eltern können die Löschung der Daten ihres Kindes verlangen.", nl = "Ouders kunnen ons vragen de gegevens van hun kind te wissen." }
+
+[security]
+measures = ["backups", "encryption_in_transit", "physical_security"]
+note = { en = "We review these measures every year.", de = "Wir überprüfen diese Maßnahmen jährlich.", nl = "Wij evalueren deze maatregelen elk jaar." }
+breach_notice = "3d"
+
+[[processor]]`},
+}
+
+// TestNewSectionsAppearOnlyWithTheirKeys checks that a site without
+// [minors], [security], company.processor_for and site.change_notice has
+// none of their sections or sentences.
+func TestNewSectionsAppearOnlyWithTheirKeys(t *testing.T) {
+	out := buildSite(t, "se")
+	for _, page := range []string{"en/privacy/index.html", "de/datenschutz/index.html", "nl/privacy/index.html"} {
+		for _, id := range []string{"processor", "security", "minors"} {
+			if _, ok := sectionText(out, page, id); ok {
+				t.Errorf("%s has a section %q without its table", page, id)
+			}
+		}
+	}
+	assertSections(t, out, []sectionSays{
+		{"en/privacy/index.html", "changes", nil, []string{"as follows"}},
+		{"de/datenschutz/index.html", "changes", nil, []string{"wie folgt"}},
+		{"nl/privacy/index.html", "changes", nil, []string{"als volgt"}},
+	})
+}
+
+// TestNewSectionsSayWhatTheirKeysGive checks the sentences of the
+// processor, security, minors and changes sections of a Dutch company
+// that sets every new key, in each language.
+func TestNewSectionsSayWhatTheirKeysGive(t *testing.T) {
+	out := variant(t, "se", sectionEdits...)
+	assertSections(t, out, []sectionSays{
+		{"en/privacy/index.html", "processor", []string{
+			"we process personal data on behalf of our customers, as their processor (Art. 28 GDPR): the shops our customers run on our platform. For these data the customer concerned is the controller; this policy does not cover them.",
+			"please contact the customer concerned; we support our customers in answering such requests (Art. 28(3)(e) GDPR).",
+		}, nil},
+		{"en/privacy/index.html", "security", []string{
+			"appropriate to the risk of the processing (Art. 32 GDPR). They include: Encryption of data in transit Physical access control to our premises and servers Regular backups, so that data can be restored after an incident We review these measures every year.",
+			"If a personal data breach is likely to result in a high risk to your rights and freedoms, we inform you without undue delay (Art. 34 GDPR). We have committed ourselves to doing so within 3 days of becoming aware of the breach.",
+		}, nil},
+		{"en/privacy/index.html", "minors", []string{
+			"Our website and services are intended for people aged 18 or over. If you are younger, please do not give us any personal data.",
+			"a child can give it alone from the age of 16. The law of a member state may set a lower age, but not below 13.",
+			"(Art. 8(1) GDPR). Under Dutch law the age is 16 (Art. 5 of the Dutch GDPR Implementation Act, UAVG). Parents may ask us to erase their child's data.",
+		}, nil},
+		{"en/privacy/index.html", "changes", []string{"Besides publishing each new version here, we tell you of material changes as follows: by e-mail a month in advance."}, nil},
+		{"de/datenschutz/index.html", "processor", []string{
+			"verarbeiten wir personenbezogene Daten im Auftrag unserer Kunden als deren Auftragsverarbeiter (Art. 28 DSGVO): die Shops, die unsere Kunden auf unserer Plattform betreiben. Für diese Daten ist der jeweilige Kunde Verantwortlicher; diese Datenschutzerklärung gilt für sie nicht.",
+		}, nil},
+		{"de/datenschutz/index.html", "security", []string{
+			"(Art. 32 DSGVO). Dazu gehören: Verschlüsselung der Datenübertragung Zutrittskontrolle zu unseren Räumen und Servern Regelmäßige Datensicherungen",
+			"benachrichtigen wir Sie unverzüglich (Art. 34 DSGVO). Wir haben uns verpflichtet, dies spätestens 3 Tage nach Bekanntwerden der Verletzung zu tun.",
+		}, nil},
+		{"de/datenschutz/index.html", "minors", []string{
+			"Unsere Website und unsere Leistungen richten sich an Personen ab 18 Jahren.",
+			"(Art. 8 Abs. 1 DSGVO). Nach niederländischem Recht liegt die Grenze bei 16 Jahren (Art. 5 des niederländischen Ausführungsgesetzes zur DSGVO, UAVG).",
+		}, nil},
+		{"de/datenschutz/index.html", "changes", []string{"sondern auch wie folgt: Per E-Mail einen Monat im Voraus."}, nil},
+		{"nl/privacy/index.html", "processor", []string{
+			"als hun verwerker (artikel 28 AVG): de webshops die onze klanten op ons platform draaien. Voor die gegevens is de klant in kwestie de verwerkingsverantwoordelijke; deze privacyverklaring is daarop niet van toepassing.",
+		}, nil},
+		{"nl/privacy/index.html", "security", []string{
+			"Wij hebben ons ertoe verplicht u uiterlijk 3 dagen nadat wij van het lek op de hoogte zijn gekomen te informeren.",
+		}, nil},
+		{"nl/privacy/index.html", "minors", []string{
+			"Onze website en diensten zijn bedoeld voor personen van 18 jaar en ouder.",
+			"(artikel 8, lid 1, AVG). In Nederland ligt de grens op 16 jaar (artikel 5 van de Uitvoeringswet AVG).",
+		}, nil},
+		{"nl/privacy/index.html", "changes", []string{"maar ook als volgt: per e-mail een maand van tevoren."}, nil},
+	})
+}
+
+// TestMinorsSectionCitesArticle8OnlyWhereTheEUGDPRApplies checks that a
+// UK company states its own minimum age and no age of the UK GDPR, which
+// policygen has from a secondary source only, and that one targeting the
+// EU cites the EU GDPR's Art. 8.
+func TestMinorsSectionCitesArticle8OnlyWhereTheEUGDPRApplies(t *testing.T) {
+	const minors = "\n[minors]\nminimum_age = 13\n"
+	uk := variant(t, "uk", [2]string{"[[activity]]", minors + "\n[[activity]]"})
+	assertSections(t, uk, []sectionSays{
+		{"en/privacy/index.html", "minors", []string{"Our website and services are intended for people aged 13 or over."}, []string{"Art. 8", "16"}},
+		{"de/datenschutz/index.html", "minors", []string{"richten sich an Personen ab 13 Jahren."}, []string{"Art. 8"}},
+	})
+	ukEU := variant(t, "uk-eu", [2]string{"[[activity]]", minors + "\n[[activity]]"})
+	assertSections(t, ukEU, []sectionSays{
+		{"en/privacy/index.html", "minors", []string{"(Art. 8(1) EU GDPR)"}, []string{"UAVG"}},
+	})
+}

@@ -71,6 +71,7 @@ var enums = map[reflect.Type][]string{
 	reflect.TypeFor[config.Kind]():       {"cookie", "local_storage", "session_storage", "pixel"},
 	reflect.TypeFor[config.Trigger]():    {"collection", "contract_end", "account_closure", "fiscal_year_end", "consent_withdrawal"},
 	reflect.TypeFor[config.Country]():    {"DE", "NL", "AT", "GB", "CH", "US", "IN"},
+	reflect.TypeFor[config.Measure]():    config.Measures(),
 }
 
 // durations are the durations tried for a period or an expiry.

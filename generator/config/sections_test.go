@@ -1,0 +1,72 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSectionTablesReportEachMisuseAtItsKey checks [minors], [security],
+// company.processor_for and site.change_notice: each misuse is one error
+// at the value, with a hint.
+func TestSectionTablesReportEachMisuseAtItsKey(t *testing.T) {
+	tests := []struct {
+		name, add  string
+		want, hint string
+	}{
+		{"minimum age too low", "[minors]\nminimum_age = 12\n",
+			`35:15: minors.minimum_age 12 is not an age from 13 to 18`, "such as 16"},
+		{"minimum age too high", "[minors]\nminimum_age = 21\n",
+			`35:15: minors.minimum_age 21 is not an age from 13 to 18`, "Art. 8(1)"},
+		{"minimum age is a number", "[minors]\nminimum_age = \"16\"\n",
+			`35:15: minors.minimum_age must be an integer, not a string`, ""},
+		{"minimum age required", "[minors]\nnote = { en = \"x\", nl = \"x\" }\n",
+			`34:1: [minors] has no minimum_age`, "minimum_age"},
+		{"unknown measure suggests", "[security]\nmeasures = [\"backups\", \"encryption_in_transt\"]\n",
+			`35:24: security.measures: unknown security measure "encryption_in_transt"`, `did you mean "encryption_in_transit"?`},
+		{"measures empty", "[security]\nmeasures = []\n",
+			`35:12: security.measures is empty`, "encryption_in_transit"},
+		{"measure twice", "[security]\nmeasures = [\"backups\", \"backups\"]\n",
+			`35:24: security measure "backups" is listed twice`, "remove"},
+		{"breach notice in months", "[security]\nmeasures = [\"backups\"]\nbreach_notice = \"1m\"\n",
+			`36:17: security.breach_notice "1m" is not a number of hours, days or weeks`, `"72h"`},
+		{"breach notice too long", "[security]\nmeasures = [\"backups\"]\nbreach_notice = \"6w\"\n",
+			`36:17: security.breach_notice "6w" is longer than 30 days`, "without undue delay"},
+		{"breach notice session", "[security]\nmeasures = [\"backups\"]\nbreach_notice = \"session\"\n",
+			`36:17: security.breach_notice "session" is not a number of hours, days or weeks`, `"72h"`},
+		{"breach notice a duration", "[security]\nmeasures = [\"backups\"]\nbreach_notice = \"soon\"\n",
+			`36:17: security.breach_notice: invalid duration "soon"`, `"30d"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := load(t, validSite+"\n"+tt.add)
+			if len(errs) != 1 {
+				t.Fatalf("want exactly one error, got %d:\n%v", len(errs), errs)
+			}
+			got := strings.TrimPrefix(errs[0].Error(), "site.toml:")
+			if !strings.HasPrefix(got, tt.want) {
+				t.Errorf("error\n got: %s\nwant: %s", got, tt.want)
+			}
+			if !strings.Contains(errs[0].Hint, tt.hint) {
+				t.Errorf("hint %q does not contain %q", errs[0].Hint, tt.hint)
+			}
+		})
+	}
+}
+
+// TestLocalizedSectionTextsNeedEverySiteLanguage checks that the new
+// localized keys are checked like every other text.
+func TestLocalizedSectionTextsNeedEverySiteLanguage(t *testing.T) {
+	for _, tt := range []struct{ old, new, want string }{
+		{"email = \"privacy@example.com\"\n", "email = \"privacy@example.com\"\nprocessor_for = { en = \"Hosted sites\" }\n", `10:17: company.processor_for of [company.processor_for] has no nl text`},
+		{"languages = [\"en\", \"nl\"]\n", "languages = [\"en\", \"nl\"]\nchange_notice = { nl = \"Per e-mail\" }\n", `4:17: site.change_notice of [site.change_notice] has no en text`},
+	} {
+		_, errs := load(t, strings.Replace(validSite, tt.old, tt.new, 1))
+		if len(errs) != 1 || !strings.HasPrefix(strings.TrimPrefix(errs[0].Error(), "site.toml:"), tt.want) {
+			t.Errorf("want one error %s, got:\n%v", tt.want, errs)
+		}
+	}
+	_, errs := load(t, validSite+"\n[minors]\nminimum_age = 16\nnote = { en = \"Ask your parents.\", nl = \"Vraag uw ouders.\" }\n\n[security]\nmeasures = [\"encryption_in_transit\", \"backups\"]\nbreach_notice = \"72h\"\n")
+	if len(errs) != 0 {
+		t.Errorf("a valid [minors] and [security] give errors:\n%v", errs)
+	}
+}

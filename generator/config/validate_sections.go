@@ -1,0 +1,63 @@
+package config
+
+import "slices"
+
+// Ages that [minors] minimum_age accepts: Art. 8(1) GDPR lets member
+// states lower the age of consent to 13, and a minimum age above the age
+// of majority is no rule about minors.
+const (
+	minMinimumAge = 13
+	maxMinimumAge = 18
+)
+
+// maxBreachNoticeHours is the longest breach_notice accepted, 30 days: Art.
+// 34 GDPR asks for notice without undue delay, which a longer commitment
+// would not be.
+const maxBreachNoticeHours = 30 * 24
+
+func (v *validator) minors() {
+	m := v.Site.Minors
+	if m == nil || !v.decoded("minors.minimum_age") {
+		return
+	}
+	if m.MinimumAge < minMinimumAge || m.MinimumAge > maxMinimumAge {
+		v.at("minors.minimum_age", "write the age in years from which people may use the website and services, from 13 to 18, such as 16 (Art. 8(1) GDPR)",
+			"minors.minimum_age %d is not an age from %d to %d", m.MinimumAge, minMinimumAge, maxMinimumAge)
+	}
+}
+
+func (v *validator) security() {
+	s := v.Site.Security
+	if s == nil {
+		return
+	}
+	if len(s.Measures) == 0 && v.decoded("security.measures") {
+		v.at("security.measures", "name the measures you take, such as [\"encryption_in_transit\", \"access_control\", \"backups\"], or leave [security] out",
+			"security.measures is empty")
+	}
+	for i, m := range s.Measures {
+		if slices.Contains(s.Measures[:i], m) {
+			v.at(Path("security.measures", i), "remove the second one", "security measure %q is listed twice", m)
+		}
+	}
+	v.breachNotice(s.BreachNotice)
+}
+
+// breachNotice checks that the period in which the company promises to tell
+// people of a high-risk breach is a number of hours, days or weeks, and not
+// longer than maxBreachNoticeHours.
+func (v *validator) breachNotice(d Duration) {
+	const path = "security.breach_notice"
+	if d == (Duration{}) || !v.decoded(path) {
+		return
+	}
+	hours := map[string]int{"h": 1, "d": 24, "w": 7 * 24}[d.Unit] * d.N
+	switch {
+	case d.Special != "" || hours == 0:
+		v.at(path, `write the hours, days or weeks in which you tell people of a breach that puts them at high risk, such as "72h" or "3d"`,
+			"security.breach_notice %q is not a number of hours, days or weeks", d)
+	case hours > maxBreachNoticeHours:
+		v.at(path, `Art. 34 GDPR asks for notice without undue delay: promise at most 30 days, such as "72h"`,
+			"security.breach_notice %q is longer than 30 days", d)
+	}
+}
