@@ -9,7 +9,7 @@ type Site struct {
 	Settings       Settings                `toml:"site,required" json:"site"`
 	Company        Company                 `toml:"company,required" json:"company"`
 	Representative *Contact                `toml:"representative" json:"representative,omitempty"`
-	DPO            *Contact                `toml:"dpo" json:"dpo,omitempty"`
+	DPO            *DPO                    `toml:"dpo" json:"dpo,omitempty"`
 	Authority      *Authority              `toml:"authority" json:"authority,omitempty"`
 	Activities     []Activity              `toml:"activity" json:"activities"`
 	Processors     []Processor             `toml:"processor" json:"processors"`
@@ -59,6 +59,10 @@ type Company struct {
 	// processes on their behalf (Art. 28 GDPR), for which each customer is
 	// the controller and this policy does not speak.
 	ProcessorFor LocalizedText `toml:"processor_for" json:"processor_for,omitzero"`
+
+	// Article is the article that the name takes in a language whose
+	// grammar wants one: { de = "die" } for "die Grenzland Cloud GmbH".
+	Article map[string]string `toml:"article" json:"article,omitempty"`
 }
 
 // Contact is a person or office to write to: the data protection officer or
@@ -69,6 +73,25 @@ type Contact struct {
 	Country Country  `toml:"country" json:"country,omitempty"` // of the address; the company's for a DPO without one
 	Email   Email    `toml:"email,required" json:"email"`
 	Phone   string   `toml:"phone" json:"phone,omitempty"`
+}
+
+// DPO is the data protection officer: a Contact, and the grammatical form
+// German pages name the officer in.
+type DPO struct {
+	Name    string   `toml:"name,required" json:"name"`
+	Address []string `toml:"address" json:"address,omitempty"`
+	Country Country  `toml:"country" json:"country,omitempty"` // of the address; the company's when left out
+	Email   Email    `toml:"email,required" json:"email"`
+	Phone   string   `toml:"phone" json:"phone,omitempty"`
+	Form    DPOForm  `toml:"form" json:"form,omitempty"`
+}
+
+// Contact returns the officer's contact details, or nil for a nil d.
+func (d *DPO) Contact() *Contact {
+	if d == nil {
+		return nil
+	}
+	return &Contact{Name: d.Name, Address: d.Address, Country: d.Country, Email: d.Email, Phone: d.Phone}
 }
 
 // Authority is a supervisory authority named in site.toml.

@@ -70,3 +70,42 @@ func TestLocalizedSectionTextsNeedEverySiteLanguage(t *testing.T) {
 		t.Errorf("a valid [minors] and [security] give errors:\n%v", errs)
 	}
 }
+
+// TestCompanyArticleAndDPOFormAcceptOnlyWhatGermanGrammarHas checks
+// company.article and dpo.form: each misuse one error at its key or
+// value, with a hint.
+func TestCompanyArticleAndDPOFormAcceptOnlyWhatGermanGrammarHas(t *testing.T) {
+	german := strings.Replace(validSite, `languages = ["en", "nl"]`, `languages = ["en", "de"]`, 1)
+	german = strings.ReplaceAll(german, `nl = "`, `de = "`)
+	tests := []struct {
+		name, article, want, hint string
+	}{
+		{"unknown article suggests", `{ de = "dye" }`, `10:18: unknown de article "dye" for the company name`, `did you mean "die"?`},
+		{"no article in English", `{ en = "the", de = "die" }`, `10:13: company.article: policygen puts no article before a company name in "en"`, `{ de = "die" }`},
+		{"not a site language", `{ nl = "de", de = "die" }`, `10:13: company.article has an article for "nl", which is not a site language`, "en, de"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(german, "email = \"privacy@example.com\"\n", "email = \"privacy@example.com\"\narticle = "+tt.article+"\n", 1)
+			_, errs := load(t, src)
+			if len(errs) != 1 {
+				t.Fatalf("want exactly one error, got %d:\n%v", len(errs), errs)
+			}
+			if got := strings.TrimPrefix(errs[0].Error(), "site.toml:"); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("error\n got: %s\nwant: %s", got, tt.want)
+			}
+			if !strings.Contains(errs[0].Hint, tt.hint) {
+				t.Errorf("hint %q does not contain %q", errs[0].Hint, tt.hint)
+			}
+		})
+	}
+	dpo := "\n[dpo]\nname = \"Dana Schutz\"\nemail = \"dpo@example.com\"\nform = \"w\"\n"
+	_, errs := load(t, german+dpo)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `dpo.form: unknown form "w"`) || !strings.Contains(errs[0].Hint, "f, m") {
+		t.Errorf("want one error for dpo.form \"w\", got:\n%v", errs)
+	}
+	src := strings.Replace(german, "email = \"privacy@example.com\"\n", "email = \"privacy@example.com\"\narticle = { de = \"die\" }\n", 1)
+	if _, errs := load(t, src+strings.Replace(dpo, `"w"`, `"f"`, 1)); len(errs) != 0 {
+		t.Errorf("a valid article and form give errors:\n%v", errs)
+	}
+}

@@ -47,6 +47,7 @@ func validate(l *Loaded, texts []textRef, failed map[string]bool, facts *legal.F
 	v.changes()
 	v.minors()
 	v.security()
+	v.article()
 	return v.errs
 }
 
@@ -211,7 +212,7 @@ func (v *validator) contacts() {
 	for _, c := range []struct {
 		path    string
 		contact *Contact
-	}{{"dpo", v.Site.DPO}, {"representative", v.Site.Representative}} {
+	}{{"dpo", v.Site.DPO.Contact()}, {"representative", v.Site.Representative}} {
 		if c.contact != nil {
 			v.nonEmpty(c.path+".name", c.contact.Name)
 		}

@@ -1,6 +1,11 @@
 package config
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
 
 // Ages that [minors] minimum_age accepts: Art. 8(1) GDPR lets member
 // states lower the age of consent to 13, and a minimum age above the age
@@ -59,5 +64,36 @@ func (v *validator) breachNotice(d Duration) {
 	case hours > maxBreachNoticeHours:
 		v.at(path, `Art. 34 GDPR asks for notice without undue delay: promise at most 30 days, such as "72h"`,
 			"security.breach_notice %q is longer than 30 days", d)
+	}
+}
+
+// article checks company.article: a language of the site whose grammar
+// puts an article before a company name (German), with one of its
+// articles.
+func (v *validator) article() {
+	a := v.Site.Company.Article
+	langs := make([]string, 0, len(a))
+	for lang := range a {
+		langs = append(langs, lang)
+	}
+	sort.Strings(langs)
+	for _, lang := range langs {
+		path := Path("company.article", lang)
+		allowed, known := articles[lang]
+		switch {
+		case !v.decoded(path):
+		case !slices.Contains(v.Site.Settings.Languages, lang):
+			v.atKey(path, "the site languages are "+strings.Join(v.Site.Settings.Languages, ", "),
+				"company.article has an article for %q, which is not a site language", lang)
+		case !known:
+			v.atKey(path, `only German pages put an article before a company name: write { de = "die" }, or leave the language out`,
+				"company.article: policygen puts no article before a company name in %q", lang)
+		case !slices.Contains(allowed, a[lang]):
+			hint := "use one of: " + strings.Join(allowed, ", ")
+			if m := suggest(a[lang], allowed); m != "" {
+				hint = fmt.Sprintf("did you mean %q? (%s)", m, hint)
+			}
+			v.at(path, hint, "unknown %s article %q for the company name", lang, a[lang])
+		}
 	}
 }

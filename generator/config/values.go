@@ -178,6 +178,20 @@ func (v *Measure) UnmarshalText(b []byte) error {
 	return enum((*string)(v), b, "security measure", measures)
 }
 
+// DPOForm is the grammatical form of "Datenschutzbeauftragte(r)" that
+// German pages use for the data protection officer: "f" (unsere
+// Datenschutzbeauftragte) or "m" (unser Datenschutzbeauftragter, also the
+// DSGVO's name of the function, used when the key is left out).
+type DPOForm string
+
+// UnmarshalText accepts f or m.
+func (v *DPOForm) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "form", []string{"f", "m"})
+}
+
+// articles are the articles that company.article accepts, by language.
+var articles = map[string][]string{"de": {"der", "die", "das"}}
+
 // Country is an ISO 3166-1 alpha-2 country code, in capitals.
 type Country string
 

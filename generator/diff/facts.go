@@ -133,7 +133,7 @@ func contactFacts(old, new *config.Site) []Fact {
 	if f := changedFields(companyContact(old.Company), companyContact(new.Company)); len(f) > 0 {
 		facts = append(facts, Fact{ID: "summary.contact_changed", Values: map[string]any{"Fields": f}})
 	}
-	return append(facts, dpoFacts(old.DPO, new.DPO)...)
+	return append(facts, dpoFacts(old.DPO.Contact(), new.DPO.Contact())...)
 }
 
 // companyContact is the controller's contact details; its country is part

@@ -44,7 +44,7 @@ func (b *builder) build(asOf time.Time) *Site {
 		CookieLaw:       b.cookieLaw(),
 	}
 	m.Representative = b.contact(s.Representative)
-	m.DPO = b.contact(s.DPO)
+	m.DPO = b.dpo()
 	b.processorsAndRetention(m)
 	for _, a := range s.Activities {
 		ma := b.activity(a)
@@ -78,6 +78,7 @@ func (b *builder) company() Company {
 		RegisterLabel: b.byCountry("register", country, "default"),
 		VatIDLabel:    b.byCountry("vat_id", country, b.vatArea(country)),
 		ProcessorFor:  b.text(c.ProcessorFor),
+		Article:       Text(c.Article[b.lang]),
 	}
 }
 
@@ -124,6 +125,18 @@ func (b *builder) contact(c *config.Contact) *Contact {
 	}
 	country := string(cmp.Or(c.Country, b.site.Company.Country))
 	return &Contact{Name: Text(c.Name), Address: b.address(c.Address, country), Country: country, Email: Text(c.Email), Phone: Text(c.Phone)}
+}
+
+// dpo is the officer's contact with the form German pages name them in:
+// masculine, the DSGVO's name of the function, unless dpo.form says "f".
+func (b *builder) dpo() *Contact {
+	d := b.site.DPO
+	if d == nil {
+		return nil
+	}
+	c := b.contact(d.Contact())
+	c.Form = cmp.Or(string(d.Form), "m")
+	return c
 }
 
 func (b *builder) authority() Authority {

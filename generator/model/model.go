@@ -62,6 +62,10 @@ type Company struct {
 	// ProcessorFor is the customers' content that the company processes
 	// on their behalf as a processor (Art. 28 GDPR).
 	ProcessorFor Text
+
+	// Article is the article the name takes in the page's language, as
+	// company.article gives it ("die"), or empty.
+	Article Text
 }
 
 // Law is the data protection law the text is written under, which follows
@@ -83,6 +87,7 @@ type Contact struct {
 	Country string // of the address; a DPO's is the company's unless site.toml says otherwise
 	Email   Text
 	Phone   Text
+	Form    string // the DPO's: "f" or "m" (the default), the form German pages name them in; empty for the representative
 }
 
 // Authority is the competent supervisory authority.

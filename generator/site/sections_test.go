@@ -204,3 +204,28 @@ func TestMinorsSectionCitesArticle8OnlyWhereTheEUGDPRApplies(t *testing.T) {
 		{"en/privacy/index.html", "minors", []string{"(Art. 8(1) EU GDPR)"}, []string{"UAVG"}},
 	})
 }
+
+// TestGermanPagesNameTheCompanyWithItsArticleAndTheDPOInTheirForm checks
+// the German first sentence with and without company.article, and the
+// DPO named as "unsere Datenschutzbeauftragte" with form = "f" and in the
+// DSGVO's masculine without it, in every clause that names the officer.
+func TestGermanPagesNameTheCompanyWithItsArticleAndTheDPOInTheirForm(t *testing.T) {
+	const dpo = "\n[dpo]\nname  = \"Dr. Eva Berg\"\nemail = \"dpo@malaren.example\"\n"
+	withArticle := variant(t, "se",
+		[2]string{`email    = "privacy@malaren.example"`, `email    = "privacy@malaren.example"` + "\narticle  = { de = \"die\" }" + dpo + "form = \"f\"\n"})
+	assertSections(t, withArticle, []sectionSays{
+		{"de/datenschutz/index.html", "controller", []string{"Mit dieser Datenschutzerklärung informiert die Mälaren Mjukvara AB (im Folgenden „wir“) Sie darüber, wie wir personenbezogene Daten verarbeiten,"}, nil},
+		{"de/datenschutz/index.html", "dpo", []string{"können Sie sich jederzeit unmittelbar an unsere Datenschutzbeauftragte wenden (Art. 38 Abs. 4 DSGVO): Dr. Eva Berg"}, []string{"unseren"}},
+		{"de/datenschutz/index.html", "rights", []string{"genügt eine formlose Nachricht an privacy@malaren.example oder an unsere Datenschutzbeauftragte unter dpo@malaren.example."}, nil},
+		{"de/cookies/index.html", "contact", []string{"Sie können sich auch unmittelbar an unsere Datenschutzbeauftragte wenden: Dr. Eva Berg"}, nil},
+		{"en/privacy/index.html", "controller", []string{"This privacy policy explains how Mälaren Mjukvara AB processes"}, []string{"die "}},
+	})
+	without := variant(t, "se",
+		[2]string{`email    = "privacy@malaren.example"`, `email    = "privacy@malaren.example"` + dpo})
+	assertSections(t, without, []sectionSays{
+		{"de/datenschutz/index.html", "controller", []string{"Mit dieser Datenschutzerklärung informiert Mälaren Mjukvara AB (im Folgenden „wir“) Sie darüber,"}, nil},
+		{"de/datenschutz/index.html", "dpo", []string{"unmittelbar an unseren Datenschutzbeauftragten wenden"}, nil},
+		{"de/datenschutz/index.html", "rights", []string{"oder an unseren Datenschutzbeauftragten unter dpo@malaren.example."}, nil},
+		{"de/cookies/index.html", "contact", []string{"Sie können sich auch unmittelbar an unseren Datenschutzbeauftragten wenden: Dr. Eva Berg"}, nil},
+	})
+}
