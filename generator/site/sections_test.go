@@ -75,7 +75,7 @@ func TestRightsNameTheFeeExceptionAndTheNotificationOfRecipients(t *testing.T) {
 	assertSections(t, buildSite(t, "se"), []sectionSays{
 		{"en/privacy/index.html", "rights", []string{
 			"Exercising your rights is free of charge. Where a request is manifestly unfounded or excessive, in particular because it is repeated, we may charge a reasonable fee or refuse to act on it (Art. 12(5) GDPR).",
-			"If we rectify or erase your personal data or restrict its processing, we tell each recipient to whom we have disclosed the data, unless this proves impossible or involves disproportionate effort; on request, we tell you who these recipients are (Art. 19 GDPR).",
+			"If we rectify or erase your personal data or restrict its processing, we tell each recipient to whom we have disclosed the data, unless this proves impossible or involves disproportionate effort. On request, we tell you who these recipients are (Art. 19 GDPR).",
 		}, []string{"Art. 12A"}},
 		{"de/datenschutz/index.html", "rights", []string{
 			"Die Ausübung Ihrer Rechte ist für Sie unentgeltlich; nur bei offenkundig unbegründeten oder, insbesondere im Fall häufiger Wiederholung, exzessiven Anträgen können wir ein angemessenes Entgelt verlangen oder uns weigern, aufgrund des Antrags tätig zu werden (Art. 12 Abs. 5 DSGVO).",
@@ -154,26 +154,26 @@ func TestNewSectionsSayWhatTheirKeysGive(t *testing.T) {
 		}, nil},
 		{"en/privacy/index.html", "security", []string{
 			"appropriate to the risk of the processing (Art. 32 GDPR). They include: Encryption of data in transit Physical access control to our premises and servers Regular backups, so that data can be restored after an incident We review these measures every year.",
-			"If a personal data breach is likely to result in a high risk to your rights and freedoms, we inform you without undue delay (Art. 34 GDPR). We have committed ourselves to doing so within 3 days of becoming aware of the breach.",
+			"If a personal data breach is likely to result in a high risk to your rights and freedoms, we inform you without undue delay (Art. 34(1) GDPR). The law exempts us only in the cases of Art. 34(3) GDPR, for example where the data affected were encrypted so that no unauthorised person can read them. We have committed ourselves to doing so within 3 days of becoming aware of the breach.",
 		}, nil},
 		{"en/privacy/index.html", "minors", []string{
 			"Our website and services are intended for people aged 18 or over. If you are younger, please do not give us any personal data.",
 			"a child can give it alone from the age of 16. The law of a member state may set a lower age, but not below 13.",
 			"(Art. 8(1) GDPR). Under Dutch law the age is 16 (Art. 5 of the Dutch GDPR Implementation Act, UAVG). Parents may ask us to erase their child's data.",
 		}, nil},
-		{"en/privacy/index.html", "changes", []string{"Besides publishing each new version here, we tell you of material changes as follows: by e-mail a month in advance."}, nil},
+		{"en/privacy/index.html", "changes", []string{"Before we process your personal data for a purpose other than the one for which we collected them, we inform you of that purpose and give you any other relevant information (Art. 13(3) and 14(4) GDPR). Besides publishing each new version here, we tell you of material changes as follows: by e-mail a month in advance."}, nil},
 		{"de/datenschutz/index.html", "processor", []string{
 			"verarbeiten wir personenbezogene Daten im Auftrag unserer Kunden als deren Auftragsverarbeiter (Art. 28 DSGVO): die Shops, die unsere Kunden auf unserer Plattform betreiben. Für diese Daten ist der jeweilige Kunde Verantwortlicher; diese Datenschutzerklärung gilt für sie nicht.",
 		}, nil},
 		{"de/datenschutz/index.html", "security", []string{
 			"(Art. 32 DSGVO). Dazu gehören: Verschlüsselung der Datenübertragung Zutrittskontrolle zu unseren Räumen und Servern Regelmäßige Datensicherungen",
-			"benachrichtigen wir Sie unverzüglich (Art. 34 DSGVO). Wir haben uns verpflichtet, dies spätestens 3 Tage nach Bekanntwerden der Verletzung zu tun.",
+			"benachrichtigen wir Sie unverzüglich (Art. 34 Abs. 1 DSGVO). Ausgenommen sind nur die Fälle des Art. 34 Abs. 3 DSGVO, etwa wenn die betroffenen Daten so verschlüsselt waren, dass Unbefugte sie nicht lesen können. Wir haben uns verpflichtet, dies spätestens 3 Tage nach Bekanntwerden der Verletzung zu tun.",
 		}, nil},
 		{"de/datenschutz/index.html", "minors", []string{
 			"Unsere Website und unsere Leistungen richten sich an Personen ab 18 Jahren.",
 			"(Art. 8 Abs. 1 DSGVO). Nach niederländischem Recht liegt die Grenze bei 16 Jahren (Art. 5 des niederländischen Ausführungsgesetzes zur DSGVO, UAVG).",
 		}, nil},
-		{"de/datenschutz/index.html", "changes", []string{"sondern auch wie folgt: Per E-Mail einen Monat im Voraus."}, nil},
+		{"de/datenschutz/index.html", "changes", []string{"informieren wir Sie über diesen Zweck und stellen Ihnen alle weiteren maßgeblichen Informationen zur Verfügung (Art. 13 Abs. 3 und Art. 14 Abs. 4 DSGVO). Über wesentliche Änderungen informieren wir Sie nicht nur durch die Veröffentlichung der neuen Fassung auf dieser Seite, sondern auch wie folgt: Per E-Mail einen Monat im Voraus."}, nil},
 		{"nl/privacy/index.html", "processor", []string{
 			"als hun verwerker (artikel 28 AVG): de webshops die onze klanten op ons platform draaien. Voor die gegevens is de klant in kwestie de verwerkingsverantwoordelijke; deze privacyverklaring is daarop niet van toepassing.",
 		}, nil},
@@ -184,7 +184,7 @@ func TestNewSectionsSayWhatTheirKeysGive(t *testing.T) {
 			"Onze website en diensten zijn bedoeld voor personen van 18 jaar en ouder.",
 			"(artikel 8, lid 1, AVG). In Nederland ligt de grens op 16 jaar (artikel 5 van de Uitvoeringswet AVG).",
 		}, nil},
-		{"nl/privacy/index.html", "changes", []string{"maar ook als volgt: per e-mail een maand van tevoren."}, nil},
+		{"nl/privacy/index.html", "changes", []string{"informeren wij u over dat doel en verstrekken wij u alle verdere relevante informatie (artikel 13, lid 3, en artikel 14, lid 4, AVG). Over belangrijke wijzigingen informeren wij u niet alleen door de nieuwe versie op deze pagina te publiceren, maar ook als volgt: per e-mail een maand van tevoren."}, nil},
 	})
 }
 
