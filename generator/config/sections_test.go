@@ -109,3 +109,22 @@ func TestCompanyArticleAndDPOFormAcceptOnlyWhatGermanGrammarHas(t *testing.T) {
 		t.Errorf("a valid article and form give errors:\n%v", errs)
 	}
 }
+
+// TestMinimumAgeBelowSixteenWithConsentIsAWarning checks that a minimum
+// age under 16 is a warning, not an error, when some activity rests on
+// consent under the EU GDPR, and nothing otherwise.
+func TestMinimumAgeBelowSixteenWithConsentIsAWarning(t *testing.T) {
+	consent := strings.Replace(validSite, "basis = \"contract\"\nrequired = \"contract\"", "basis = \"consent\"\nrequired = \"no\"", 1)
+	l, err := Load("site.toml", []byte(consent+"\n[minors]\nminimum_age = 14\n"), testFacts(t))
+	if err != nil || len(l.Warnings) != 1 || !strings.HasPrefix(l.Warnings[0].Error(), "site.toml:35:15: warning: people from 14 may use the services") {
+		t.Fatalf("want one warning at minors.minimum_age; got %v, %v", err, l)
+	}
+	if !strings.Contains(l.Warnings[0].Hint, "holder of parental responsibility") {
+		t.Errorf("hint %q", l.Warnings[0].Hint)
+	}
+	for _, src := range []string{consent + "\n[minors]\nminimum_age = 16\n", validSite + "\n[minors]\nminimum_age = 14\n"} {
+		if l, err := Load("site.toml", []byte(src), testFacts(t)); err != nil || len(l.Warnings) != 0 {
+			t.Errorf("want no warning, got %v, %v", err, l.Warnings)
+		}
+	}
+}

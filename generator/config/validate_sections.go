@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/policygen/policygen/generator/diag"
 )
 
 // Ages that [minors] minimum_age accepts: Art. 8(1) GDPR lets member
@@ -25,10 +27,24 @@ func (v *validator) minors() {
 	if m == nil || !v.decoded("minors.minimum_age") {
 		return
 	}
-	if m.MinimumAge < minMinimumAge || m.MinimumAge > maxMinimumAge {
+	switch {
+	case m.MinimumAge < minMinimumAge || m.MinimumAge > maxMinimumAge:
 		v.at("minors.minimum_age", "write the age in years from which people may use the website and services, from 13 to 18, such as 16 (Art. 8(1) GDPR)",
 			"minors.minimum_age %d is not an age from %d to %d", m.MinimumAge, minMinimumAge, maxMinimumAge)
+	case m.MinimumAge < 16 && v.euConsent():
+		v.errs.Add(diag.Warningf(v.Pos.Value("minors.minimum_age"),
+			"people from %d may use the services, and some activities rest on consent, which a child under 16 gives alone only where the law of its member state allows it (Art. 8(1) GDPR)", m.MinimumAge).
+			WithHint("have those consents given or authorised by the holder of parental responsibility, or raise minimum_age to 16; the policy states the GDPR's rule either way"))
 	}
+}
+
+// euConsent reports whether the EU GDPR applies and some activity rests on
+// consent, so that Art. 8 GDPR may concern the company's young users.
+func (v *validator) euConsent() bool {
+	if !v.facts.RegimeOf(string(v.Site.Company.Country), v.Site.Company.TargetsEU).EU {
+		return false
+	}
+	return slices.ContainsFunc(v.Site.Activities, func(a Activity) bool { return a.Basis == "consent" })
 }
 
 func (v *validator) security() {
