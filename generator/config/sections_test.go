@@ -57,8 +57,8 @@ func TestSectionTablesReportEachMisuseAtItsKey(t *testing.T) {
 // localized keys are checked like every other text.
 func TestLocalizedSectionTextsNeedEverySiteLanguage(t *testing.T) {
 	for _, tt := range []struct{ old, new, want string }{
-		{"email = \"privacy@example.com\"\n", "email = \"privacy@example.com\"\nprocessor_for = { en = \"Hosted sites\" }\n", `10:17: company.processor_for of [company.processor_for] has no nl text`},
-		{"languages = [\"en\", \"nl\"]\n", "languages = [\"en\", \"nl\"]\nchange_notice = { nl = \"Per e-mail\" }\n", `4:17: site.change_notice of [site.change_notice] has no en text`},
+		{"email = \"privacy@example.com\"\n", "email = \"privacy@example.com\"\nprocessor_for = { en = \"Hosted sites\" }\n", `10:17: company.processor_for of [company] has no nl text`},
+		{"languages = [\"en\", \"nl\"]\n", "languages = [\"en\", \"nl\"]\nchange_notice = { nl = \"Per e-mail\" }\n", `4:17: site.change_notice of [site] has no en text`},
 	} {
 		_, errs := load(t, strings.Replace(validSite, tt.old, tt.new, 1))
 		if len(errs) != 1 || !strings.HasPrefix(strings.TrimPrefix(errs[0].Error(), "site.toml:"), tt.want) {

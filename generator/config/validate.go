@@ -323,6 +323,9 @@ func (v *validator) entryName(path string) string {
 		}
 		return fmt.Sprintf("%s #%d", parts[0], i+1)
 	}
+	if len(parts) == 2 {
+		return tableName(parts[0]) // a key of a table: "[company]"
+	}
 	return tableName(strings.Join(parts[:min(2, len(parts))], "."))
 }
 
