@@ -9,13 +9,15 @@ type Site struct {
 	Settings       Settings                `toml:"site,required" json:"site"`
 	Company        Company                 `toml:"company,required" json:"company"`
 	Representative *Contact                `toml:"representative" json:"representative,omitempty"`
-	DPO            *Contact                `toml:"dpo" json:"dpo,omitempty"`
+	DPO            *DPO                    `toml:"dpo" json:"dpo,omitempty"`
 	Authority      *Authority              `toml:"authority" json:"authority,omitempty"`
 	Activities     []Activity              `toml:"activity" json:"activities"`
 	Processors     []Processor             `toml:"processor" json:"processors"`
 	Trackers       []Tracker               `toml:"tracker" json:"trackers"`
 	Retention      []Retention             `toml:"retention" json:"retention"`
 	Data           map[string]DataCategory `toml:"data" json:"data,omitempty"`
+	Minors         *Minors                 `toml:"minors" json:"minors,omitempty"`
+	Security       *Security               `toml:"security" json:"security,omitempty"`
 	Changes        []Change                `toml:"change" json:"changes"`
 }
 
@@ -31,6 +33,10 @@ type Settings struct {
 	// ConsentSettingsURL is where on the website people open the cookie
 	// settings again, to change or withdraw their consent.
 	ConsentSettingsURL URL `toml:"consent_settings_url" json:"consent_settings_url,omitempty"`
+	// ChangeNotice says how people are told of material changes besides
+	// the changelog, its feed and the banner of an upcoming version, such
+	// as an e-mail to customers.
+	ChangeNotice LocalizedText `toml:"change_notice" json:"change_notice,omitzero"`
 }
 
 // Company is the controller.
@@ -51,6 +57,15 @@ type Company struct {
 	// that it needs no representative in the EU (Art. 27(2)(a)).
 	TargetsEU            bool `toml:"targets_eu" json:"targets_eu,omitempty"`
 	RepresentativeExempt bool `toml:"representative_exempt" json:"representative_exempt,omitempty"`
+
+	// ProcessorFor names the customers' content that the company
+	// processes on their behalf (Art. 28 GDPR), for which each customer is
+	// the controller and this policy does not speak.
+	ProcessorFor LocalizedText `toml:"processor_for" json:"processor_for,omitzero"`
+
+	// Article is the article that the name takes in a language whose
+	// grammar wants one: { de = "die" } for "die Grenzland Cloud GmbH".
+	Article map[string]string `toml:"article" json:"article,omitempty"`
 }
 
 // Contact is a person or office to write to: the data protection officer or
@@ -61,6 +76,25 @@ type Contact struct {
 	Country Country  `toml:"country" json:"country,omitempty"` // of the address; the company's for a DPO without one
 	Email   Email    `toml:"email,required" json:"email"`
 	Phone   string   `toml:"phone" json:"phone,omitempty"`
+}
+
+// DPO is the data protection officer: a Contact, and the grammatical form
+// German pages name the officer in.
+type DPO struct {
+	Name    string   `toml:"name,required" json:"name"`
+	Address []string `toml:"address" json:"address,omitempty"`
+	Country Country  `toml:"country" json:"country,omitempty"` // of the address; the company's when left out
+	Email   Email    `toml:"email,required" json:"email"`
+	Phone   string   `toml:"phone" json:"phone,omitempty"`
+	Form    DPOForm  `toml:"form" json:"form,omitempty"`
+}
+
+// Contact returns the officer's contact details, or nil for a nil d.
+func (d *DPO) Contact() *Contact {
+	if d == nil {
+		return nil
+	}
+	return &Contact{Name: d.Name, Address: d.Address, Country: d.Country, Email: d.Email, Phone: d.Phone}
 }
 
 // Authority is a supervisory authority named in site.toml.
@@ -179,6 +213,22 @@ type Retention struct {
 // DataCategory is a custom data category under [data.ID].
 type DataCategory struct {
 	Label LocalizedText `toml:"label,required" json:"label"`
+}
+
+// Minors is the [minors] table: the age from which the company's website
+// and services are meant to be used.
+type Minors struct {
+	MinimumAge int           `toml:"minimum_age,required" json:"minimum_age"`
+	Note       LocalizedText `toml:"note" json:"note,omitzero"`
+}
+
+// Security is the [security] table: the technical and organisational
+// measures of Art. 32 GDPR, and how fast the company tells people of a
+// breach that is likely to put them at high risk (Art. 34).
+type Security struct {
+	Measures     []Measure     `toml:"measures,required" json:"measures"`
+	Note         LocalizedText `toml:"note" json:"note,omitzero"`
+	BreachNotice Duration      `toml:"breach_notice" json:"breach_notice,omitzero"`
 }
 
 // Change is a changelog entry: one released version of the text.

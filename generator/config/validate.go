@@ -45,6 +45,9 @@ func validate(l *Loaded, texts []textRef, failed map[string]bool, facts *legal.F
 	v.trackers(ids)
 	v.retention(ids)
 	v.changes()
+	v.minors()
+	v.security()
+	v.article()
 	return v.errs
 }
 
@@ -209,7 +212,7 @@ func (v *validator) contacts() {
 	for _, c := range []struct {
 		path    string
 		contact *Contact
-	}{{"dpo", v.Site.DPO}, {"representative", v.Site.Representative}} {
+	}{{"dpo", v.Site.DPO.Contact()}, {"representative", v.Site.Representative}} {
 		if c.contact != nil {
 			v.nonEmpty(c.path+".name", c.contact.Name)
 		}
@@ -319,6 +322,9 @@ func (v *validator) entryName(path string) string {
 			return fmt.Sprintf("%s %q", parts[0], id)
 		}
 		return fmt.Sprintf("%s #%d", parts[0], i+1)
+	}
+	if len(parts) == 2 {
+		return tableName(parts[0]) // a key of a table: "[company]"
 	}
 	return tableName(strings.Join(parts[:min(2, len(parts))], "."))
 }

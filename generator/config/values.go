@@ -223,6 +223,40 @@ func (v *Trigger) UnmarshalText(b []byte) error {
 	return enum((*string)(v), b, "retention trigger", Triggers())
 }
 
+// Measure is a security measure of [security] measures.
+type Measure string
+
+// measures are the values of Measure, in the order pages list them: the
+// examples of Art. 32(1) GDPR first.
+var measures = []string{
+	"pseudonymisation", "encryption_in_transit", "encryption_at_rest", "access_control", "multi_factor_authentication",
+	"physical_security", "backups", "logging", "data_minimisation", "staff_training", "confidentiality",
+	"processor_audits", "incident_response", "regular_testing",
+}
+
+// Measures returns the security measures in the order pages list them, in
+// a new slice each time.
+func Measures() []string { return slices.Clone(measures) }
+
+// UnmarshalText accepts one of Measures.
+func (v *Measure) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "security measure", measures)
+}
+
+// DPOForm is the grammatical form of "Datenschutzbeauftragte(r)" that
+// German pages use for the data protection officer: "f" (unsere
+// Datenschutzbeauftragte) or "m" (unser Datenschutzbeauftragter, also the
+// DSGVO's name of the function, used when the key is left out).
+type DPOForm string
+
+// UnmarshalText accepts f or m.
+func (v *DPOForm) UnmarshalText(b []byte) error {
+	return enum((*string)(v), b, "form", []string{"f", "m"})
+}
+
+// articles are the articles that company.article accepts, by language.
+var articles = map[string][]string{"de": {"der", "die", "das"}}
+
 // Country is an ISO 3166-1 alpha-2 country code, in capitals.
 type Country string
 

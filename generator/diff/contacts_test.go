@@ -39,14 +39,14 @@ func TestSummaryNamesChangedControllerContactFields(t *testing.T) {
 }
 
 func TestSummaryNamesDesignatedDPO(t *testing.T) {
-	assertOneFact(t, baseSite, baseSite+dpo, Fact{ID: "summary.dpo_added", Values: map[string]any{"Name": "Dr. Anna Daten"}}, sentences{
+	assertOneFact(t, baseSite, baseSite+dpo, Fact{ID: "summary.dpo_added", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "m"}}, sentences{
 		"Data protection officer designated: Dr. Anna Daten",
 		"Benennung eines Datenschutzbeauftragten: Dr. Anna Daten",
 		"Functionaris voor gegevensbescherming aangewezen: Dr. Anna Daten"})
 }
 
 func TestSummaryNamesDPONoLongerDesignated(t *testing.T) {
-	assertOneFact(t, baseSite+dpo, baseSite, Fact{ID: "summary.dpo_removed", Values: map[string]any{"Name": "Dr. Anna Daten"}}, sentences{
+	assertOneFact(t, baseSite+dpo, baseSite, Fact{ID: "summary.dpo_removed", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "m"}}, sentences{
 		"Data protection officer no longer designated (previously Dr. Anna Daten)",
 		"Kein Datenschutzbeauftragter mehr benannt (bisher Dr. Anna Daten)",
 		"Geen functionaris voor gegevensbescherming meer aangewezen (voorheen Dr. Anna Daten)"})
@@ -55,19 +55,38 @@ func TestSummaryNamesDPONoLongerDesignated(t *testing.T) {
 func TestSummaryNamesReplacedDPOOnly(t *testing.T) {
 	other := edit(t, edit(t, dpo, "Dr. Anna Daten", "Jan de Vries"), "dpo@", "jan@")
 	assertOneFact(t, baseSite+dpo, baseSite+other, Fact{ID: "summary.dpo_replaced",
-		Values: map[string]any{"Old": "Dr. Anna Daten", "New": "Jan de Vries"}}, sentences{
+		Values: map[string]any{"Old": "Dr. Anna Daten", "New": "Jan de Vries", "Form": "m"}}, sentences{
 		"New data protection officer: Jan de Vries (previously Dr. Anna Daten)",
-		"Wechsel des Datenschutzbeauftragten: bisher Dr. Anna Daten, jetzt Jan de Vries",
+		"Neuer Datenschutzbeauftragter: Jan de Vries (bisher Dr. Anna Daten)",
 		"Nieuwe functionaris voor gegevensbescherming: Jan de Vries (voorheen Dr. Anna Daten)"})
 }
 
 func TestSummaryNamesChangedDPOContactFields(t *testing.T) {
 	moved := edit(t, dpo, `email = "dpo@example.com"`, `email = "privacy-officer@example.com"`+"\naddress = [\"Postbus 1\", \"1000 AA Amsterdam\"]")
 	assertOneFact(t, baseSite+dpo, baseSite+moved, Fact{ID: "summary.dpo_contact_changed",
-		Values: map[string]any{"Fields": Fields{"address", "email"}}}, sentences{
+		Values: map[string]any{"Fields": Fields{"address", "email"}, "Form": "m"}}, sentences{
 		"Contact details of the data protection officer changed: postal address and email address",
 		"Kontaktdaten des Datenschutzbeauftragten geändert: Postanschrift und E-Mail-Adresse",
 		"Contactgegevens van de functionaris voor gegevensbescherming gewijzigd: postadres en e-mailadres"})
+}
+
+// TestGermanSummariesNameAFemaleDPOInTheFeminine checks the German
+// summaries of a DPO with form = "f".
+func TestGermanSummariesNameAFemaleDPOInTheFeminine(t *testing.T) {
+	female := edit(t, dpo, `email = "dpo@example.com"`, `email = "dpo@example.com"`+"\nform = \"f\"")
+	assertOneFact(t, baseSite, baseSite+female, Fact{ID: "summary.dpo_added", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "f"}}, sentences{
+		"Data protection officer designated: Dr. Anna Daten",
+		"Benennung einer Datenschutzbeauftragten: Dr. Anna Daten",
+		"Functionaris voor gegevensbescherming aangewezen: Dr. Anna Daten"})
+	assertOneFact(t, baseSite+female, baseSite, Fact{ID: "summary.dpo_removed", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "f"}}, sentences{
+		"Data protection officer no longer designated (previously Dr. Anna Daten)",
+		"Keine Datenschutzbeauftragte mehr benannt (bisher Dr. Anna Daten)",
+		"Geen functionaris voor gegevensbescherming meer aangewezen (voorheen Dr. Anna Daten)"})
+	moved := edit(t, female, `email = "dpo@example.com"`, `email = "privacy-officer@example.com"`)
+	assertOneFact(t, baseSite+female, baseSite+moved, Fact{ID: "summary.dpo_contact_changed", Values: map[string]any{"Fields": Fields{"email"}, "Form": "f"}}, sentences{
+		"Contact details of the data protection officer changed: email address",
+		"Kontaktdaten der Datenschutzbeauftragten geändert: E-Mail-Adresse",
+		"Contactgegevens van de functionaris voor gegevensbescherming gewijzigd: e-mailadres"})
 }
 
 func TestSummarySaysOtherChangesForWhatNoFactDescribes(t *testing.T) {

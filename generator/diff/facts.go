@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/policygen/policygen/generator/config"
@@ -142,22 +143,28 @@ func companyContact(c config.Company) config.Contact {
 	return config.Contact{Name: c.Name, Address: append(slices.Clone(c.Address), string(c.Country)), Email: c.Email, Phone: c.Phone}
 }
 
-func dpoFacts(old, new *config.Contact) []Fact {
+// dpoFacts reports a change of the data protection officer; Form is the
+// grammatical form of the officer named (the new one where both are),
+// which the German messages follow.
+func dpoFacts(old, new *config.DPO) []Fact {
 	switch {
 	case old == nil && new == nil:
 		return nil
 	case old == nil:
-		return []Fact{{ID: "summary.dpo_added", Values: map[string]any{"Name": new.Name}}}
+		return []Fact{{ID: "summary.dpo_added", Values: map[string]any{"Name": new.Name, "Form": dpoForm(new)}}}
 	case new == nil:
-		return []Fact{{ID: "summary.dpo_removed", Values: map[string]any{"Name": old.Name}}}
+		return []Fact{{ID: "summary.dpo_removed", Values: map[string]any{"Name": old.Name, "Form": dpoForm(old)}}}
 	case old.Name != new.Name:
-		return []Fact{{ID: "summary.dpo_replaced", Values: map[string]any{"Old": old.Name, "New": new.Name}}}
+		return []Fact{{ID: "summary.dpo_replaced", Values: map[string]any{"Old": old.Name, "New": new.Name, "Form": dpoForm(new)}}}
 	}
-	if f := changedFields(*old, *new); len(f) > 0 {
-		return []Fact{{ID: "summary.dpo_contact_changed", Values: map[string]any{"Fields": f}}}
+	if f := changedFields(*old.Contact(), *new.Contact()); len(f) > 0 {
+		return []Fact{{ID: "summary.dpo_contact_changed", Values: map[string]any{"Fields": f, "Form": dpoForm(new)}}}
 	}
 	return nil
 }
+
+// dpoForm is the officer's form, "m" when site.toml gives none.
+func dpoForm(d *config.DPO) string { return cmp.Or(string(d.Form), "m") }
 
 // changedFields names the contact details that differ.
 func changedFields(a, b config.Contact) Fields {

@@ -1,9 +1,11 @@
 package locale
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -53,7 +55,11 @@ func (l *Lang) retention(period config.Duration, after config.Trigger) (string, 
 	return l.T("retention.phrase", nil, map[string]any{"Period": p, "Trigger": trigger})
 }
 
-// List joins items as a sentence does: "A, B and C".
+// List joins items as a sentence does: "A, B and C". When an item holds
+// the conjunction itself ("invoices and billing records"), "A, B and C
+// and D" would not say where one item ends, so the items are joined as
+// the messages format.list_nested and format.list_nested_separator say:
+// "A; B and C; and D", "A, B und C sowie D", "A, B en C evenals D".
 func (l *Lang) List(items []string) string {
 	switch len(items) {
 	case 0:
@@ -62,7 +68,23 @@ func (l *Lang) List(items []string) string {
 		return items[0]
 	}
 	and := l.TOrID("format.list_and", nil)
-	return strings.Join(items[:len(items)-1], ", ") + " " + and + " " + items[len(items)-1]
+	init, last := items[:len(items)-1], items[len(items)-1]
+	if !slices.ContainsFunc(items, func(item string) bool { return hasWord(item, and) }) {
+		return strings.Join(init, ", ") + " " + and + " " + last
+	}
+	sep := l.TOrID("format.list_nested_separator", nil) + " "
+	return l.TOrID("format.list_nested", map[string]any{"Init": strings.Join(init, sep), "Last": last})
+}
+
+// hasWord reports whether word occurs in s as a word of its own, in any
+// case: "and" in "invoices and billing records", not in "standard".
+func hasWord(s, word string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.EqualFold(w, word) {
+			return true
+		}
+	}
+	return false
 }
 
 // Country returns the name of a country in the language, from CLDR.

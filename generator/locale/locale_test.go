@@ -95,6 +95,32 @@ func TestListsCitationsAndCountries(t *testing.T) {
 	}
 }
 
+// TestListItemsHoldingTheConjunctionAreJoinedSoThatEachItemStaysWhole
+// checks that "invoices and billing records" in a list is not run into
+// the next item with another "and", and that other lists keep commas.
+func TestListItemsHoldingTheConjunctionAreJoinedSoThatEachItemStaysWhole(t *testing.T) {
+	c := builtin(t)
+	tests := []struct {
+		lang  string
+		items []string
+		want  string
+	}{
+		{"en", []string{"Name", "Invoices and billing records", "Bank or card details"}, "Name; Invoices and billing records; and Bank or card details"},
+		{"en", []string{"Invoices and billing records", "Bank or card details"}, "Invoices and billing records; and Bank or card details"},
+		{"en", []string{"Name", "Standard data", "Brand"}, "Name, Standard data and Brand"},
+		{"de", []string{"Kundenkonto", "Domainnamen und SSL-Zertifikate", "Rechnungen"}, "Kundenkonto, Domainnamen und SSL-Zertifikate sowie Rechnungen"},
+		{"de", []string{"Kundenkonto", "Hunde", "Rechnungen"}, "Kundenkonto, Hunde und Rechnungen"},
+		{"nl", []string{"Klantaccount", "Domeinnamen en SSL-certificaten", "Facturen"}, "Klantaccount, Domeinnamen en SSL-certificaten evenals Facturen"},
+		{"nl", []string{"Klantaccount", "Kentekens", "Facturen"}, "Klantaccount, Kentekens en Facturen"},
+		{"nl", []string{"Naam en adres"}, "Naam en adres"},
+	}
+	for _, tt := range tests {
+		if got := c.Lang(tt.lang).List(tt.items); got != tt.want {
+			t.Errorf("%s %q: %q, want %q", tt.lang, tt.items, got, tt.want)
+		}
+	}
+}
+
 func TestMissingMessageNamesIDAndLanguage(t *testing.T) {
 	files := assets.New(fstest.MapFS{
 		"locales/en.toml": {Data: []byte("[ui]\ncontents = \"Contents\"\ndraft = \"Draft\"\n")},

@@ -45,7 +45,7 @@ func (b *builder) build(asOf time.Time) *Site {
 		CookieLaw:          b.cookieLaw(),
 	}
 	m.Representative = b.contact(s.Representative)
-	m.DPO = b.contact(s.DPO)
+	m.DPO = b.dpo()
 	b.processorsAndRetention(m)
 	for _, a := range s.Activities {
 		ma := b.activity(a)
@@ -62,6 +62,8 @@ func (b *builder) build(asOf time.Time) *Site {
 	for _, t := range s.Trackers {
 		m.Trackers = append(m.Trackers, b.tracker(t))
 	}
+	m.Minors, m.Security = b.minors(), b.security()
+	m.ChangeNotice = b.text(s.Settings.ChangeNotice)
 	m.Changes, m.Effective = b.changes(asOf)
 	m.Draft = m.Effective.IsZero()
 	return m
@@ -76,6 +78,8 @@ func (b *builder) company() Company {
 		Register: Text(c.Register), VatID: Text(c.VatID),
 		RegisterLabel: b.byCountry("register", country, "default"),
 		VatIDLabel:    b.byCountry("vat_id", country, b.vatArea(country)),
+		ProcessorFor:  b.text(c.ProcessorFor),
+		Article:       Text(c.Article[b.lang]),
 	}
 }
 
@@ -122,6 +126,18 @@ func (b *builder) contact(c *config.Contact) *Contact {
 	}
 	country := string(cmp.Or(c.Country, b.site.Company.Country))
 	return &Contact{Name: Text(c.Name), Address: b.address(c.Address, country), Country: country, Email: Text(c.Email), Phone: Text(c.Phone)}
+}
+
+// dpo is the officer's contact with the form German pages name them in:
+// masculine, the DSGVO's name of the function, unless dpo.form says "f".
+func (b *builder) dpo() *Contact {
+	d := b.site.DPO
+	if d == nil {
+		return nil
+	}
+	c := b.contact(d.Contact())
+	c.Form = cmp.Or(string(d.Form), "m")
+	return c
 }
 
 func (b *builder) authority() Authority {
@@ -318,4 +334,29 @@ func (b *builder) changes(asOf time.Time) ([]Change, time.Time) {
 		return nil, time.Time{}
 	}
 	return out, out[0].Date
+}
+
+func (b *builder) minors() *Minors {
+	m := b.site.Minors
+	if m == nil {
+		return nil
+	}
+	return &Minors{MinimumAge: m.MinimumAge, Note: b.text(m.Note)}
+}
+
+// security lists the measures in the order of config.Measures, whatever
+// the order of site.toml, so that pages read the same for the same
+// measures.
+func (b *builder) security() *Security {
+	s := b.site.Security
+	if s == nil {
+		return nil
+	}
+	out := &Security{Note: b.text(s.Note), BreachNotice: s.BreachNotice}
+	for _, m := range config.Measures() {
+		if slices.Contains(s.Measures, config.Measure(m)) {
+			out.Measures = append(out.Measures, m)
+		}
+	}
+	return out
 }

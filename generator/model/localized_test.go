@@ -19,7 +19,7 @@ func build(t *testing.T, s *config.Site, lang string) *Site {
 func TestEveryAddressEndsWithItsCountryInThePagesLanguage(t *testing.T) {
 	s := site()
 	s.Company = config.Company{Name: "C", Address: []string{"Jülicher Straße 215", "52070 Aachen"}, Country: "DE", Region: "NW"}
-	s.DPO = &config.Contact{Name: "D", Address: []string{"Pontstraße 88", "52062 Aachen"}}
+	s.DPO = &config.DPO{Name: "D", Address: []string{"Pontstraße 88", "52062 Aachen"}}
 	s.Representative = &config.Contact{Name: "R", Address: []string{"1 Main St", "Dublin 2"}, Country: "IE"}
 	for lang, want := range map[string][4]string{
 		"en": {"Germany", "Germany", "Ireland", "Germany"},
@@ -40,7 +40,7 @@ func TestEveryAddressEndsWithItsCountryInThePagesLanguage(t *testing.T) {
 
 func TestAContactOrAuthorityWithItsOwnCountryEndsWithIt(t *testing.T) {
 	s := site()
-	s.DPO = &config.Contact{Name: "D", Address: []string{"Hauptstraße 1", "10115 Berlin"}, Country: "DE"}
+	s.DPO = &config.DPO{Name: "D", Address: []string{"Hauptstraße 1", "10115 Berlin"}, Country: "DE"}
 	s.Authority = &config.Authority{Name: "A", URL: "https://a.example", Address: []string{"Rue 1", "1000 Bruxelles"}, Country: "BE"}
 	m := build(t, s, "nl")
 	if got := m.DPO.Address[2]; got != "Duitsland" || m.DPO.Country != "DE" {
@@ -53,7 +53,7 @@ func TestAContactOrAuthorityWithItsOwnCountryEndsWithIt(t *testing.T) {
 
 func TestAnAddressWithoutLinesGetsNoCountryLine(t *testing.T) {
 	s := site()
-	s.DPO = &config.Contact{Name: "D", Email: "d@example.com"}
+	s.DPO = &config.DPO{Name: "D", Email: "d@example.com"}
 	if m := build(t, s, "en"); m.DPO.Address != nil || m.DPO.Country != "NL" {
 		t.Errorf("DPO without address: %q, country %q", m.DPO.Address, m.DPO.Country)
 	}

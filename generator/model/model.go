@@ -37,7 +37,10 @@ type Site struct {
 	Trackers           []*Tracker
 	CookieLaw          *CookieLaw // nil where policygen knows none for the controller's country
 	Retention          []*Retention
-	Changes            []Change // newest first
+	Minors             *Minors   // nil without [minors]
+	Security           *Security // nil without [security]
+	ChangeNotice       Text      // how people are told of material changes besides the changelog, its feed and the banner
+	Changes            []Change  // newest first
 	Effective          time.Time
 	Draft              bool
 }
@@ -59,6 +62,14 @@ type Company struct {
 	// on a Dutch page, the EU "VAT identification number" inside the EU.
 	RegisterLabel Text
 	VatIDLabel    Text
+
+	// ProcessorFor is the customers' content that the company processes
+	// on their behalf as a processor (Art. 28 GDPR).
+	ProcessorFor Text
+
+	// Article is the article the name takes in the page's language, as
+	// company.article gives it ("die"), or empty.
+	Article Text
 }
 
 // Law is the data protection law the text is written under, which follows
@@ -80,6 +91,7 @@ type Contact struct {
 	Country string // of the address; a DPO's is the company's unless site.toml says otherwise
 	Email   Text
 	Phone   Text
+	Form    string // the DPO's: "f" or "m" (the default), the form German pages name them in; empty for the representative
 }
 
 // Authority is the competent supervisory authority.
@@ -213,6 +225,20 @@ type Retention struct {
 	Activities []*Activity // the activities whose data the rule governs
 }
 
+// Minors is the age from which the website and services are meant to be
+// used.
+type Minors struct {
+	MinimumAge int
+	Note       Text
+}
+
+// Security is the technical and organisational measures (Art. 32 GDPR).
+type Security struct {
+	Measures     []string // values of config.Measures, in the order of config.Measures
+	Note         Text
+	BreachNotice config.Duration // zero when the company commits to no period
+}
+
 // DataCategory is a category of personal data with its label in the
 // page's language.
 type DataCategory struct {
@@ -328,6 +354,10 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 		"SourcedActivities", "ProvidedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers",
 		"ObjectionActivities", "DirectMarketingActivities":
 		return lists, true
+	case "Minors", "Security":
+		return []string{name}, true
+	case "ChangeNotice":
+		return []string{"Settings.ChangeNotice"}, true
 	case "Changes", "Effective", "Draft":
 		return []string{"Changes"}, true
 	}

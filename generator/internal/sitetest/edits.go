@@ -57,6 +57,7 @@ var known = map[string][]string{
 	"Settings.Theme":          {"mine"},
 	"Settings.DisableClauses": {"automated", "sources"},
 	"Company.Region":          {"BY", "BE"},
+	"Company.Article":         {"der", "das"},
 }
 
 // enums are the values of the types that accept a fixed set, and some of
@@ -73,6 +74,8 @@ var enums = map[reflect.Type][]string{
 	reflect.TypeFor[config.Trigger]():            config.Triggers(),
 	reflect.TypeFor[config.AutomatedException](): config.AutomatedExceptions(),
 	reflect.TypeFor[config.Country]():            {"DE", "NL", "AT", "GB", "CH", "US", "IN"},
+	reflect.TypeFor[config.Measure]():            config.Measures(),
+	reflect.TypeFor[config.DPOForm]():            {"f", "m"},
 }
 
 // durations are the durations tried for a period or an expiry.
