@@ -207,7 +207,7 @@ func TestTheTrackerTableFollowsPartyAndAPixelStoresNothing(t *testing.T) {
 		"We have listed in this cookie policy every cookie and similar technology that we use on our website.",
 	}, []string{"It has no expiry date and stays", "This cookie policy lists every cookie"})
 	pageSays(t, out, "de/cookies/index.html", "technologies", []string{
-		"informiert Sie in diesen Cookie-Hinweisen darüber",
+		"Mit diesen Cookie-Hinweisen informiert Klein B.V. (im Folgenden „wir“) Sie darüber",
 		"Cookies von Erstanbietern werden unter der Domain unserer Website gesetzt und lassen sich nur auf unserer Website auslesen. Cookies von Drittanbietern werden unter der Domain eines anderen Unternehmens gesetzt",
 		"Auch ein eingebundener Dienst kann Cookies unter der Domain unserer Website setzen; dann handelt es sich um Cookies von Erstanbietern.",
 		"Daten im Local Storage haben anders als Cookies kein eigenes Ablaufdatum: Sie bleiben erhalten, bis die Website oder Sie sie löschen; die Speicherdauer jedes Eintrags steht in der Tabelle unten.",
