@@ -51,7 +51,7 @@ func TestHelpersWriteWhatTemplatesMdShowsInEachLanguage(t *testing.T) {
 		cite, date, years, session, retention, country string
 		list                                           string
 	}{
-		{"en", "Art. 6(1)(b) GDPR", "24 May 2018", "2 years", "until the end of the session", "7 years after the end of the fiscal year", "United States", "A, B and C"},
+		{"en", "Art. 6(1)(b) GDPR", "24 May 2018", "2 years", "until the end of the session", "7 years after the end of the financial year", "United States", "A, B and C"},
 		{"de", "Art. 6 Abs. 1 lit. b DSGVO", "24. Mai 2018", "2 Jahre", "bis zum Ende der Sitzung", "7 Jahre nach Ende des Geschäftsjahres", "Vereinigte Staaten", "A, B und C"},
 		{"nl", "artikel 6, lid 1, onder b, AVG", "24 mei 2018", "2 jaar", "tot het einde van de sessie", "7 jaar na afloop van het boekjaar", "Verenigde Staten", "A, B en C"},
 	} {
@@ -139,7 +139,7 @@ func TestDurationsAndRetentionRulesOfEveryUnitAndSpecial(t *testing.T) {
 	for d, want := range map[config.Duration]string{
 		{N: 1, Unit: "h"}: "1 hour", {N: 36, Unit: "h"}: "36 hours", {N: 1, Unit: "d"}: "1 day", {N: 2, Unit: "w"}: "2 weeks",
 		{N: 1, Unit: "m"}: "1 month", {N: 13, Unit: "m"}: "13 months", {N: 1, Unit: "y"}: "1 year",
-		{Special: "session"}: "until the end of the session", {Special: "none"}: "nothing is stored on your device", {Special: "until_withdrawn"}: "until consent is withdrawn",
+		{Special: "session"}: "until the end of the session", {Special: "none"}: "no storage of its own on your device", {Special: "until_withdrawn"}: "until consent is withdrawn",
 	} {
 		if got := must(t, "duration")(en.duration(d)); got != want {
 			t.Errorf("duration %v = %q, want %q", d, got, want)

@@ -249,7 +249,7 @@ func TestSummaryNamesAddedRetentionWithSiteCategoryLabels(t *testing.T) {
 	label := loadSite(t, new).Data["loyalty"].Label
 	assertOneFact(t, baseSite, new, Fact{ID: "summary.retention_added", Values: map[string]any{
 		"Data": Categories{{ID: "name"}, {ID: "loyalty", Label: label}}, "Period": Period{duration(t, "7y"), "fiscal_year_end"}}}, sentences{
-		"New retention period for name and loyalty points: 7 years after the end of the fiscal year",
+		"New retention period for name and loyalty points: 7 years after the end of the financial year",
 		"Neue Speicherdauer für Name und Treuepunkte: 7 Jahre nach Ende des Geschäftsjahres",
 		"Nieuwe bewaartermijn voor naam en spaarpunten: 7 jaar na afloop van het boekjaar"})
 }
@@ -257,7 +257,7 @@ func TestSummaryNamesAddedRetentionWithSiteCategoryLabels(t *testing.T) {
 func TestSummaryNamesRemovedRetention(t *testing.T) {
 	assertOneFact(t, baseSite+invoices, baseSite, Fact{ID: "summary.retention_removed", Values: map[string]any{
 		"Data": Categories{{ID: "name"}, {ID: "payment"}}, "Period": Period{duration(t, "7y"), "fiscal_year_end"}}}, sentences{
-		"Retention period for name and bank or card details removed (was 7 years after the end of the fiscal year)",
+		"Retention period for name and bank or card details removed (was 7 years after the end of the financial year)",
 		"Speicherdauer für Name und Zahlungsdaten (Bankverbindung oder Kartendaten) entfällt (bisher 7 Jahre nach Ende des Geschäftsjahres)",
 		"Bewaartermijn voor naam en bankrekening- of betaalkaartgegevens vervallen (voorheen 7 jaar na afloop van het boekjaar)"})
 }
@@ -278,7 +278,7 @@ func TestSummarySaysOldAndNewLegalBasisWithCitations(t *testing.T) {
 	title := loadSite(t, baseSite).Activities[0].Title
 	assertOneFact(t, baseSite, edit(t, baseSite, `basis = "contract"`, `basis = "legal_obligation"`), Fact{ID: "summary.basis_changed",
 		Values: map[string]any{"Title": title, "Old": config.LegalBasis("contract"), "New": config.LegalBasis("legal_obligation")}}, sentences{
-		"Legal basis for “Customer accounts” changed from performance of a contract or steps prior to entering into a contract (Art. 6(1)(b) GDPR)" +
+		"Legal basis for “Customer accounts” changed from performance of a contract or steps taken at your request before entering into a contract (Art. 6(1)(b) GDPR)" +
 			" to compliance with a legal obligation (Art. 6(1)(c) GDPR)",
 		"Rechtsgrundlage für „Kundenkonten“ geändert: bisher Vertragserfüllung oder Durchführung vorvertraglicher Maßnahmen (Art. 6 Abs. 1 lit. b DSGVO)," +
 			" jetzt Erfüllung einer rechtlichen Verpflichtung (Art. 6 Abs. 1 lit. c DSGVO)",
@@ -305,7 +305,7 @@ func TestSummaryLabelsRemovedRetentionFromTheOldSite(t *testing.T) {
 		t.Fatalf("facts: %#v", facts)
 	}
 	assertSays(t, facts[0], sentences{
-		"Retention period for name and loyalty points removed (was 7 years after the end of the fiscal year)",
+		"Retention period for name and loyalty points removed (was 7 years after the end of the financial year)",
 		"Speicherdauer für Name und Treuepunkte entfällt (bisher 7 Jahre nach Ende des Geschäftsjahres)",
 		"Bewaartermijn voor naam en spaarpunten vervallen (voorheen 7 jaar na afloop van het boekjaar)"})
 }

@@ -36,10 +36,10 @@ func TestRetentionPhrasesWithPlurals(t *testing.T) {
 		after        config.Trigger
 		want         string
 	}{
-		{"en", "7y", "fiscal_year_end", "7 years after the end of the fiscal year"},
+		{"en", "7y", "fiscal_year_end", "7 years after the end of the financial year"},
 		{"de", "7y", "fiscal_year_end", "7 Jahre nach Ende des Geschäftsjahres"},
 		{"nl", "7y", "fiscal_year_end", "7 jaar na afloop van het boekjaar"},
-		{"en", "1y", "fiscal_year_end", "1 year after the end of the fiscal year"},
+		{"en", "1y", "fiscal_year_end", "1 year after the end of the financial year"},
 		{"de", "1y", "fiscal_year_end", "1 Jahr nach Ende des Geschäftsjahres"},
 		{"nl", "6m", "fiscal_year_end", "6 maanden na afloop van het boekjaar"},
 		{"en", "until_withdrawn", "consent_withdrawal", "until consent is withdrawn"},
@@ -110,7 +110,7 @@ func TestListItemsHoldingTheConjunctionAreJoinedSoThatEachItemStaysWhole(t *test
 		{"en", []string{"Name", "Standard data", "Brand"}, "Name, Standard data and Brand"},
 		{"de", []string{"Kundenkonto", "Domainnamen und SSL-Zertifikate", "Rechnungen"}, "Kundenkonto, Domainnamen und SSL-Zertifikate sowie Rechnungen"},
 		{"de", []string{"Kundenkonto", "Hunde", "Rechnungen"}, "Kundenkonto, Hunde und Rechnungen"},
-		{"nl", []string{"Klantaccount", "Domeinnamen en SSL-certificaten", "Facturen"}, "Klantaccount, Domeinnamen en SSL-certificaten evenals Facturen"},
+		{"nl", []string{"Klantaccount", "Domeinnamen en SSL-certificaten", "Facturen"}, "Klantaccount; Domeinnamen en SSL-certificaten; Facturen"},
 		{"nl", []string{"Klantaccount", "Kentekens", "Facturen"}, "Klantaccount, Kentekens en Facturen"},
 		{"nl", []string{"Naam en adres"}, "Naam en adres"},
 	}

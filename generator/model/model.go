@@ -287,6 +287,23 @@ func (g TrackerGroup) ThirdCountryProviders() []*Processor {
 	return out
 }
 
+// OnwardProviders returns the providers of the group's trackers that pass
+// data on to other countries (Processor.Onward), each once, in the order of
+// their first tracker: the cookie policy names who can access the data
+// (Planet49, C-673/17) wherever the provider sends it.
+func (g TrackerGroup) OnwardProviders() []*Processor {
+	var out []*Processor
+	seen := map[string]bool{}
+	for _, t := range g.Trackers {
+		if t.FirstParty || t.Provider == nil || len(t.Provider.Onward) == 0 || seen[t.Provider.ID] {
+			continue
+		}
+		seen[t.Provider.ID] = true
+		out = append(out, t.Provider)
+	}
+	return out
+}
+
 // DatedFields are the fields of Site that depend on the date a text is
 // rendered as of, and on whether it is a draft; nothing else in the model,
 // nor any method, does. A clause that names none of them renders the same

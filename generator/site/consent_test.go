@@ -112,7 +112,7 @@ func TestTheObjectionBoxNamesTheBasesInUseAndTheDirectMarketing(t *testing.T) {
 	}, []string{"Art. 6(1)(e)", "Where we process personal data for direct marketing", "We currently base no processing"})
 	pageSays(t, out, "de/datenschutz/index.html", "objection", []string{
 		"die auf Art. 6 Abs. 1 lit. f DSGVO (berechtigte Interessen) beruht; das gilt auch für ein auf diese Bestimmung gestütztes Profiling. Auf diese Rechtsgrundlage stützen wir folgende Verarbeitung: Interessenten Nach einem Widerspruch",
-		"Widerspruch gegen Direktwerbung: Für Direktwerbung verwenden wir Ihre personenbezogenen Daten bei folgenden Verarbeitungen: Newsletter Interessenten Dieser Verarbeitung können Sie jederzeit kostenlos und ohne Angabe von Gründen widersprechen;",
+		"Widerspruch gegen Direktwerbung: Für Direktwerbung verwenden wir Ihre personenbezogenen Daten bei folgenden Verarbeitungen: Newsletter Interessenten Diesen Verarbeitungen können Sie jederzeit kostenlos und ohne Angabe von Gründen widersprechen;",
 		"(Art. 21 Abs. 2 und 3 DSGVO)",
 	}, []string{"lit. e", "Derzeit stützen wir keine Verarbeitung"})
 	pageSays(t, out, "nl/privacy/index.html", "objection", []string{
@@ -123,11 +123,11 @@ func TestTheObjectionBoxNamesTheBasesInUseAndTheDirectMarketing(t *testing.T) {
 
 	none := mustBuild(t, minimalSite, "2026-12-01")
 	pageSays(t, none, "en/privacy/index.html", "objection", []string{
-		"based on Art. 6(1)(e) GDPR or Art. 6(1)(f) GDPR. This includes profiling based on those provisions. We currently base no processing on these legal bases.",
+		"based on Art. 6(1)(f) GDPR. This includes profiling based on that provision. We currently base no processing on this legal basis.",
 		"Where we process personal data for direct marketing, you have the right to object to this at any time, without giving reasons.",
 	}, []string{"We base the following processing"})
-	pageSays(t, none, "de/datenschutz/index.html", "objection", []string{"Derzeit stützen wir keine Verarbeitung auf diese Rechtsgrundlagen."}, []string{"Auf diese Rechtsgrundlage"})
-	pageSays(t, none, "nl/privacy/index.html", "objection", []string{"Op dit moment baseren wij geen verwerking op deze rechtsgronden."}, []string{"Bij ons gaat het om"})
+	pageSays(t, none, "de/datenschutz/index.html", "objection", []string{"Derzeit stützen wir keine Verarbeitung auf diese Rechtsgrundlage."}, []string{"Auf diese Rechtsgrundlage"})
+	pageSays(t, none, "nl/privacy/index.html", "objection", []string{"Op dit moment baseren wij geen verwerking op deze rechtsgrond."}, []string{"Bij ons gaat het om"})
 
 	public := mustBuild(t, strings.Replace(minimalSite, `basis = "contract"`, `basis = "public_task"`, 1), "2026-12-01")
 	pageSays(t, public, "en/privacy/index.html", "objection", []string{"based on Art. 6(1)(e) GDPR. This includes profiling based on that provision. We base the following processing on this provision: Contact"}, []string{"6(1)(f)"})
@@ -147,7 +147,7 @@ func TestConsentIsWithdrawnByTheEasiestWayFirst(t *testing.T) {
 		"So können Sie Ihre Einwilligung widerrufen: Newsletter: über den Link in jedem Newsletter Einwilligung in Cookies und ähnliche Technologien (Art. 11.7a Abs. 1 Telecommunicatiewet, Art. 6 Abs. 1 lit. a DSGVO): in den Cookie-Einstellungen unserer Website (Einzelheiten in unseren Cookie-Hinweisen) Außerdem genügt jederzeit eine formlose Nachricht an info@example.nl.",
 	}, []string{"ebenso einfach"})
 	pageSays(t, out, "nl/privacy/index.html", "consent", []string{
-		"Zo trekt u uw toestemming in: Nieuwsbrief: via de link in elke nieuwsbrief Toestemming voor cookies en vergelijkbare technieken (artikel 11.7a, lid 1, Telecommunicatiewet, artikel 6, lid 1, onder a, AVG): via de cookie-instellingen op onze website (zie onze cookieverklaring) U kunt uw toestemming ook altijd intrekken door een e-mail te sturen naar info@example.nl.",
+		"Zo trekt u uw toestemming in: Nieuwsbrief: via de link in elke nieuwsbrief Toestemming voor cookies en vergelijkbare technieken (artikel 11.7a, lid 1, Telecommunicatiewet en artikel 6, lid 1, onder a, AVG): via de cookie-instellingen op onze website (zie onze cookieverklaring) U kunt uw toestemming ook altijd intrekken door een e-mail te sturen naar info@example.nl.",
 	}, []string{"even eenvoudig"})
 	pageSays(t, out, "en/cookies/index.html", "withdrawal", []string{
 		"You can give, change or withdraw your consent at any time in the cookie settings on our website, in the same way as you gave it. You can also withdraw it by writing to us at info@example.nl.",
@@ -186,24 +186,24 @@ func TestTheTrackerTableFollowsPartyAndAPixelStoresNothing(t *testing.T) {
 	out := mustBuild(t, consentSite(true), "2026-12-01")
 	pageSays(t, out, "en/cookies/index.html", "trackers", []string{
 		"_ads | Ads Ltd | First party | Ad clicks | 90 days | Cookie", "_ads_x | Ads Ltd | Third party | Audiences | 1 year | Cookie",
-		"Ads Tag | Ads Ltd | Third party | Page views | nothing is stored on your device | Pixel (web beacon)",
+		"Ads Tag | Ads Ltd | Third party | Page views | no storage of its own on your device | Pixel (web beacon)",
 		"sid | Klein B.V. | First party | Login | until the end of the session | Cookie",
 	}, nil)
 	pageSays(t, out, "de/cookies/index.html", "trackers", []string{
 		"_ads | Ads Ltd | Erstanbieter | Anzeigenklicks | 90 Tage | Cookie", "_ads_x | Ads Ltd | Drittanbieter",
-		"Ads Tag | Ads Ltd | Drittanbieter | Seitenaufrufe | keine Speicherung auf Ihrem Endgerät | Zählpixel (Web Beacon)",
+		"Ads Tag | Ads Ltd | Drittanbieter | Seitenaufrufe | keine eigene Speicherung auf Ihrem Endgerät | Zählpixel (Web Beacon)",
 		"sid | Klein B.V. | Erstanbieter | Anmeldung | bis zum Ende der Sitzung | Cookie",
 	}, []string{"| Sitzung |"})
 	pageSays(t, out, "nl/cookies/index.html", "trackers", []string{
 		"_ads | Ads Ltd | Eigen | Advertentieklikken | 90 dagen | Cookie", "_ads_x | Ads Ltd | Derde partij",
-		"Ads Tag | Ads Ltd | Derde partij | Paginabezoeken | er wordt niets op uw apparaat opgeslagen | Pixel (webbeacon)",
+		"Ads Tag | Ads Ltd | Derde partij | Paginabezoeken | slaat zelf niets op uw apparaat op | Pixel (webbeacon)",
 		"sid | Klein B.V. | Eigen | Inloggen | tot het einde van de sessie | Cookie",
 	}, []string{"| sessie |"})
 	pageSays(t, out, "en/cookies/index.html", "technologies", []string{
 		"First-party cookies are set by the domain of the website you visit, that is, by our own domain, and can only be read on our website. Third-party cookies are set by another provider's domain. That provider can read them, including when you visit other websites that use its services.",
 		"A provider's service embedded in our website can also set first-party cookies on our domain. The provider then receives the information its service collects with them, but cannot read these cookies on other websites.",
 		"Unlike a cookie, it has no expiry date of its own: it stays until the website or you delete it. The table below gives the expiry of each entry.",
-		"A pixel by itself stores nothing on your device.",
+		"A pixel stores nothing of its own on your device, but when it loads, your browser also sends its provider information from your device",
 		"We have listed in this cookie policy every cookie and similar technology that we use on our website.",
 	}, []string{"It has no expiry date and stays", "This cookie policy lists every cookie"})
 	pageSays(t, out, "de/cookies/index.html", "technologies", []string{
@@ -211,13 +211,13 @@ func TestTheTrackerTableFollowsPartyAndAPixelStoresNothing(t *testing.T) {
 		"Cookies von Erstanbietern werden unter der Domain unserer Website gesetzt und lassen sich nur auf unserer Website auslesen. Cookies von Drittanbietern werden unter der Domain eines anderen Unternehmens gesetzt",
 		"Auch ein eingebundener Dienst kann Cookies unter der Domain unserer Website setzen; dann handelt es sich um Cookies von Erstanbietern.",
 		"Daten im Local Storage haben anders als Cookies kein eigenes Ablaufdatum: Sie bleiben erhalten, bis die Website oder Sie sie löschen; die Speicherdauer jedes Eintrags steht in der Tabelle unten.",
-		"Ein Zählpixel selbst speichert nichts auf Ihrem Endgerät.",
+		"Ein Zählpixel speichert selbst nichts auf Ihrem Endgerät; beim Laden übermittelt Ihr Browser dem Anbieter aber Informationen von Ihrem Endgerät",
 	}, []string{"Cookie-Richtlinie"})
 	pageSays(t, out, "nl/cookies/index.html", "technologies", []string{
 		"Eigen cookies (first-party cookies) worden geplaatst via het domein van onze website en kunnen alleen op onze website worden uitgelezen.",
 		"Ook een dienst van een andere partij die in onze website is ingebouwd, kan eigen cookies via ons domein plaatsen.",
 		"Anders dan een cookie heeft lokale opslag geen eigen vervaldatum: de gegevens blijven bestaan totdat de website of u ze verwijdert. De looptijd van elk item staat in de tabel hieronder.",
-		"Een pixel zelf slaat niets op uw apparaat op.",
+		"Een pixel slaat zelf niets op uw apparaat op, maar bij het laden stuurt uw browser de aanbieder wel informatie van uw apparaat",
 		"In deze cookieverklaring vindt u alle cookies en vergelijkbare technieken die op de website van Klein B.V. worden gebruikt.",
 	}, nil)
 	plain := mustBuild(t, strings.Replace(consentSite(true), "party = \"first\"\n", "", 1), "2026-12-01")
@@ -235,16 +235,16 @@ func TestTrackerConsentCitesTheCookieLawBesideTheGDPR(t *testing.T) {
 	out := mustBuild(t, siteIn("DE"), "2026-12-01")
 	pageSays(t, out, "de/cookies/index.html", "consent", []string{
 		"ist Rechtsgrundlage Ihre Einwilligung (§ 25 Abs. 1 TDDDG, Art. 6 Abs. 1 lit. a DSGVO).",
-		"oder, soweit die Verarbeitung der Erfüllung eines Vertrags mit Ihnen dient, etwa beim Warenkorb oder bei der Anmeldung, auf Art. 6 Abs. 1 lit. b DSGVO.",
+		"oder, soweit die Verarbeitung der Erfüllung eines Vertrags mit Ihnen dient, etwa bei der Anmeldung, auf Art. 6 Abs. 1 lit. b DSGVO.",
 		"vorher speichern wir nichts davon auf Ihrem Endgerät und lesen dort nichts aus.",
 	}, []string{"wenn sie der Erfüllung eines Vertrags dient"})
 	pageSays(t, out, "en/cookies/index.html", "consent", []string{
 		"the legal basis for that processing is your consent (section 25(1) TDDDG, Art. 6(1)(a) GDPR).",
 		"We do not set anything in these categories before you consent, and we do not tick any box for you in advance.",
-		"Where such a technology is needed for a contract with you, such as a shopping cart or a login, the legal basis is the performance of that contract (Art. 6(1)(b) GDPR).",
+		"Where such a technology is needed for a contract with you, such as a login, the legal basis is the performance of that contract (Art. 6(1)(b) GDPR).",
 	}, []string{"Nothing in these categories is set before you consent"})
 	pageSays(t, out, "nl/cookies/index.html", "consent", []string{
-		"op basis van uw toestemming (§ 25, lid 1, TDDDG, artikel 6, lid 1, onder a, AVG)",
+		"op basis van uw toestemming (§ 25, lid 1, TDDDG en artikel 6, lid 1, onder a, AVG)",
 		"Voor cookies waarmee uw surfgedrag wordt gevolgd (trackingcookies) is altijd toestemming nodig.",
 		"Wij vinken geen vakjes vooraf voor u aan;",
 	}, []string{"tracking cookies), vereisen"})

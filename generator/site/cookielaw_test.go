@@ -72,17 +72,17 @@ func TestCookiePolicyNamesTheCookieLawOfTheControllersCountry(t *testing.T) {
 		}},
 		{"NL", map[string][]string{
 			"nl/cookies/index.html": {"Wij zijn gevestigd in Nederland; daar staan die regels in artikel 11.7a van de Telecommunicatiewet.",
-				"kent de Telecommunicatiewet een uitzondering op de toestemmingsplicht", "wij vragen toch vooraf uw toestemming", "! TDDDG"},
+				"kent de Telecommunicatiewet een uitzondering op de toestemmingsplicht", "alleen met uw toestemming; op de genoemde uitzondering doen wij geen beroep.", "! TDDDG"},
 			"de/cookies/index.html": {"in den Niederlanden umgesetzt durch Art. 11.7a des Telekommunikationsgesetzes (Telecommunicatiewet)", "! TDDDG"},
 		}},
 		{"GB", map[string][]string{
 			"en/cookies/index.html": {"We are established in the United Kingdom. Under regulation 6 of the Privacy and Electronic Communications (EC Directive) Regulations 2003 (PECR), we may store",
-				"(Schedule A1 to PECR)", "a simple and free means of objecting", "<li>Statistics: the law allows these without consent on the conditions above; we ask for your consent all the same.</li>",
+				"(Schedule A1 to PECR)", "a simple and free means of objecting", "<li>Statistics: we ask for your consent, even where the exception above might apply.</li>",
 				"They do not need your consent (paragraph 4 of Schedule A1 to PECR).", "! ePrivacy Directive", "! Statistics: consent needed", "! TDDDG"},
 			"de/cookies/index.html": {"im Vereinigten Königreich, wo wir unseren Sitz haben, nach Regulation 6 der Privacy and Electronic Communications (EC Directive) Regulations 2003 (PECR)",
-				"! ePrivacy-Richtlinie", "! Statistik:</strong> nur mit Ihrer vorherigen Einwilligung", "! TDDDG"},
+				"! ePrivacy-Richtlinie", "Statistik:</strong> nur mit Ihrer vorherigen Einwilligung (Opt-in); auf die genannte Ausnahme berufen wir uns nicht.", "! TDDDG"},
 			"nl/cookies/index.html": {"Wij zijn gevestigd in het Verenigd Koninkrijk. Voor het plaatsen en uitlezen van cookies en vergelijkbare technieken gelden daar de regels van regulation 6 van de Privacy and Electronic Communications (EC Directive) Regulations 2003 (PECR).",
-				"! e-privacyrichtlijn", "! Statistieken: alleen met uw toestemming", "! 11.7a"},
+				"! e-privacyrichtlijn", "Statistieken: alleen met uw toestemming; op de genoemde uitzondering doen wij geen beroep.", "! 11.7a"},
 		}},
 		{"EE", map[string][]string{
 			"en/cookies/index.html": {"Under Art. 5(3) of the ePrivacy Directive (Directive 2002/58/EC) and the national law implementing it, we may store", "! We are established", "! TDDDG"},

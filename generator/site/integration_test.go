@@ -69,7 +69,7 @@ func TestItemsUseOfficialTermsInEachLanguage(t *testing.T) {
 	want := map[string][]string{
 		"en/privacy/index.html": {"Beispiel GmbH", "Dana Schutz", "Art. 6(1)(b) GDPR", "Art. 6(1)(a) GDPR",
 			"Art. 6(1)(c) GDPR", "Art. 6(1)(f) GDPR", "A secure website", "Credit agency", "Mail Inc.", "United States",
-			"2 years after the end of the contract", "10 years after the end of the fiscal year", "§ 147 AO",
+			"2 years after the end of the contract", "10 years after the end of the financial year", "§ 147 AO",
 			"Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen", "A score decides", "1 March 2025"},
 		"de/datenschutz/index.html": {"Verantwortliche", "Datenschutzbeauftragte", "Art. 6 Abs. 1 lit. b DSGVO", "Art. 6 Abs. 1 lit. a DSGVO",
 			"Art. 6 Abs. 1 lit. c DSGVO", "Art. 6 Abs. 1 lit. f DSGVO", "Eine sichere Website", "Auskunftei", "Vereinigte Staaten",

@@ -108,7 +108,7 @@ arrangement_url = "https://social.example/joint-controller-addendum"`)
 		"De wezenlijke inhoud van de regeling vindt u op https://social.example/joint-controller-addendum (artikel 26, lid 2, AVG).",
 		"Ongeacht wat daarin is afgesproken, kunt u uw rechten uit de AVG zowel tegenover ons als tegenover Social Ireland Ltd uitoefenen (artikel 26, lid 3, AVG).",
 		"Wij verstrekken persoonsgegevens aan de volgende ontvangers, voor zover dat nodig is",
-		"Daarnaast verstrekken wij persoonsgegevens aan overheidsinstanties, zoals rechtbanken, opsporingsdiensten of belastingautoriteiten, als wij daartoe wettelijk verplicht zijn (artikel 6, lid 1, onder c, AVG).",
+		"Daarnaast verstrekken wij persoonsgegevens aan overheidsinstanties, zoals politie en justitie of de belastingdienst, als wij daartoe wettelijk verplicht zijn (artikel 6, lid 1, onder c, AVG).",
 	}, []string{"alleen aan de volgende ontvangers", "opvragen"})
 }
 
@@ -136,19 +136,19 @@ func TestOnwardTransfersOfARecipientInTheEEAMakeTheTransfersSectionAppear(t *tes
 	}
 	out := buildRecipients(t, `onward = [{ name = "Social Inc.", country = "US", transfer = "dpf" }, { country = "IN", transfer = "scc" }]`)
 	assertSection(t, out, "en/privacy/index.html", "transfers", []string{
-		"Personal data may also reach third countries when recipients pass them on to other companies there, such as their affiliates or sub-processors (onward transfers). The table shows the basis of each onward transfer:",
+		"We do not ourselves transfer personal data to recipients outside the European Economic Area (EEA). Personal data may, however, reach third countries when recipients pass them on to other companies there, such as their affiliates or sub-processors (onward transfers). The table shows the basis of each onward transfer:",
 		"Recipient | Passes data on to | Country | Basis for the transfer",
 		"Social Ireland Ltd | Social Inc. | United States | adequacy decision for the EU-US Data Privacy Framework (Art. 45 GDPR); the recipient is certified under it",
 		"Social Ireland Ltd | affiliates or sub-processors | India | standard contractual clauses adopted by the European Commission (Art. 46(2)(c) GDPR)",
 		"Further information on onward transfers is available from us at privacy@liffey.example.",
 	}, []string{"Some recipients are located outside"})
 	assertSection(t, out, "de/datenschutz/index.html", "transfers", []string{
-		"Personenbezogene Daten können auch dadurch in Drittländer gelangen, dass Empfänger sie an andere Unternehmen dort weitergeben, etwa an verbundene Unternehmen oder Unterauftragsverarbeiter (Weiterübermittlung).",
+		"Wir selbst übermitteln keine personenbezogenen Daten in Drittländer außerhalb des Europäischen Wirtschaftsraums (EWR). Personenbezogene Daten können aber dadurch in Drittländer gelangen, dass Empfänger sie an andere Unternehmen dort weitergeben, etwa an verbundene Unternehmen oder Unterauftragsverarbeiter (Weiterübermittlung).",
 		"Social Ireland Ltd | Social Inc. | Vereinigte Staaten | Angemessenheitsbeschluss zum Datenschutzrahmen EU-USA (Art. 45 DSGVO); der Empfänger ist nach dem EU-U.S. Data Privacy Framework zertifiziert",
 		"Social Ireland Ltd | verbundene Unternehmen oder Unterauftragsverarbeiter | Indien | Standarddatenschutzklauseln der Europäischen Kommission (Art. 46 Abs. 2 lit. c DSGVO)",
 	}, []string{"Standardvertragsklauseln"})
 	assertSection(t, out, "nl/privacy/index.html", "transfers", []string{
-		"Persoonsgegevens kunnen ook in derde landen terechtkomen doordat ontvangers ze doorgeven aan andere bedrijven daar, zoals gelieerde ondernemingen of subverwerkers (verdere doorgifte).",
+		"Wij geven uw persoonsgegevens niet zelf door aan ontvangers buiten de Europese Economische Ruimte (EER). Wel kunnen persoonsgegevens in een land buiten de EER (een derde land) terechtkomen doordat ontvangers ze doorgeven aan andere bedrijven daar, zoals gelieerde ondernemingen of subverwerkers (verdere doorgifte).",
 		"Social Ireland Ltd | Social Inc. | Verenigde Staten | adequaatheidsbesluit van de Europese Commissie voor het EU-VS-kader voor gegevensbescherming (EU-US Data Privacy Framework)",
 		"Social Ireland Ltd | gelieerde ondernemingen of subverwerkers | India | door de Europese Commissie vastgestelde standaardcontractbepalingen",
 	}, []string{"gegevensprivacykader"})

@@ -87,7 +87,7 @@ var sectionEdits = [][2]string{
 	{`country  = "SE"`, `country  = "NL"` + "\n" +
 		`processor_for = { en = "the shops our customers run on our platform", de = "die Shops, die unsere Kunden auf unserer Plattform betreiben", nl = "de webshops die onze klanten op ons platform draaien" }`},
 	{`languages = ["en", "de", "nl"]`, `languages = ["en", "de", "nl"]` + "\n" +
-		`change_notice = { en = "by e-mail a month in advance.", de = "Per E-Mail einen Monat im Voraus.", nl = "per e-mail een maand van tevoren." }`},
+		`change_notice = { en = "We tell our customers of material changes by e-mail a month in advance.", de = "Über wesentliche Änderungen informieren wir unsere Kunden einen Monat im Voraus per E-Mail.", nl = "Over ingrijpende wijzigingen informeren wij onze klanten een maand van tevoren per e-mail." }`},
 	{"[[processor]]", `[[activity]]
 id         = "newsletter"
 title      = { en = "Newsletter", de = "Newsletter", nl = "Nieuwsbrief" }
@@ -98,7 +98,7 @@ required   = "no"
 retention  = "account"
 
 [minors]
-minimum_age = 18
+minimum_age = 14
 note = { en = "Parents may ask us to erase their child's data.", de = "Eltern können die Löschung der Daten ihres Kindes verlangen.", nl = "Ouders kunnen ons vragen de gegevens van hun kind te wissen." }
 
 [security]
@@ -135,42 +135,42 @@ func TestNewSectionsSayWhatTheirKeysGive(t *testing.T) {
 	out := variant(t, "se", sectionEdits...)
 	assertSections(t, out, []sectionCase{
 		{"en/privacy/index.html", "processor", []string{
-			"we process personal data on behalf of our customers, as their processor (Art. 28 GDPR): the shops our customers run on our platform. For these data the customer concerned is the controller; this policy does not cover them.",
+			"we process, as our customers' processor (Art. 28 GDPR), the personal data in the shops our customers run on our platform. For these data the customer concerned is the controller; this policy does not cover them.",
 			"please contact the customer concerned; we support our customers in answering such requests (Art. 28(3)(e) GDPR).",
 		}, nil},
 		{"en/privacy/index.html", "security", []string{
 			"appropriate to the risk of the processing (Art. 32 GDPR). They include: Encryption of data in transit Physical access control to our premises and servers Regular backups, so that data can be restored after an incident We review these measures every year.",
-			"If a personal data breach is likely to result in a high risk to your rights and freedoms, we inform you without undue delay (Art. 34(1) GDPR). The law exempts us only in the cases of Art. 34(3) GDPR, for example where the data affected were encrypted so that no unauthorised person can read them. We have committed ourselves to doing so within 3 days of becoming aware of the breach.",
+			"If a personal data breach is likely to result in a high risk to your rights and freedoms, we will tell you without undue delay (Art. 34(1) GDPR), and in any event within 3 days of becoming aware of it. We need not tell you individually only in the cases set out in Art. 34(3) GDPR, for example where the data affected were encrypted so that no unauthorised person can read them; where telling each person would involve disproportionate effort, we make a public announcement instead.",
 		}, nil},
 		{"en/privacy/index.html", "minors", []string{
-			"Our website and services are intended for people aged 18 or over. If you are younger, please do not give us any personal data.",
-			"a child can give it alone from the age of 16. The law of a member state may set a lower age, but not below 13.",
+			"Our website and services are intended for people aged 14 or over. If you are younger, please do not give us any personal data.",
+			"the GDPR lets a child give it alone from the age of 16; the law of a Member State may set a lower age, but not below 13. Below the age that applies,",
 			"(Art. 8(1) GDPR). Under Dutch law the age is 16 (Art. 5 of the Dutch GDPR Implementation Act, UAVG). Parents may ask us to erase their child's data.",
 		}, nil},
-		{"en/privacy/index.html", "changes", []string{"Before we process your personal data for a purpose other than the one for which we collected them, we inform you of that purpose and give you any other relevant information (Art. 13(3) and 14(4) GDPR). Besides publishing each new version here, we tell you of material changes as follows: by e-mail a month in advance."}, nil},
+		{"en/privacy/index.html", "changes", []string{"Before we process your personal data for a purpose other than the one for which we collected them, we inform you of that purpose and give you any other relevant information (Art. 13(3) and 14(4) GDPR). We tell our customers of material changes by e-mail a month in advance."}, nil},
 		{"de/datenschutz/index.html", "processor", []string{
 			"verarbeiten wir personenbezogene Daten im Auftrag unserer Kunden als deren Auftragsverarbeiter (Art. 28 DSGVO): die Shops, die unsere Kunden auf unserer Plattform betreiben. Für diese Daten ist der jeweilige Kunde Verantwortlicher; diese Datenschutzerklärung gilt für sie nicht.",
 		}, nil},
 		{"de/datenschutz/index.html", "security", []string{
 			"(Art. 32 DSGVO). Dazu gehören: Verschlüsselung der Datenübertragung Zutrittskontrolle zu unseren Räumen und Servern Regelmäßige Datensicherungen",
-			"benachrichtigen wir Sie unverzüglich (Art. 34 Abs. 1 DSGVO). Ausgenommen sind nur die Fälle des Art. 34 Abs. 3 DSGVO, etwa wenn die betroffenen Daten so verschlüsselt waren, dass Unbefugte sie nicht lesen können. Wir haben uns verpflichtet, dies spätestens 3 Tage nach Bekanntwerden der Verletzung zu tun.",
+			"benachrichtigen wir Sie unverzüglich (Art. 34 Abs. 1 DSGVO), spätestens 3 Tage, nachdem uns die Verletzung bekannt geworden ist. Eine Benachrichtigung jeder einzelnen Person entfällt nur in den Fällen des Art. 34 Abs. 3 DSGVO",
 		}, nil},
 		{"de/datenschutz/index.html", "minors", []string{
-			"Unsere Website und unsere Leistungen richten sich an Personen ab 18 Jahren.",
+			"Unsere Website und unsere Leistungen richten sich an Personen ab 14 Jahren.",
 			"(Art. 8 Abs. 1 DSGVO). Nach niederländischem Recht liegt die Grenze bei 16 Jahren (Art. 5 des niederländischen Ausführungsgesetzes zur DSGVO, UAVG).",
 		}, nil},
-		{"de/datenschutz/index.html", "changes", []string{"informieren wir Sie über diesen Zweck und stellen Ihnen alle weiteren maßgeblichen Informationen zur Verfügung (Art. 13 Abs. 3 und Art. 14 Abs. 4 DSGVO). Über wesentliche Änderungen informieren wir Sie nicht nur durch die Veröffentlichung der neuen Fassung auf dieser Seite, sondern auch wie folgt: Per E-Mail einen Monat im Voraus."}, nil},
+		{"de/datenschutz/index.html", "changes", []string{"informieren wir Sie über diesen Zweck und stellen Ihnen alle weiteren maßgeblichen Informationen zur Verfügung (Art. 13 Abs. 3 und Art. 14 Abs. 4 DSGVO). Über wesentliche Änderungen informieren wir unsere Kunden einen Monat im Voraus per E-Mail."}, nil},
 		{"nl/privacy/index.html", "processor", []string{
-			"als hun verwerker (artikel 28 AVG): de webshops die onze klanten op ons platform draaien. Voor die gegevens is de klant in kwestie de verwerkingsverantwoordelijke; deze privacyverklaring is daarop niet van toepassing.",
+			"Daarnaast verwerken wij als verwerker in opdracht van onze klanten (artikel 28 AVG) de persoonsgegevens in de webshops die onze klanten op ons platform draaien. Voor die gegevens is de klant in kwestie de verwerkingsverantwoordelijke; deze privacyverklaring is daarop niet van toepassing.",
 		}, nil},
 		{"nl/privacy/index.html", "security", []string{
-			"Wij hebben ons ertoe verplicht u uiterlijk 3 dagen nadat wij van het lek op de hoogte zijn gekomen te informeren.",
+			"dan stellen wij u daarvan onverwijld in kennis (artikel 34, lid 1, AVG), en in ieder geval uiterlijk 3 dagen nadat wij ervan op de hoogte zijn gekomen.",
 		}, nil},
 		{"nl/privacy/index.html", "minors", []string{
-			"Onze website en diensten zijn bedoeld voor personen van 18 jaar en ouder.",
+			"Onze website en diensten zijn bedoeld voor personen van 14 jaar en ouder.",
 			"(artikel 8, lid 1, AVG). In Nederland ligt de grens op 16 jaar (artikel 5 van de Uitvoeringswet AVG).",
 		}, nil},
-		{"nl/privacy/index.html", "changes", []string{"informeren wij u over dat doel en verstrekken wij u alle verdere relevante informatie (artikel 13, lid 3, en artikel 14, lid 4, AVG). Over belangrijke wijzigingen informeren wij u niet alleen door de nieuwe versie op deze pagina te publiceren, maar ook als volgt: per e-mail een maand van tevoren."}, nil},
+		{"nl/privacy/index.html", "changes", []string{"informeren wij u over dat doel en verstrekken wij u alle verdere relevante informatie (artikel 13, lid 3, en artikel 14, lid 4, AVG). Over ingrijpende wijzigingen informeren wij onze klanten een maand van tevoren per e-mail."}, nil},
 	})
 }
 
