@@ -107,24 +107,24 @@ func pageSays(t *testing.T, out map[string][]byte, page, section string, has, ha
 func TestTheObjectionBoxNamesTheBasesInUseAndTheDirectMarketing(t *testing.T) {
 	out := mustBuild(t, consentSite(true), "2026-12-01")
 	pageSays(t, out, "en/privacy/index.html", "objection", []string{
-		"You have the right to object at any time on these grounds to processing of your personal data based on Art. 6(1)(f) GDPR. This includes profiling based on that provision. We base the following processing on this provision: Prospects If you object,",
+		"You have the right to object at any time on these grounds to processing of your personal data based on Art. 6(1)(f) GDPR. This includes profiling based on that provision. We base the following processing on this provision: Prospects Strictly necessary cookies and similar technologies on our website, in so far as they process personal data and we base them on Art. 6(1)(f) GDPR (see our cookie policy) If you object,",
 		"Objection to direct marketing: We use your personal data for direct marketing in the following processing: Newsletter Prospects You can object to this at any time, free of charge and without giving reasons; this includes profiling related to such direct marketing. We will then no longer process your personal data for direct marketing (Art. 21(2) and (3) GDPR).",
 	}, []string{"Art. 6(1)(e)", "Where we process personal data for direct marketing", "We currently base no processing"})
 	pageSays(t, out, "de/datenschutz/index.html", "objection", []string{
-		"die auf Art. 6 Abs. 1 lit. f DSGVO (berechtigte Interessen) beruht; das gilt auch für ein auf diese Bestimmung gestütztes Profiling. Auf diese Rechtsgrundlage stützen wir folgende Verarbeitung: Interessenten Nach einem Widerspruch",
+		"die auf Art. 6 Abs. 1 lit. f DSGVO (berechtigte Interessen) beruht; das gilt auch für ein auf diese Bestimmung gestütztes Profiling. Auf diese Rechtsgrundlage stützen wir folgende Verarbeitungen: Interessenten Unbedingt erforderliche Cookies und ähnliche Technologien auf unserer Website, soweit sie personenbezogene Daten verarbeiten und wir sie auf Art. 6 Abs. 1 lit. f DSGVO stützen (siehe unsere Cookie-Hinweise) Nach einem Widerspruch",
 		"Widerspruch gegen Direktwerbung: Für Direktwerbung verwenden wir Ihre personenbezogenen Daten bei folgenden Verarbeitungen: Newsletter Interessenten Diesen Verarbeitungen können Sie jederzeit kostenlos und ohne Angabe von Gründen widersprechen;",
 		"(Art. 21 Abs. 2 und 3 DSGVO)",
 	}, []string{"lit. e", "Derzeit stützen wir keine Verarbeitung"})
 	pageSays(t, out, "nl/privacy/index.html", "objection", []string{
 		"die berust op een gerechtvaardigd belang (artikel 6, lid 1, onder f, AVG). Dat geldt ook voor profilering op basis van die bepaling.",
-		"Bij ons gaat het om de volgende verwerking: Prospects",
+		"Bij ons gaat het om de volgende verwerkingen: Prospects Strikt noodzakelijke cookies en vergelijkbare technieken op onze website",
 		"Bezwaar tegen direct marketing (artikel 21, leden 2 en 3, AVG): Wij gebruiken uw gegevens voor direct marketing bij: Nieuwsbrief Prospects U kunt daartegen altijd kosteloos bezwaar maken, zonder opgave van redenen.",
 	}, []string{"onder e", "Dit recht geldt in het bijzonder", "Informatie over uw recht van bezwaar"})
 
 	none := mustBuild(t, minimalSite, "2026-12-01")
 	pageSays(t, none, "en/privacy/index.html", "objection", []string{
 		"based on Art. 6(1)(f) GDPR. This includes profiling based on that provision. We currently base no processing on this legal basis.",
-		"Where we process personal data for direct marketing, you have the right to object to this at any time, without giving reasons.",
+		"We do not use your personal data for direct marketing. Should we start to, you can object to it at any time, free of charge and without giving reasons",
 	}, []string{"We base the following processing"})
 	pageSays(t, none, "de/datenschutz/index.html", "objection", []string{"Derzeit stützen wir keine Verarbeitung auf diese Rechtsgrundlage."}, []string{"Auf diese Rechtsgrundlage"})
 	pageSays(t, none, "nl/privacy/index.html", "objection", []string{"Op dit moment baseren wij geen verwerking op deze rechtsgrond."}, []string{"Bij ons gaat het om"})

@@ -147,7 +147,7 @@ func TestEachRegimeSaysWhichLawApplies(t *testing.T) {
 			{"en/privacy/index.html", "controller", []string{"We are established in Iceland, a state of the European Economic Area (EEA) outside the European Union. The General Data Protection Regulation (GDPR) applies there through the Agreement on the European Economic Area."}, nil},
 			{"en/privacy/index.html", "complaint", []string{"Persónuvernd", "in particular one in the EU Member State or EEA state where you habitually reside"}, nil},
 			{"de/datenschutz/index.html", "controller", []string{"Wir haben unseren Sitz in Island, einem Staat des Europäischen Wirtschaftsraums (EWR), der nicht Mitglied der Europäischen Union ist."}, nil},
-			{"de/datenschutz/index.html", "complaint", []string{"in dem EU-Mitgliedstaat oder EWR-Staat wenden"}, nil},
+			{"de/datenschutz/index.html", "complaint", []string{"insbesondere an eine Aufsichtsbehörde in dem EU-Mitgliedstaat oder EWR-Staat Ihres gewöhnlichen Aufenthalts"}, nil},
 			{"nl/privacy/index.html", "complaint", []string{"van de EU-lidstaat of het EER-land waar u gewoonlijk verblijft", "In Nederland is dat de Autoriteit Persoonsgegevens."}, nil},
 		},
 		"ie": {

@@ -108,7 +108,7 @@ arrangement_url = "https://social.example/joint-controller-addendum"`)
 		"De wezenlijke inhoud van de regeling vindt u op https://social.example/joint-controller-addendum (artikel 26, lid 2, AVG).",
 		"Ongeacht wat daarin is afgesproken, kunt u uw rechten uit de AVG zowel tegenover ons als tegenover Social Ireland Ltd uitoefenen (artikel 26, lid 3, AVG).",
 		"Wij verstrekken persoonsgegevens aan de volgende ontvangers, voor zover dat nodig is",
-		"Daarnaast verstrekken wij persoonsgegevens aan overheidsinstanties, zoals politie en justitie of de belastingdienst, als wij daartoe wettelijk verplicht zijn (artikel 6, lid 1, onder c, AVG).",
+		"Daarnaast verstrekken wij persoonsgegevens aan overheidsinstanties, zoals politie, justitie of de belastingautoriteiten, als wij daartoe wettelijk verplicht zijn (artikel 6, lid 1, onder c, AVG).",
 	}, []string{"alleen aan de volgende ontvangers", "opvragen"})
 }
 

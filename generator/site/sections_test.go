@@ -140,7 +140,7 @@ func TestNewSectionsSayWhatTheirKeysGive(t *testing.T) {
 		}, nil},
 		{"en/privacy/index.html", "security", []string{
 			"appropriate to the risk of the processing (Art. 32 GDPR). They include: Encryption of data in transit Physical access control to our premises and servers Regular backups, so that data can be restored after an incident We review these measures every year.",
-			"If a personal data breach is likely to result in a high risk to your rights and freedoms, we will tell you without undue delay (Art. 34(1) GDPR), and in any event within 3 days of becoming aware of it. We need not tell you individually only in the cases set out in Art. 34(3) GDPR, for example where the data affected were encrypted so that no unauthorised person can read them; where telling each person would involve disproportionate effort, we make a public announcement instead.",
+			"If a personal data breach is likely to result in a high risk to your rights and freedoms, we will tell you without undue delay (Art. 34(1) GDPR). We have committed ourselves to telling you in that case within 3 days of becoming aware of the breach. We will not tell you individually only where Art. 34(3) GDPR allows this, for example where the data affected were encrypted so that no unauthorised person can read them. Where telling each person individually would involve disproportionate effort, we will make a public announcement instead.",
 		}, nil},
 		{"en/privacy/index.html", "minors", []string{
 			"Our website and services are intended for people aged 14 or over. If you are younger, please do not give us any personal data.",
@@ -153,7 +153,7 @@ func TestNewSectionsSayWhatTheirKeysGive(t *testing.T) {
 		}, nil},
 		{"de/datenschutz/index.html", "security", []string{
 			"(Art. 32 DSGVO). Dazu gehören: Verschlüsselung der Datenübertragung Zutrittskontrolle zu unseren Räumen und Servern Regelmäßige Datensicherungen",
-			"benachrichtigen wir Sie unverzüglich (Art. 34 Abs. 1 DSGVO), spätestens 3 Tage, nachdem uns die Verletzung bekannt geworden ist. Eine Benachrichtigung jeder einzelnen Person entfällt nur in den Fällen des Art. 34 Abs. 3 DSGVO",
+			"benachrichtigen wir Sie unverzüglich (Art. 34 Abs. 1 DSGVO). Wir haben uns selbst verpflichtet, Sie in diesem Fall spätestens 3 Tage, nachdem uns die Verletzung bekannt geworden ist, zu benachrichtigen. Eine Benachrichtigung jeder einzelnen Person entfällt nur in den Fällen des Art. 34 Abs. 3 DSGVO",
 		}, nil},
 		{"de/datenschutz/index.html", "minors", []string{
 			"Unsere Website und unsere Leistungen richten sich an Personen ab 14 Jahren.",
@@ -164,7 +164,7 @@ func TestNewSectionsSayWhatTheirKeysGive(t *testing.T) {
 			"Daarnaast verwerken wij als verwerker in opdracht van onze klanten (artikel 28 AVG) de persoonsgegevens in de webshops die onze klanten op ons platform draaien. Voor die gegevens is de klant in kwestie de verwerkingsverantwoordelijke; deze privacyverklaring is daarop niet van toepassing.",
 		}, nil},
 		{"nl/privacy/index.html", "security", []string{
-			"dan stellen wij u daarvan onverwijld in kennis (artikel 34, lid 1, AVG), en in ieder geval uiterlijk 3 dagen nadat wij ervan op de hoogte zijn gekomen.",
+			"dan stellen wij u daarvan onverwijld in kennis (artikel 34, lid 1, AVG). Wij hebben ons daarbij zelf verplicht u in dat geval uiterlijk 3 dagen nadat wij van het datalek op de hoogte zijn gekomen te informeren.",
 		}, nil},
 		{"nl/privacy/index.html", "minors", []string{
 			"Onze website en diensten zijn bedoeld voor personen van 14 jaar en ouder.",
