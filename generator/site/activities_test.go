@@ -9,7 +9,7 @@ import (
 
 // activitiesSite is a shop in the Netherlands with a credit check whose
 // score alone comes from an agency, server logs the browser sends, a
-// voluntary newsletter and invoices kept from the end of the calendar
+// newsletter on consent and invoices kept from the end of the calendar
 // year; {{BASIS}} and {{EXCEPTION}} set the credit check's basis and
 // Art. 22(2) exception, {{COMPANY}} the company's country lines.
 const activitiesSite = `
@@ -107,17 +107,17 @@ func TestObligationTableShowsWhatThePersonProvidesWithItsConsequence(t *testing.
 		"en/privacy/index.html": {
 			"Credit check: name, postal address and date of birth | required to conclude or perform the contract | We offer prepayment only.",
 			"Server logs | technically necessary | Your browser sends these data automatically; without them we cannot show you the website.",
-			"Newsletter | voluntary | You are not obliged to provide these data.",
+			"Newsletter | not required by law or contract | You are not obliged to provide these data; you can withdraw your consent at any time.",
 		},
 		"de/datenschutz/index.html": {
 			"Bonitätsprüfung: Name, Postanschrift und Geburtsdatum | für den Abschluss oder die Durchführung des Vertrags erforderlich | Wir bieten nur Vorkasse an.",
 			"Server-Logs | technisch erforderlich | Ihr Browser übermittelt diese Daten automatisch; ohne sie können wir Ihnen die Website nicht anzeigen.",
-			"Newsletter | freiwillig | Sie sind zur Bereitstellung nicht verpflichtet.",
+			"Newsletter | weder gesetzlich noch vertraglich vorgeschrieben | Sie sind zur Bereitstellung nicht verpflichtet; Ihre Einwilligung können Sie jederzeit widerrufen.",
 		},
 		"nl/privacy/index.html": {
 			"Kredietcheck: naam, postadres en geboortedatum | noodzakelijk om de overeenkomst te sluiten of uit te voeren | Wij bieden alleen vooruitbetaling aan.",
 			"Serverlogs | technisch noodzakelijk | Uw browser verstuurt deze gegevens automatisch; zonder deze gegevens kunnen wij de website niet aan u tonen.",
-			"Nieuwsbrief | vrijwillig | U bent niet verplicht deze gegevens te verstrekken.",
+			"Nieuwsbrief | niet wettelijk of contractueel verplicht | U bent niet verplicht deze gegevens te verstrekken; u kunt uw toestemming altijd intrekken.",
 		},
 	}, "no adverse consequences", "keine Nachteile", "geen nadelige gevolgen")
 }
