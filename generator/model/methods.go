@@ -128,6 +128,17 @@ func (s *Site) TrackerGroups() []TrackerGroup {
 	return out
 }
 
+// UsesCategory reports whether some tracker is of the category, so that
+// the cookie policy explains only the categories the site uses.
+func (s *Site) UsesCategory(category string) bool {
+	for _, t := range s.Trackers {
+		if t.Category == category {
+			return true
+		}
+	}
+	return false
+}
+
 // ConsentTrackers reports whether some tracker needs consent.
 func (s *Site) ConsentTrackers() bool {
 	for _, t := range s.Trackers {

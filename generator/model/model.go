@@ -368,7 +368,7 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 	case "CookieLaw":
 		return []string{"Company.Country"}, true
 	case "Activities", "Processors", "Trackers", "Retention", "UsesBasis", "ThirdCountryRecipients", "SafeguardedRecipients", "OnwardRecipients",
-		"SourcedActivities", "ProvidedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers",
+		"SourcedActivities", "ProvidedActivities", "AutomatedActivities", "TrackerGroups", "ConsentTrackers", "UsesCategory",
 		"ObjectionActivities", "DirectMarketingActivities":
 		return lists, true
 	case "Minors", "Security":

@@ -253,3 +253,20 @@ func TestTrackerConsentCitesTheCookieLawBesideTheGDPR(t *testing.T) {
 		"your consent (Article 82 of Law No. 78-17 of 6 January 1978, Art. 6(1)(a) GDPR)"}, nil)
 	pageSays(t, mustBuild(t, siteIn("EE"), "2026-12-01"), "en/cookies/index.html", "consent", []string{"your consent (Art. 6(1)(a) GDPR)"}, nil)
 }
+
+// TestTheCookiePolicyExplainsOnlyTheCategoriesInUse: a site with strictly
+// necessary technologies only (the Danish seed site) says that nothing
+// needs consent and lists no consent rules for categories it does not use;
+// one with all four (the example) explains each.
+func TestTheCookiePolicyExplainsOnlyTheCategoriesInUse(t *testing.T) {
+	only := buildSite(t, "dk-consent")
+	sectionSays(t, only, "consent", map[string][]string{
+		"en/cookies/index.html": {"We currently use no technologies that need your consent."},
+		"de/cookies/index.html": {"Einwilligungspflichtige Technologien setzen wir derzeit nicht ein."},
+		"nl/cookies/index.html": {"Voor zover wij met onze noodzakelijke cookies en vergelijkbare technieken persoonsgegevens verwerken"},
+	}, "Preferences", "Präferenzen", "Voorkeuren", "Marketing", "opt-in", "Opt-in", "trackingcookies")
+	statistics := buildSite(t, "uk-eu") // necessary and statistics only
+	sectionSays(t, statistics, "consent", map[string][]string{
+		"en/cookies/index.html": {"Strictly necessary: no consent needed.", "Statistics: UK law allows these without consent"},
+	}, "Preferences:", "Marketing:")
+}
