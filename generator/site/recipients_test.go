@@ -136,19 +136,19 @@ func TestOnwardTransfersOfARecipientInTheEEAMakeTheTransfersSectionAppear(t *tes
 	}
 	out := buildRecipients(t, `onward = [{ name = "Social Inc.", country = "US", transfer = "dpf" }, { country = "IN", transfer = "scc" }]`)
 	assertSection(t, out, "en/privacy/index.html", "transfers", []string{
-		"We do not ourselves transfer personal data to recipients outside the European Economic Area (EEA). Personal data may, however, reach third countries when recipients pass them on to other companies there, such as their affiliates or sub-processors (onward transfers). The table shows the basis of each onward transfer:",
+		"We do not send personal data directly to recipients outside the European Economic Area (EEA). Our recipients may, however, have personal data processed by their affiliates or sub-processors in third countries; where they process the data on our behalf, we remain responsible for these transfers under Chapter V GDPR. Personal data may thus reach third countries when recipients pass them on to other companies there, such as their affiliates or sub-processors (onward transfers). The table shows the basis of each onward transfer:",
 		"Recipient | Passes data on to | Country | Basis for the transfer",
 		"Social Ireland Ltd | Social Inc. | United States | adequacy decision for the EU-US Data Privacy Framework (Art. 45 GDPR); the recipient is certified under it",
 		"Social Ireland Ltd | affiliates or sub-processors | India | standard contractual clauses adopted by the European Commission (Art. 46(2)(c) GDPR)",
 		"Further information on onward transfers is available from us at privacy@liffey.example.",
 	}, []string{"Some recipients are located outside"})
 	assertSection(t, out, "de/datenschutz/index.html", "transfers", []string{
-		"Wir selbst übermitteln keine personenbezogenen Daten in Drittländer außerhalb des Europäischen Wirtschaftsraums (EWR). Personenbezogene Daten können aber dadurch in Drittländer gelangen, dass Empfänger sie an andere Unternehmen dort weitergeben, etwa an verbundene Unternehmen oder Unterauftragsverarbeiter (Weiterübermittlung).",
+		"Wir übermitteln personenbezogene Daten nicht unmittelbar an Empfänger in Drittländern außerhalb des Europäischen Wirtschaftsraums (EWR). Unsere Empfänger können Daten jedoch durch verbundene Unternehmen oder Unterauftragsverarbeiter in Drittländern verarbeiten lassen; soweit das in unserem Auftrag geschieht, bleiben wir für diese Übermittlungen nach Kapitel V DSGVO verantwortlich. Personenbezogene Daten können also dadurch in Drittländer gelangen, dass Empfänger sie an andere Unternehmen dort weitergeben, etwa an verbundene Unternehmen oder Unterauftragsverarbeiter (Weiterübermittlung).",
 		"Social Ireland Ltd | Social Inc. | Vereinigte Staaten | Angemessenheitsbeschluss zum Datenschutzrahmen EU-USA (Art. 45 DSGVO); der Empfänger ist nach dem EU-U.S. Data Privacy Framework zertifiziert",
 		"Social Ireland Ltd | verbundene Unternehmen oder Unterauftragsverarbeiter | Indien | Standarddatenschutzklauseln der Europäischen Kommission (Art. 46 Abs. 2 lit. c DSGVO)",
 	}, []string{"Standardvertragsklauseln"})
 	assertSection(t, out, "nl/privacy/index.html", "transfers", []string{
-		"Wij geven uw persoonsgegevens niet zelf door aan ontvangers buiten de Europese Economische Ruimte (EER). Wel kunnen persoonsgegevens in een land buiten de EER (een derde land) terechtkomen doordat ontvangers ze doorgeven aan andere bedrijven daar, zoals gelieerde ondernemingen of subverwerkers (verdere doorgifte).",
+		"Wij geven uw persoonsgegevens niet rechtstreeks door aan ontvangers buiten de Europese Economische Ruimte (EER). Onze ontvangers kunnen gegevens wel laten verwerken door gelieerde ondernemingen of subverwerkers in derde landen; gebeurt dat in onze opdracht, dan blijven wij voor die doorgiften verantwoordelijk op grond van hoofdstuk V van de AVG. Zo kunnen persoonsgegevens in een land buiten de EER (een derde land) terechtkomen doordat ontvangers ze doorgeven aan andere bedrijven daar, zoals gelieerde ondernemingen of subverwerkers (verdere doorgifte).",
 		"Social Ireland Ltd | Social Inc. | Verenigde Staten | adequaatheidsbesluit van de Europese Commissie voor het EU-VS-kader voor gegevensbescherming (EU-US Data Privacy Framework)",
 		"Social Ireland Ltd | gelieerde ondernemingen of subverwerkers | India | door de Europese Commissie vastgestelde standaardcontractbepalingen",
 	}, []string{"gegevensprivacykader"})
