@@ -73,7 +73,7 @@ func TestCookiePolicyNamesTheCookieLawOfTheControllersCountry(t *testing.T) {
 		{"NL", map[string][]string{
 			"nl/cookies/index.html": {"Wij zijn gevestigd in Nederland; daar staan die regels in artikel 11.7a van de Telecommunicatiewet.",
 				"kent de Telecommunicatiewet een uitzondering op de toestemmingsplicht", "alleen met uw toestemming; op de genoemde uitzondering doen wij geen beroep.", "! TDDDG"},
-			"de/cookies/index.html": {"in den Niederlanden umgesetzt durch Art. 11.7a des Telekommunikationsgesetzes (Telecommunicatiewet)", "! TDDDG"},
+			"de/cookies/index.html": {"in den Niederlanden umgesetzt durch Art. 11.7a der niederländischen Telecommunicatiewet (Tw)", "! TDDDG"},
 		}},
 		{"GB", map[string][]string{
 			"en/cookies/index.html": {"We are established in the United Kingdom. Under regulation 6 of the Privacy and Electronic Communications (EC Directive) Regulations 2003 (PECR), we may store",
