@@ -19,6 +19,10 @@ func TestTransferToolsFollowTheControllersLaw(t *testing.T) {
 		want                           string // a substring of the only error, or "" for none
 	}{
 		{"EEA controller, US recipient on the DPF", `country = "NL"`, "US", `transfer = "dpf"`, ""},
+		{"EEA controller, US registry on the derogation for a contract with the person", `country = "NL"`, "US", `transfer = "contract"`, ""},
+		{"EEA controller, recipient in the EEA gives no derogation", `country = "NL"`, "BE", `transfer = "contract"`, `processor "host" is in the EEA (BE); no transfer safeguard applies`},
+		{"EEA controller, an onward transfer cannot rest on a contract with the person", `country = "NL"`, "IE", "onward = [{ country = \"US\", transfer = \"contract\" }]",
+			"an onward transfer cannot rest on a contract with the person (Art. 49(1)(b) GDPR)"},
 		{"EEA controller gives no UK tool", `country = "NL"`, "US", "transfer = \"dpf\"\nuk_transfer = \"uk_dpf\"",
 			"uk_transfer is only for a company in the United Kingdom; this one is in NL"},
 		{"UK controller, recipient in the UK: no transfer", `country = "GB"`, "GB", "", ""},

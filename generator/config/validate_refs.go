@@ -234,7 +234,7 @@ type flow struct {
 	country    string
 	transfer   Transfer
 	ukTransfer UKTransfer
-	consent    bool // whether explicit consent (Art. 49(1)(a)) may be the basis
+	consent    bool // whether the derogations of Art. 49(1)(a) and (b), explicit consent and a contract with the person, may be the basis
 }
 
 // transfer checks a recipient's transfer tools from the controller's point
@@ -260,7 +260,7 @@ func (v *validator) flow(f flow) {
 // tools names the safeguards to offer beside the given ones in a hint.
 func (f flow) tools(tools ...string) string {
 	if f.consent {
-		tools = append(tools, `"consent"`)
+		tools = append(tools, `"consent"`, `"contract"`)
 	}
 	if len(tools) == 1 {
 		return tools[0]
@@ -371,6 +371,9 @@ func (v *validator) onward(i int, p Processor) {
 		case !third:
 			v.at(Path(path, "country"), "remove the entry: onward lists transfers to third countries",
 				"processor %q passes data on to %s, which is no transfer under the law that applies to the company", p.ID, country)
+		case o.Transfer == "contract":
+			v.at(Path(path, "transfer"), `a recipient's transfers to its affiliates or sub-processors need a safeguard of their own: "dpf", "adequacy", "scc" or "bcr"`,
+				"an onward transfer cannot rest on a contract with the person (Art. 49(1)(b) GDPR), which the company concludes, not its recipient")
 		case o.Transfer == "consent" || o.UKTransfer == "consent":
 			key := map[bool]string{true: "transfer", false: "uk_transfer"}[o.Transfer == "consent"]
 			v.at(Path(path, key), `a recipient's transfers to its affiliates or sub-processors need a safeguard of their own: "dpf", "adequacy", "scc" or "bcr" (under the UK GDPR "uk_dpf", "idta", "uk_addendum" or "bcr")`,

@@ -100,9 +100,12 @@ func (v *Role) UnmarshalText(b []byte) error {
 // Transfer is the safeguard for a transfer to a third country.
 type Transfer string
 
-// UnmarshalText accepts dpf, scc, bcr, adequacy or consent.
+// UnmarshalText accepts dpf, scc, bcr, adequacy, consent or contract (the
+// derogation of Art. 49(1)(b): the transfer is necessary for the
+// performance of a contract with the person, such as registering a domain
+// name with a registry abroad).
 func (v *Transfer) UnmarshalText(b []byte) error {
-	return enum((*string)(v), b, "transfer mechanism", []string{"dpf", "scc", "bcr", "adequacy", "consent"})
+	return enum((*string)(v), b, "transfer mechanism", []string{"dpf", "scc", "bcr", "adequacy", "consent", "contract"})
 }
 
 // UKTransfer is the safeguard for a restricted transfer under the UK GDPR.

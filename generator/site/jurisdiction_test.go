@@ -150,6 +150,11 @@ func TestEachRegimeSaysWhichLawApplies(t *testing.T) {
 			{"de/datenschutz/index.html", "complaint", []string{"insbesondere an eine Aufsichtsbehörde in dem EU-Mitgliedstaat oder EWR-Staat Ihres gewöhnlichen Aufenthalts"}, nil},
 			{"nl/privacy/index.html", "complaint", []string{"van de EU-lidstaat of het EER-land waar u gewoonlijk verblijft", "In Nederland is dat de Autoriteit Persoonsgegevens."}, nil},
 		},
+		"nl-hosting": {
+			{"en/privacy/index.html", "transfers", []string{"VeriSign, Inc. | United States | necessary for the performance of our contract with you (Art. 49(1)(b) GDPR)"}, nil},
+			{"nl/privacy/index.html", "transfers", []string{"VeriSign, Inc. | Verenigde Staten | noodzakelijk voor de uitvoering van de overeenkomst met u (artikel 49, lid 1, onder b, AVG)"}, nil},
+			{"de/datenschutz/index.html", "transfers", []string{"VeriSign, Inc. | Vereinigte Staaten | für die Erfüllung des Vertrags mit Ihnen erforderlich (Art. 49 Abs. 1 lit. b DSGVO)"}, nil},
+		},
 		"ie": {
 			{"en/privacy/index.html", "transfers", []string{"London Hosting Ltd | United Kingdom | adequacy decision of the European Commission"}, []string{"UK adequacy regulations"}},
 			{"en/privacy/index.html", "controller", nil, []string{"established in"}},

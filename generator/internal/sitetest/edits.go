@@ -66,7 +66,7 @@ var enums = map[reflect.Type][]string{
 	reflect.TypeFor[config.LegalBasis]():         config.LegalBases(),
 	reflect.TypeFor[config.Category]():           config.Categories(),
 	reflect.TypeFor[config.Role]():               {"processor", "controller", "joint_controller"},
-	reflect.TypeFor[config.Transfer]():           {"dpf", "scc", "bcr", "adequacy", "consent"},
+	reflect.TypeFor[config.Transfer]():           {"dpf", "scc", "bcr", "adequacy", "consent", "contract"},
 	reflect.TypeFor[config.UKTransfer]():         config.UKTransfers(),
 	reflect.TypeFor[config.Required]():           config.Requireds(),
 	reflect.TypeFor[config.Kind]():               {"cookie", "local_storage", "session_storage", "pixel"},
