@@ -140,7 +140,7 @@ func TestNewSectionsSayWhatTheirKeysGive(t *testing.T) {
 		}, nil},
 		{"en/privacy/index.html", "security", []string{
 			"appropriate to the risk of the processing (Art. 32 GDPR). They include: Encryption of data in transit Physical access control to our premises and servers Regular backups, so that data can be restored after an incident We review these measures every year.",
-			"If a personal data breach is likely to result in a high risk to your rights and freedoms, we will tell you without undue delay (Art. 34(1) GDPR). We have committed ourselves to telling you in that case within 3 days of becoming aware of the breach. We will not tell you individually only where Art. 34(3) GDPR allows this, for example where the data affected were encrypted so that no unauthorised person can read them. Where telling each person individually would involve disproportionate effort, we will make a public announcement instead.",
+			"If a personal data breach is likely to result in a high risk to your rights and freedoms, we will tell you without undue delay (Art. 34(1) GDPR). We have committed ourselves to telling you in that case within 3 days of becoming aware of the breach. We will refrain from notifying you individually only where Art. 34(3) GDPR permits this, for example where the data affected were encrypted so that no unauthorised person can read them. Where notifying each person individually would involve disproportionate effort, we will inform you by a public communication instead (Art. 34(3)(c) GDPR).",
 		}, nil},
 		{"en/privacy/index.html", "minors", []string{
 			"Our website and services are intended for people aged 14 or over. If you are younger, please do not give us any personal data.",
