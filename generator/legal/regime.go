@@ -22,15 +22,12 @@ type Regime struct {
 	EEAState  bool // established in an EEA state outside the EU: Iceland, Liechtenstein or Norway
 }
 
-// nonEU are the EEA states outside the European Union.
-var nonEU = map[string]bool{"IS": true, "LI": true, "NO": true}
-
 // RegimeOf returns the regime of a controller established in country that
 // does or does not target people in the EU.
 func (f *Facts) RegimeOf(country string, targetsEU bool) Regime {
 	switch {
 	case f.InEEA(country):
-		return Regime{EU: true, EEAState: nonEU[country]}
+		return Regime{EU: true, EEAState: !f.InEU(country)} // countries.toml eea_outside_eu
 	case country == UK:
 		return Regime{UK: true, EU: targetsEU, Targeting: targetsEU}
 	default:
