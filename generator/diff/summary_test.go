@@ -257,9 +257,9 @@ func TestSummaryNamesAddedRetentionWithSiteCategoryLabels(t *testing.T) {
 func TestSummaryNamesRemovedRetention(t *testing.T) {
 	assertOneFact(t, baseSite+invoices, baseSite, Fact{ID: "summary.retention_removed", Values: map[string]any{
 		"Data": Categories{{ID: "name"}, {ID: "payment"}}, "Period": Period{duration(t, "7y"), "fiscal_year_end"}}}, sentences{
-		"Retention period for name and bank or card details removed (was 7 years after the end of the financial year)",
-		"Speicherdauer für Name und Zahlungsdaten (Bankverbindung oder Kartendaten) entfällt (bisher 7 Jahre nach Ende des Geschäftsjahres)",
-		"Bewaartermijn voor naam en bankrekening- of betaalkaartgegevens vervallen (voorheen 7 jaar na afloop van het boekjaar)"})
+		"Retention period for name and payment details removed (was 7 years after the end of the financial year)",
+		"Speicherdauer für Name und Zahlungsdaten entfällt (bisher 7 Jahre nach Ende des Geschäftsjahres)",
+		"Bewaartermijn voor naam en betaalgegevens vervallen (voorheen 7 jaar na afloop van het boekjaar)"})
 }
 
 func TestSummaryNamesAddedAndRemovedPurpose(t *testing.T) {
