@@ -47,8 +47,9 @@ func (v *validator) activityOrigin(i int, a Activity) {
 
 // automatedException checks the exception of Art. 22(2) GDPR that
 // automated decision-making relies on. Where the EU GDPR applies, the
-// decision needs one, and the legal basis must be the one the exception
-// goes with; legitimate interests fit none (CJEU C-634/21, SCHUFA). The UK
+// decision needs one, and the legal basis must be one the exception goes
+// with (AutomatedException.Fits): legitimate interests go only with the
+// contract exception, never alone (CJEU C-634/21, SCHUFA). The UK
 // GDPR's Arts. 22A to 22D have no such list, so a company under it alone
 // gives none.
 func (v *validator) automatedException(i int, a Activity) {
@@ -67,9 +68,6 @@ func (v *validator) automatedException(i int, a Activity) {
 			v.atKey(p("automated_exception"), "remove automated_exception: Arts. 22A to 22D UK GDPR, which the text cites, need no exception of Art. 22(2)",
 				"automated_exception names an exception of the EU GDPR, which does not apply to this company")
 		}
-	case a.Basis == "legitimate_interests":
-		v.at(p("basis"), `base the decision on "contract", "consent" (explicit consent) or "legal_obligation", and set automated_exception to match`,
-			"activity %q makes automated decisions on legitimate interests, which no exception of Art. 22(2) GDPR allows (CJEU C-634/21)", a.ID)
 	case ex == "" && v.decoded(p("automated_exception")):
 		v.atKey(p("automated"), `add automated_exception = "contract" (Art. 22(2)(a) GDPR), "law" (point (b)) or "explicit_consent" (point (c))`,
 			"activity %q makes automated decisions but does not say which exception of Art. 22(2) GDPR allows them", a.ID)

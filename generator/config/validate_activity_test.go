@@ -36,8 +36,8 @@ func TestActivityOriginAndAutomatedDecisionErrors(t *testing.T) {
 			`19:1: activity "accounts" makes automated decisions but does not say which exception of Art. 22(2) GDPR allows them`, `automated_exception = "contract"`},
 		{"the exception fits the basis", `retention = "account"` + "\n\n[[processor]]", automated + "automated_exception = \"explicit_consent\"\n" + `retention = "account"` + "\n\n[[processor]]",
 			`20:23: automated_exception = "explicit_consent" does not fit basis "contract"`, `use automated_exception = "contract"`},
-		{"automated decisions cannot rest on legitimate interests", "basis = \"contract\"", "basis = \"legitimate_interests\"\ninterest = { en = \"Fraud\", nl = \"Fraude\" }\n" + automated + "automated_exception = \"contract\"",
-			`16:9: activity "accounts" makes automated decisions on legitimate interests, which no exception of Art. 22(2) GDPR allows (CJEU C-634/21)`, `"legal_obligation"`},
+		{"legitimate interests go only with the contract exception", "basis = \"contract\"", "basis = \"legitimate_interests\"\ninterest = { en = \"Fraud\", nl = \"Fraude\" }\n" + automated + "automated_exception = \"explicit_consent\"",
+			`19:23: automated_exception = "explicit_consent" does not fit basis "legitimate_interests"`, `use automated_exception = "contract"`},
 		{"an exception needs automated decisions", `retention = "account"` + "\n\n[[processor]]", "automated_exception = \"contract\"\n" + `retention = "account"` + "\n\n[[processor]]",
 			`19:1: activity "accounts" has automated_exception but no automated`, "describe the decision"},
 		{"an unknown exception suggests", `retention = "account"` + "\n\n[[processor]]", automated + "automated_exception = \"contrat\"\n" + `retention = "account"` + "\n\n[[processor]]",
@@ -99,5 +99,16 @@ func TestAutomatedExceptionUnderTheUKGDPRAloneIsAnError(t *testing.T) {
 	}
 	if !strings.Contains(errs[0].Hint, "Arts. 22A to 22D UK GDPR") {
 		t.Errorf("hint %q", errs[0].Hint)
+	}
+}
+
+// TestAutomatedCreditCheckOnLegitimateInterests: the exception of Art.
+// 22(2)(a) concerns the decision, the legal basis the processing; a credit
+// check before a contract on invoice may rest on legitimate interests.
+func TestAutomatedCreditCheckOnLegitimateInterests(t *testing.T) {
+	const automated = "automated = { en = \"A score decides\", nl = \"Een score beslist\" }\n"
+	site := strings.Replace(validSite, "basis = \"contract\"", "basis = \"legitimate_interests\"\ninterest = { en = \"Protection against default\", nl = \"Bescherming tegen wanbetaling\" }\n"+automated+"automated_exception = \"contract\"", 1)
+	if _, errs := load(t, site); len(errs) > 0 {
+		t.Fatalf("want no error, got %v", errs)
 	}
 }

@@ -169,7 +169,12 @@ func (v AutomatedException) Point() string {
 func (v AutomatedException) Fits(basis LegalBasis) bool {
 	switch v {
 	case "contract":
-		return basis == "contract"
+		// The exception is about the decision, the basis about the
+		// processing: a credit check before a contract on invoice is
+		// commonly based on legitimate interests (EDPB Guidelines 2/2019 on
+		// Art. 6(1)(b): protecting the controller against default is not
+		// necessary for performing the contract).
+		return basis == "contract" || basis == "legitimate_interests"
 	case "explicit_consent":
 		return basis == "consent"
 	case "law":

@@ -55,7 +55,7 @@ func TestCookieLawsCiteTheProvisionInThePageLanguage(t *testing.T) {
 	f := facts(t)
 	for _, tt := range []struct{ country, lang, provision, name string }{
 		{"DE", "de", "§ 25 Abs. 1 des Telekommunikation-Digitale-Dienste-Datenschutz-Gesetzes", "TDDDG"},
-		{"DE", "nl", "§ 25, lid 1, van de Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz", "TDDDG"},
+		{"DE", "nl", "§ 25 lid 1 van de Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz", "TDDDG"},
 		{"NL", "nl", "artikel 11.7a van de Telecommunicatiewet", ""},
 		{"FR", "de", "Art. 82 des französischen Gesetzes Nr. 78-17 vom 6. Januar 1978", "Loi Informatique et Libertés"},
 		{"GB", "en", "regulation 6 of the Privacy and Electronic Communications (EC Directive) Regulations 2003", "PECR"},

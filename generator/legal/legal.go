@@ -32,6 +32,7 @@ type Facts struct {
 	eea, eu, adequate, dpf map[string]bool
 	ukAdequate             map[string]bool
 	readerCountry          map[string]string
+	readerCookieLaw        map[string]string
 	transferRisk           map[string]string // country: the source that singles it out
 	authorities            map[string]countryAuthorities
 	cookieLaws             map[string]*cookieEntry
@@ -57,6 +58,7 @@ func load(countries, authorities, cookieLaws []byte) (*Facts, error) {
 		DPF           []string          `toml:"dpf"`
 		UKAdequate    []string          `toml:"uk_adequate"`
 		ReaderCountry map[string]string `toml:"reader_country"`
+		ReaderCookie  map[string]string `toml:"reader_cookie_law"`
 		TransferRisk  map[string]string `toml:"transfer_risk"`
 	}
 	if _, err := toml.Decode(string(countries), &c); err != nil {
@@ -79,7 +81,7 @@ func load(countries, authorities, cookieLaws []byte) (*Facts, error) {
 	}
 	return &Facts{
 		eea: set(c.EEA), eu: eu, adequate: set(c.Adequate), dpf: set(c.DPF), ukAdequate: set(c.UKAdequate),
-		readerCountry: c.ReaderCountry, transferRisk: c.TransferRisk, authorities: a, cookieLaws: cl,
+		readerCountry: c.ReaderCountry, readerCookieLaw: c.ReaderCookie, transferRisk: c.TransferRisk, authorities: a, cookieLaws: cl,
 	}, nil
 }
 
@@ -170,6 +172,13 @@ func (f *Facts) TransferRisk(country string) (source string, risky bool) {
 // "NL" for Dutch; false for languages without one.
 func (f *Facts) ReaderCountry(lang string) (string, bool) {
 	c, ok := f.readerCountry[lang]
+	return c, ok
+}
+
+// ReaderCookieLawCountry returns the country whose cookie law pages in
+// lang name for readers there (countries.toml reader_cookie_law).
+func (f *Facts) ReaderCookieLawCountry(lang string) (string, bool) {
+	c, ok := f.readerCookieLaw[lang]
 	return c, ok
 }
 

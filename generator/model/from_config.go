@@ -43,6 +43,7 @@ func (b *builder) build(asOf time.Time) *Site {
 		Authority:          b.authority(),
 		ReaderAuthority:    b.readerAuthority(),
 		CookieLaw:          b.cookieLaw(),
+		ReaderCookieLaw:    b.readerCookieLaw(),
 	}
 	m.Representative = b.contact(s.Representative)
 	m.DPO = b.dpo()
@@ -199,8 +200,22 @@ func (b *builder) readerAuthority() *Authority {
 // cookieLaw is the cookie provision of the controller's country; nil for a
 // country the legal facts do not know, or a page language they are not
 // written in, whose clauses then name the national law in general.
-func (b *builder) cookieLaw() *CookieLaw {
-	country := string(b.site.Company.Country)
+func (b *builder) cookieLaw() *CookieLaw { return b.cookieLawOf(string(b.site.Company.Country)) }
+
+// readerCookieLaw is the cookie provision of the country the page
+// language names for its readers there, when only the EU GDPR applies and
+// the controller is established elsewhere: a Dutch company's German page
+// says that it also observes § 25 TDDDG for users in Germany. The cookie
+// law of the country where a user is has no one-stop shop.
+func (b *builder) readerCookieLaw() *CookieLaw {
+	country, ok := b.facts.ReaderCookieLawCountry(b.lang)
+	if !ok || !b.regime.EU || b.regime.UK || country == string(b.site.Company.Country) {
+		return nil
+	}
+	return b.cookieLawOf(country)
+}
+
+func (b *builder) cookieLawOf(country string) *CookieLaw {
 	law, ok := b.facts.CookieLaw(country)
 	if !ok {
 		return nil

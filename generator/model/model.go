@@ -36,6 +36,7 @@ type Site struct {
 	Processors         []*Processor
 	Trackers           []*Tracker
 	CookieLaw          *CookieLaw // nil where policygen knows none for the controller's country
+	ReaderCookieLaw    *CookieLaw // the cookie law of the readers' country of the page language, where the controller is elsewhere; nil otherwise
 	Retention          []*Retention
 	Minors             *Minors   // nil without [minors]
 	Security           *Security // nil without [security]
@@ -363,7 +364,7 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 		return []string{name, "Company.Country"}, true // the country of a DPO without one
 	case "Authority":
 		return []string{"Authority", "Company"}, true
-	case "Law", "ReaderAuthority":
+	case "Law", "ReaderAuthority", "ReaderCookieLaw":
 		return []string{"Company.Country", "Company.TargetsEU"}, true
 	case "CookieLaw":
 		return []string{"Company.Country"}, true

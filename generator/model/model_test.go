@@ -272,7 +272,7 @@ func TestCookieLawIsTheControllersCountrysInThePageLanguage(t *testing.T) {
 		lang, provname string
 		directive      bool
 	}{
-		{"DE", "nl", "§ 25, lid 1, van de Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz (TDDDG)", true},
+		{"DE", "nl", "§ 25 lid 1 van de Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz (TDDDG)", true},
 		{"NL", "de", "Art. 11.7a der niederländischen Telecommunicatiewet (Tw)", true},
 		{"GB", "en", `regulation 6 of the Privacy and Electronic Communications (EC Directive) Regulations 2003 (PECR)`, false},
 	} {

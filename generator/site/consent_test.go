@@ -190,9 +190,9 @@ func TestTheTrackerTableFollowsPartyAndAPixelStoresNothing(t *testing.T) {
 		"sid | Klein B.V. | First party | Login | until the end of the session | Cookie",
 	}, nil)
 	pageSays(t, out, "de/cookies/index.html", "trackers", []string{
-		"_ads | Ads Ltd | Erstanbieter | Anzeigenklicks | 90 Tage | Cookie", "_ads_x | Ads Ltd | Drittanbieter",
-		"Ads Tag | Ads Ltd | Drittanbieter | Seitenaufrufe | keine eigene Speicherung auf Ihrem Endgerät | Zählpixel (Web Beacon)",
-		"sid | Klein B.V. | Erstanbieter | Anmeldung | bis zum Ende der Sitzung | Cookie",
+		"_ads | Ads Ltd | unsere Domain (First Party) | Anzeigenklicks | 90 Tage | Cookie", "_ads_x | Ads Ltd | Domain des Anbieters (Third Party)",
+		"Ads Tag | Ads Ltd | Domain des Anbieters (Third Party) | Seitenaufrufe | keine eigene Speicherung auf Ihrem Endgerät | Zählpixel (Web Beacon)",
+		"sid | Klein B.V. | unsere Domain (First Party) | Anmeldung | bis zum Ende der Sitzung | Cookie",
 	}, []string{"| Sitzung |"})
 	pageSays(t, out, "nl/cookies/index.html", "trackers", []string{
 		"_ads | Ads Ltd | Eigen | Advertentieklikken | 90 dagen | Cookie", "_ads_x | Ads Ltd | Derde partij",
@@ -208,8 +208,8 @@ func TestTheTrackerTableFollowsPartyAndAPixelStoresNothing(t *testing.T) {
 	}, []string{"It has no expiry date and stays", "This cookie policy lists every cookie"})
 	pageSays(t, out, "de/cookies/index.html", "technologies", []string{
 		"Mit diesen Cookie-Hinweisen informiert Klein B.V. (im Folgenden „wir“) Sie darüber",
-		"Cookies von Erstanbietern werden unter der Domain unserer Website gesetzt und lassen sich nur auf unserer Website auslesen. Cookies von Drittanbietern werden unter der Domain eines anderen Unternehmens gesetzt",
-		"Auch ein eingebundener Dienst kann Cookies unter der Domain unserer Website setzen; dann handelt es sich um Cookies von Erstanbietern.",
+		"Eigene Cookies (First-Party-Cookies) werden unter der Domain unserer Website gesetzt und lassen sich nur auf unserer Website auslesen. Drittanbieter-Cookies (Third-Party-Cookies) werden unter der Domain eines anderen Unternehmens gesetzt",
+		"Auch ein eingebundener Dienst kann Cookies unter der Domain unserer Website setzen; dann handelt es sich um eigene Cookies im Sinne dieser Unterscheidung.",
 		"Daten im Local Storage haben anders als Cookies kein eigenes Ablaufdatum: Sie bleiben erhalten, bis die Website oder Sie sie löschen; die Speicherdauer jedes Eintrags steht in der Tabelle unten.",
 		"Ein Zählpixel speichert selbst nichts auf Ihrem Endgerät; beim Laden übermittelt Ihr Browser dem Anbieter aber Informationen von Ihrem Endgerät",
 	}, []string{"Cookie-Richtlinie"})
@@ -244,7 +244,7 @@ func TestTrackerConsentCitesTheCookieLawBesideTheGDPR(t *testing.T) {
 		"Where such a technology is needed for a contract with you, such as a login, the legal basis is the performance of that contract (Art. 6(1)(b) GDPR).",
 	}, []string{"Nothing in these categories is set before you consent"})
 	pageSays(t, out, "nl/cookies/index.html", "consent", []string{
-		"op basis van uw toestemming (§ 25, lid 1, TDDDG en artikel 6, lid 1, onder a, AVG)",
+		"op basis van uw toestemming (§ 25 lid 1 TDDDG en artikel 6, lid 1, onder a, AVG)",
 		"Voor cookies waarmee uw surfgedrag wordt gevolgd (trackingcookies) is altijd toestemming nodig.",
 		"Wij vinken geen vakjes vooraf voor u aan;",
 	}, []string{"tracking cookies), vereisen"})

@@ -51,29 +51,32 @@ func siteIn(country string) string {
 // established in, in every page language, not one law per language; the
 // UK's PECR is not written up as an implementation of the ePrivacy
 // Directive, nor as requiring consent for statistics; and a country whose
-// provision is not verified gets the national law in general.
+// provision is not verified gets the national law in general. German and
+// Dutch pages of a controller established elsewhere in the EU add that it
+// also observes the cookie law of Germany or the Netherlands for users
+// there (countries.toml reader_cookie_law); a UK controller's do not.
 func TestCookiePolicyNamesTheCookieLawOfTheControllersCountry(t *testing.T) {
 	for _, tt := range []struct {
 		country string
 		pages   map[string][]string
 	}{
 		{"FR", map[string][]string{
-			"de/cookies/index.html": {"in Frankreich umgesetzt durch Art. 82 des französischen Gesetzes Nr. 78-17 vom 6. Januar 1978 (Loi Informatique et Libertés)", "! TDDDG"},
+			"de/cookies/index.html": {"in Frankreich umgesetzt durch Art. 82 des französischen Gesetzes Nr. 78-17 vom 6. Januar 1978 (Loi Informatique et Libertés)", "Für Nutzerinnen und Nutzer in Deutschland halten wir zudem § 25 Abs. 1 des Telekommunikation-Digitale-Dienste-Datenschutz-Gesetzes (TDDDG) ein."},
 			"en/cookies/index.html": {"We are established in France, where this rule is laid down in Article 82 of Law No. 78-17 of 6 January 1978 (loi Informatique et Libertés).", "! TDDDG"},
-			"nl/cookies/index.html": {"Wij zijn gevestigd in Frankrijk; daar staan die regels in artikel 82 van de Franse wet nr. 78-17 van 6 januari 1978 (loi Informatique et Libertés).", "! 11.7a", "! TDDDG"},
+			"nl/cookies/index.html": {"Wij zijn gevestigd in Frankrijk; daar staan die regels in artikel 82 van de Franse wet nr. 78-17 van 6 januari 1978 (loi Informatique et Libertés).", "Voor bezoekers in Nederland houden wij ons daarnaast aan artikel 11.7a van de Telecommunicatiewet.", "! TDDDG"},
 		}},
 		{"DE", map[string][]string{
-			"nl/cookies/index.html": {"Wij zijn gevestigd in Duitsland; daar staan die regels in § 25, lid 1, van de Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz (TDDDG, tot mei 2024 TTDSG).",
-				"Hiervoor is geen toestemming nodig (§ 25, lid 2, onder 2, TDDDG).", "! 11.7a", "! Telecommunicatiewet", "! analytische cookies"},
+			"nl/cookies/index.html": {"Wij zijn gevestigd in Duitsland; daar staan die regels in § 25 lid 1 van de Telekommunikation-Digitale-Dienste-Datenschutz-Gesetz (TDDDG, tot mei 2024 TTDSG).",
+				"Hiervoor is geen toestemming nodig (§ 25 lid 2 onder 2 TDDDG).", "Voor bezoekers in Nederland houden wij ons daarnaast aan artikel 11.7a van de Telecommunicatiewet.", "! analytische cookies"},
 			"en/cookies/index.html": {"section 25(1) of the Telecommunications and Digital Services Data Protection Act (TDDDG, called TTDSG until May 2024)",
 				"They do not need your consent (section 25(2) no. 2 TDDDG).", "<li>Statistics: consent needed.</li>"},
 			"de/cookies/index.html": {"in Deutschland umgesetzt durch § 25 Abs. 1 des Telekommunikation-Digitale-Dienste-Datenschutz-Gesetzes (TDDDG, bis Mai 2024 TTDSG)",
-				"Wir setzen sie deshalb ohne Einwilligung ein (§ 25 Abs. 2 Nr. 2 TDDDG)."},
+				"Wir setzen sie deshalb ohne Einwilligung ein (§ 25 Abs. 2 Nr. 2 TDDDG).", "! Für Nutzerinnen und Nutzer in"},
 		}},
 		{"NL", map[string][]string{
 			"nl/cookies/index.html": {"Wij zijn gevestigd in Nederland; daar staan die regels in artikel 11.7a van de Telecommunicatiewet.",
-				"kent de Telecommunicatiewet een uitzondering op de toestemmingsplicht", "alleen met uw toestemming; op de genoemde uitzondering doen wij geen beroep.", "! TDDDG"},
-			"de/cookies/index.html": {"in den Niederlanden umgesetzt durch Art. 11.7a der niederländischen Telecommunicatiewet (Tw)", "! TDDDG"},
+				"kent de Telecommunicatiewet een uitzondering op de toestemmingsplicht", "alleen met uw toestemming; op de genoemde uitzondering doen wij geen beroep.", "! TDDDG", "! Voor bezoekers in"},
+			"de/cookies/index.html": {"in den Niederlanden umgesetzt durch Art. 11.7a der niederländischen Telecommunicatiewet (Tw)", "Für Nutzerinnen und Nutzer in Deutschland halten wir zudem § 25 Abs. 1 des Telekommunikation-Digitale-Dienste-Datenschutz-Gesetzes (TDDDG) ein."},
 		}},
 		{"GB", map[string][]string{
 			"en/cookies/index.html": {"We are established in the United Kingdom. Under regulation 6 of the Privacy and Electronic Communications (EC Directive) Regulations 2003 (PECR), we may store",

@@ -89,7 +89,7 @@ func TestCookiePolicyGroupsTrackersWithConsentRule(t *testing.T) {
 	out := mustBuild(t, fullSite, "2025-06-01")
 	assertFile(t, out, "en/cookies/index.html", "_stats", "session", "Mail Inc.", "2 years", "Local storage", "First party", "Third party", "<th>")
 	assertFile(t, out, "de/cookies/index.html", "_stats", "TDDDG", "2 Jahre", "Einwilligung")
-	assertFile(t, out, "nl/cookies/index.html", "_stats", "TDDDG", "! 11.7a", "2 jaar", "toestemming")
+	assertFile(t, out, "nl/cookies/index.html", "_stats", "TDDDG", "Voor bezoekers in Nederland houden wij ons daarnaast aan artikel 11.7a van de Telecommunicatiewet.", "! Wij zijn gevestigd in Nederland", "2 jaar", "toestemming")
 }
 
 func TestHostileValuesPrintLiterally(t *testing.T) {

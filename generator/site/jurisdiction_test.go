@@ -103,7 +103,7 @@ func TestEachRegimeSaysWhichLawApplies(t *testing.T) {
 				"Recipient | Country | Under the UK GDPR | Under the EU GDPR",
 				"London Hosting Ltd | United Kingdom | no transfer (recipient in the United Kingdom) | adequacy decision of the European Commission",
 				"Dublin Support Ltd | Ireland | UK adequacy regulations | not a transfer (recipient in the EEA)",
-				"Example Payments, Inc. | United States | UK adequacy regulations for the United States (UK Extension to the EU-US Data Privacy Framework); the recipient participates in the UK Extension | adequacy decision for the EU-US Data Privacy Framework",
+				"Example Payments, Inc. | United States | UK adequacy regulations for the United States (UK Extension to the EU-US Data Privacy Framework); the receiving company participates in the UK Extension | adequacy decision for the EU-US Data Privacy Framework",
 				"Bangalore Analytics Pvt Ltd | India | International Data Transfer Addendum to the EU standard contractual clauses (UK Addendum) | standard contractual clauses",
 				"You can obtain a copy of the appropriate safeguards for the transfer to Bangalore Analytics Pvt Ltd from us",
 			}, []string{"International Data Transfer Agreement"}},

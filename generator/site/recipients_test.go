@@ -90,7 +90,7 @@ func TestAJointControllerIsNamedForWhatIsJointlyControlled(t *testing.T) {
 arrangement_url = "https://social.example/joint-controller-addendum"`)
 	assertSection(t, out, "en/privacy/index.html", "recipients", []string{
 		"We and Social Ireland Ltd are joint controllers (Art. 26 GDPR) for the collection of data by the Social pixel on our website and their transmission to Social. For any further processing of the data, Social Ireland Ltd alone is responsible.",
-		"In an arrangement, we have set out which of us fulfils which obligations under the GDPR (Art. 26(1) GDPR), in particular for your rights and for informing you. We obtain your consent; Social answers your requests.",
+		"We have entered into an arrangement with Social Ireland Ltd that sets out which of us fulfils which obligations under the GDPR (Art. 26(1) GDPR), in particular for your rights and for informing you. We obtain your consent; Social answers your requests.",
 		"The essence of the arrangement is published at https://social.example/joint-controller-addendum (Art. 26(2) GDPR).",
 		"Whatever the arrangement says, you can exercise your rights under the GDPR against us and against Social Ireland Ltd (Art. 26(3) GDPR).",
 		"We also disclose personal data to public authorities, such as courts, law enforcement or tax authorities, where the law obliges us to do so (Art. 6(1)(c) GDPR).",
@@ -138,13 +138,13 @@ func TestOnwardTransfersOfARecipientInTheEEAMakeTheTransfersSectionAppear(t *tes
 	assertSection(t, out, "en/privacy/index.html", "transfers", []string{
 		"We do not send personal data directly to recipients outside the European Economic Area (EEA). Our recipients may, however, have personal data processed by their affiliates or sub-processors in third countries; where they process the data on our behalf, we remain responsible for these transfers under Chapter V GDPR. Personal data may thus reach third countries when recipients pass them on to other companies there, such as their affiliates or sub-processors (onward transfers). The table shows the basis of each onward transfer:",
 		"Recipient | Passes data on to | Country | Basis for the transfer",
-		"Social Ireland Ltd | Social Inc. | United States | adequacy decision for the EU-US Data Privacy Framework (Art. 45 GDPR); the recipient is certified under it",
+		"Social Ireland Ltd | Social Inc. | United States | adequacy decision for the EU-US Data Privacy Framework (Art. 45 GDPR); the receiving company is certified under it",
 		"Social Ireland Ltd | affiliates or sub-processors | India | standard contractual clauses adopted by the European Commission (Art. 46(2)(c) GDPR)",
 		"Further information on onward transfers is available from us at privacy@liffey.example.",
 	}, []string{"Some recipients are located outside"})
 	assertSection(t, out, "de/datenschutz/index.html", "transfers", []string{
 		"Wir übermitteln personenbezogene Daten nicht unmittelbar an Empfänger in Drittländern außerhalb des Europäischen Wirtschaftsraums (EWR). Unsere Empfänger können Daten jedoch durch verbundene Unternehmen oder Unterauftragsverarbeiter in Drittländern verarbeiten lassen; soweit das in unserem Auftrag geschieht, bleiben wir für diese Übermittlungen nach Kapitel V DSGVO verantwortlich. Personenbezogene Daten können also dadurch in Drittländer gelangen, dass Empfänger sie an andere Unternehmen dort weitergeben, etwa an verbundene Unternehmen oder Unterauftragsverarbeiter (Weiterübermittlung).",
-		"Social Ireland Ltd | Social Inc. | Vereinigte Staaten | Angemessenheitsbeschluss zum Datenschutzrahmen EU-USA (Art. 45 DSGVO); der Empfänger ist nach dem EU-U.S. Data Privacy Framework zertifiziert",
+		"Social Ireland Ltd | Social Inc. | Vereinigte Staaten | Angemessenheitsbeschluss zum Datenschutzrahmen EU-USA (Art. 45 DSGVO); das empfangende Unternehmen ist nach dem EU-U.S. Data Privacy Framework zertifiziert",
 		"Social Ireland Ltd | verbundene Unternehmen oder Unterauftragsverarbeiter | Indien | Standarddatenschutzklauseln der Europäischen Kommission (Art. 46 Abs. 2 lit. c DSGVO)",
 	}, []string{"Standardvertragsklauseln"})
 	assertSection(t, out, "nl/privacy/index.html", "transfers", []string{
@@ -175,7 +175,7 @@ email`, `languages = ["en", "de", "nl"]`, `languages = ["en"]`).Replace(recipien
 	}
 	assertSection(t, out, "en/privacy/index.html", "transfers", []string{
 		"Personal data may also reach other countries when recipients pass them on to other companies there, such as their affiliates or sub-processors (onward transfers).",
-		"Social Ireland Ltd | Social Inc. | United States | UK adequacy regulations for the United States (UK Extension to the EU-US Data Privacy Framework); the recipient participates in the UK Extension",
+		"Social Ireland Ltd | Social Inc. | United States | UK adequacy regulations for the United States (UK Extension to the EU-US Data Privacy Framework); the receiving company participates in the UK Extension",
 	}, []string{"Art. 45 GDPR"})
 }
 
@@ -185,7 +185,7 @@ func TestOnwardTransfersOfAUKControllerThatTargetsTheEUGiveBothTools(t *testing.
 	out := buildSite(t, "uk-eu")
 	assertSection(t, out, "en/privacy/index.html", "transfers", []string{
 		"Recipient | Passes data on to | Country | Under the UK GDPR | Under the EU GDPR",
-		"Dublin Support Ltd | Dublin Support Inc. | United States | UK adequacy regulations for the United States (UK Extension to the EU-US Data Privacy Framework); the recipient participates in the UK Extension | adequacy decision for the EU-US Data Privacy Framework (Art. 45 EU GDPR); the recipient is certified under it",
+		"Dublin Support Ltd | Dublin Support Inc. | United States | UK adequacy regulations for the United States (UK Extension to the EU-US Data Privacy Framework); the receiving company participates in the UK Extension | adequacy decision for the EU-US Data Privacy Framework (Art. 45 EU GDPR); the receiving company is certified under it",
 	}, nil)
 	assertSection(t, out, "de/datenschutz/index.html", "transfers", []string{
 		"Empfänger | Weitergabe an | Land | Nach der UK GDPR | Nach der DSGVO",
