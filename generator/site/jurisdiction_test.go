@@ -151,9 +151,12 @@ func TestEachRegimeSaysWhichLawApplies(t *testing.T) {
 			{"nl/privacy/index.html", "complaint", []string{"van de EU-lidstaat of het EER-land waar u gewoonlijk verblijft", "In Nederland is dat de Autoriteit Persoonsgegevens."}, nil},
 		},
 		"nl-hosting": {
-			{"en/privacy/index.html", "transfers", []string{"VeriSign, Inc. | United States | necessary for the performance of our contract with you (Art. 49(1)(b) GDPR)"}, nil},
-			{"nl/privacy/index.html", "transfers", []string{"VeriSign, Inc. | Verenigde Staten | noodzakelijk voor de uitvoering van de overeenkomst met u (artikel 49, lid 1, onder b, AVG)"}, nil},
-			{"de/datenschutz/index.html", "transfers", []string{"VeriSign, Inc. | Vereinigte Staaten | für die Erfüllung des Vertrags mit Ihnen erforderlich (Art. 49 Abs. 1 lit. b DSGVO)"}, nil},
+			{"en/privacy/index.html", "processing", []string{"The registry of .com and .net (VeriSign) receives from our supplier only the domain name and technical details such as the name servers, and no personal data about you."}, nil},
+			{"en/privacy/index.html", "transfers", nil, []string{"VeriSign", "Art. 49"}},
+			{"nl/privacy/index.html", "processing", []string{"Het register van .com en .net (VeriSign) ontvangt van onze leverancier alleen de domeinnaam en technische gegevens zoals de nameservers, geen gegevens over u."}, nil},
+			{"nl/privacy/index.html", "transfers", nil, []string{"VeriSign", "artikel 49"}},
+			{"de/datenschutz/index.html", "processing", []string{"Die Vergabestelle für .com und .net (VeriSign) erhält von unserem Dienstleister nur den Domainnamen und technische Angaben wie die Nameserver, aber keine Daten über Sie."}, nil},
+			{"de/datenschutz/index.html", "transfers", nil, []string{"VeriSign", "Art. 49"}},
 		},
 		"ie": {
 			{"en/privacy/index.html", "transfers", []string{"London Hosting Ltd | United Kingdom | adequacy decision of the European Commission"}, []string{"UK adequacy regulations"}},
