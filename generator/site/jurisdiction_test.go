@@ -157,6 +157,20 @@ func TestEachRegimeSaysWhichLawApplies(t *testing.T) {
 			{"nl/privacy/index.html", "transfers", nil, []string{"VeriSign", "artikel 49"}},
 			{"de/datenschutz/index.html", "processing", []string{"Die Vergabestelle für .com und .net (VeriSign) erhält von unserem Dienstleister nur den Domainnamen und technische Angaben wie die Nameserver, aber keine Daten über Sie."}, nil},
 			{"de/datenschutz/index.html", "transfers", nil, []string{"VeriSign", "Art. 49"}},
+			{"en/privacy/index.html", "processing", []string{
+				"our server sends only that address, without your name, to Google Maps Platform",
+				"The report contains the error message with the page and time, browser and device information and your IP address in shortened form, but not your name or email address.",
+			}, []string{"report with your IP address and email address"}},
+			{"en/privacy/index.html", "recipients", []string{"Google Ireland Limited (Google Maps Platform) | independent controller | Address checks"}, nil},
+			{"en/privacy/index.html", "obligation", []string{"Address check | required to conclude or perform the contract | Without your address we cannot conclude a contract with you (see “Customer account”). You can object to the check itself (see “Your right to object”); we will then not check your address."}, []string{"you remain responsible"}},
+			{"nl/privacy/index.html", "recipients", []string{"Google Ireland Limited (Google Maps Platform) | zelfstandige verwerkingsverantwoordelijke | Controle van adressen"}, nil},
+			{"nl/privacy/index.html", "obligation", []string{"Tegen de controle zelf kunt u bezwaar maken (zie ‘Recht van bezwaar’); wij controleren uw adres dan niet."}, nil},
+			{"de/datenschutz/index.html", "recipients", []string{"Google Ireland Limited (Google Maps Platform) | eigenständiger Verantwortlicher | Adressprüfung"}, nil},
+			{"en/cookies/index.html", "trackers", []string{
+				"_ga | Google Ireland Limited (Google Analytics) | First party | Distinguishes visitors for Google Analytics. | 2 years",
+				"_ga_<container-id> | Google Ireland Limited (Google Analytics) | First party | Keeps track of the session of a visit for Google Analytics. | 2 years",
+			}, nil},
+			{"de/datenschutz/index.html", "obligation", []string{"Der Prüfung selbst können Sie widersprechen (siehe „Ihr Widerspruchsrecht“); wir prüfen Ihre Anschrift dann nicht."}, nil},
 		},
 		"ie": {
 			{"en/privacy/index.html", "transfers", []string{"London Hosting Ltd | United Kingdom | adequacy decision of the European Commission"}, []string{"UK adequacy regulations"}},
