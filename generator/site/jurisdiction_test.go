@@ -172,6 +172,25 @@ func TestEachRegimeSaysWhichLawApplies(t *testing.T) {
 			}, nil},
 			{"de/datenschutz/index.html", "obligation", []string{"Der Prüfung selbst können Sie widersprechen (siehe „Ihr Widerspruchsrecht“); wir prüfen Ihre Anschrift dann nicht."}, nil},
 		},
+		"dk-consent": {
+			{"en/privacy/index.html", "processing", []string{
+				"Legitimate interest pursued: collecting payment for the subscription under our contract with your company",
+				"Categories of personal data: IP address; browser and device information; and usage data (pages visited, times)",
+			}, []string{"Art. 6(1)(b)"}},
+			{"en/privacy/index.html", "transfers", []string{"Stripe Payments Europe, Limited | Stripe, Inc. | United States | adequacy decision for the EU-US Data Privacy Framework (Art. 45 GDPR)"}, nil},
+			{"en/privacy/index.html", "objection", []string{"Customer account", "Card payments"}, nil},
+			{"en/privacy/index.html", "obligation", []string{
+				"Customer account | required to conclude or perform the contract | Without a contact person's details we cannot open or run your company's account.",
+				"Card payments | required to conclude or perform the contract | Without these details we cannot take payment by card for your company's subscription.",
+			}, []string{"Customer account | not required"}},
+			{"de/datenschutz/index.html", "processing", []string{"Unser berechtigtes Interesse: die Einziehung der Zahlung für das Abonnement aus dem Vertrag mit Ihrem Unternehmen"}, []string{"lit. b"}},
+			{"de/datenschutz/index.html", "obligation", []string{"Kundenkonto | für den Abschluss oder die Durchführung des Vertrags erforderlich | Ohne die Angaben einer Ansprechperson"}, []string{"Kundenkonto | weder"}},
+			{"nl/privacy/index.html", "processing", []string{
+				"Gerechtvaardigd belang: het innen van de betaling voor het abonnement op grond van onze overeenkomst met uw bedrijf",
+				"Persoonsgegevens: IP-adres; browser- en apparaatgegevens; gebruiksgegevens (bezochte pagina's, tijdstippen)",
+			}, []string{"onder b, AVG"}},
+			{"nl/privacy/index.html", "transfers", []string{"Stripe Payments Europe, Limited | Stripe, Inc. | Verenigde Staten |"}, nil},
+		},
 		"ie": {
 			{"en/privacy/index.html", "transfers", []string{"London Hosting Ltd | United Kingdom | adequacy decision of the European Commission"}, []string{"UK adequacy regulations"}},
 			{"en/privacy/index.html", "controller", nil, []string{"established in"}},
