@@ -151,9 +151,45 @@ func TestEachRegimeSaysWhichLawApplies(t *testing.T) {
 			{"nl/privacy/index.html", "complaint", []string{"van de EU-lidstaat of het EER-land waar u gewoonlijk verblijft", "In Nederland is dat de Autoriteit Persoonsgegevens."}, nil},
 		},
 		"nl-hosting": {
-			{"en/privacy/index.html", "transfers", []string{"VeriSign, Inc. | United States | necessary for the performance of our contract with you (Art. 49(1)(b) GDPR)"}, nil},
-			{"nl/privacy/index.html", "transfers", []string{"VeriSign, Inc. | Verenigde Staten | noodzakelijk voor de uitvoering van de overeenkomst met u (artikel 49, lid 1, onder b, AVG)"}, nil},
-			{"de/datenschutz/index.html", "transfers", []string{"VeriSign, Inc. | Vereinigte Staaten | für die Erfüllung des Vertrags mit Ihnen erforderlich (Art. 49 Abs. 1 lit. b DSGVO)"}, nil},
+			{"en/privacy/index.html", "processing", []string{"The registry of .com and .net (VeriSign) receives from our supplier only the domain name and technical details such as the name servers, and no personal data about you."}, nil},
+			{"en/privacy/index.html", "transfers", nil, []string{"VeriSign", "Art. 49"}},
+			{"nl/privacy/index.html", "processing", []string{"Het register van .com en .net (VeriSign) ontvangt van onze leverancier alleen de domeinnaam en technische gegevens zoals de nameservers, geen gegevens over u."}, nil},
+			{"nl/privacy/index.html", "transfers", nil, []string{"VeriSign", "artikel 49"}},
+			{"de/datenschutz/index.html", "processing", []string{"Die Vergabestelle für .com und .net (VeriSign) erhält von unserem Dienstleister nur den Domainnamen und technische Angaben wie die Nameserver, aber keine Daten über Sie."}, nil},
+			{"de/datenschutz/index.html", "transfers", nil, []string{"VeriSign", "Art. 49"}},
+			{"en/privacy/index.html", "processing", []string{
+				"our server sends only that address, without your name, to Google Maps Platform",
+				"The report contains the error message with the page and time, browser and device information and your IP address in shortened form, but not your name or email address.",
+			}, []string{"report with your IP address and email address"}},
+			{"en/privacy/index.html", "recipients", []string{"Google Ireland Limited (Google Maps Platform) | independent controller | Address checks"}, nil},
+			{"en/privacy/index.html", "obligation", []string{"Address check | required to conclude or perform the contract | Without your address we cannot conclude a contract with you (see “Customer account”). You can object to the check itself (see “Your right to object”); we will then not check your address."}, []string{"you remain responsible"}},
+			{"nl/privacy/index.html", "recipients", []string{"Google Ireland Limited (Google Maps Platform) | zelfstandige verwerkingsverantwoordelijke | Controle van adressen"}, nil},
+			{"nl/privacy/index.html", "obligation", []string{"Tegen de controle zelf kunt u bezwaar maken (zie ‘Recht van bezwaar’); wij controleren uw adres dan niet."}, nil},
+			{"de/datenschutz/index.html", "recipients", []string{"Google Ireland Limited (Google Maps Platform) | eigenständiger Verantwortlicher | Adressprüfung"}, nil},
+			{"en/cookies/index.html", "trackers", []string{
+				"_ga | Google Ireland Limited (Google Analytics) | First party | Distinguishes visitors for Google Analytics. | 2 years",
+				"_ga_<container-id> | Google Ireland Limited (Google Analytics) | First party | Keeps track of the session of a visit for Google Analytics. | 2 years",
+			}, nil},
+			{"de/datenschutz/index.html", "obligation", []string{"Der Prüfung selbst können Sie widersprechen (siehe „Ihr Widerspruchsrecht“); wir prüfen Ihre Anschrift dann nicht."}, nil},
+		},
+		"dk-consent": {
+			{"en/privacy/index.html", "processing", []string{
+				"Legitimate interest pursued: collecting payment for the subscription under our contract with your company",
+				"Categories of personal data: IP address; browser and device information; and usage data (pages visited, times)",
+			}, []string{"Art. 6(1)(b)"}},
+			{"en/privacy/index.html", "transfers", []string{"Stripe Payments Europe, Limited | Stripe, Inc. | United States | adequacy decision for the EU-US Data Privacy Framework (Art. 45 GDPR)"}, nil},
+			{"en/privacy/index.html", "objection", []string{"Customer account", "Card payments"}, nil},
+			{"en/privacy/index.html", "obligation", []string{
+				"Customer account | required to conclude or perform the contract | Without a contact person's details we cannot open or run your company's account.",
+				"Card payments | required to conclude or perform the contract | Without these details we cannot take payment by card for your company's subscription.",
+			}, []string{"Customer account | not required"}},
+			{"de/datenschutz/index.html", "processing", []string{"Unser berechtigtes Interesse: die Einziehung der Zahlung für das Abonnement aus dem Vertrag mit Ihrem Unternehmen"}, []string{"lit. b"}},
+			{"de/datenschutz/index.html", "obligation", []string{"Kundenkonto | für den Abschluss oder die Durchführung des Vertrags erforderlich | Ohne die Angaben einer Ansprechperson"}, []string{"Kundenkonto | weder"}},
+			{"nl/privacy/index.html", "processing", []string{
+				"Gerechtvaardigd belang: het innen van de betaling voor het abonnement op grond van onze overeenkomst met uw bedrijf",
+				"Persoonsgegevens: IP-adres; browser- en apparaatgegevens; gebruiksgegevens (bezochte pagina's, tijdstippen)",
+			}, []string{"onder b, AVG"}},
+			{"nl/privacy/index.html", "transfers", []string{"Stripe Payments Europe, Limited | Stripe, Inc. | Verenigde Staten |"}, nil},
 		},
 		"ie": {
 			{"en/privacy/index.html", "transfers", []string{"London Hosting Ltd | United Kingdom | adequacy decision of the European Commission"}, []string{"UK adequacy regulations"}},

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -152,6 +153,32 @@ func TestOnwardTransfersOfARecipientInTheEEAMakeTheTransfersSectionAppear(t *tes
 		"Social Ireland Ltd | Social Inc. | Verenigde Staten | adequaatheidsbesluit van de Europese Commissie voor het EU-VS-kader voor gegevensbescherming (EU-US Data Privacy Framework)",
 		"Social Ireland Ltd | gelieerde ondernemingen of subverwerkers | India | door de Europese Commissie vastgestelde standaardcontractbepalingen",
 	}, []string{"gegevensprivacykader"})
+}
+
+// TestARegistryAbroadRestsOnTheContractWithThePerson: a domain registry
+// in a third country that keeps the holder's data (as the registry of .au
+// does) receives them because the person asked for the name, and the
+// transfers table names the derogation of Art. 49(1)(b) in every language.
+func TestARegistryAbroadRestsOnTheContractWithThePerson(t *testing.T) {
+	site := strings.NewReplacer(
+		`role        = "joint_controller"`, `role        = "controller"`,
+		`service     = { en = "Ad pixel", de = "Werbepixel", nl = "Advertentiepixel" }`, `service     = { en = "Registry of .au domain names", de = "Vergabestelle für .au-Domainnamen", nl = "Register van .au-domeinnamen" }`,
+		`name        = "Social Ireland Ltd"`, `name        = "Australian Registry Ltd"`,
+		`country     = "IE"`, `country     = "AU"`,
+	).Replace(recipientsSite)
+	site = regexp.MustCompile(`(?m)^joint_scope.*\n`).ReplaceAllString(site, "")
+	site = strings.Replace(site, "KEYS", `transfer    = "contract"`, 1)
+	s, err := loadDir(t, siteFiles(t, site), exampleDate)
+	if err != nil {
+		t.Fatalf("the site does not load:\n%v", err)
+	}
+	out, err := s.Render(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertSection(t, out, "en/privacy/index.html", "transfers", []string{"Australian Registry Ltd | Australia | necessary for the performance of our contract with you (Art. 49(1)(b) GDPR)"}, nil)
+	assertSection(t, out, "de/datenschutz/index.html", "transfers", []string{"Australian Registry Ltd | Australien | für die Erfüllung des Vertrags mit Ihnen erforderlich (Art. 49 Abs. 1 lit. b DSGVO)"}, nil)
+	assertSection(t, out, "nl/privacy/index.html", "transfers", []string{"Australian Registry Ltd | Australië | noodzakelijk voor de uitvoering van de overeenkomst met u (artikel 49, lid 1, onder b, AVG)"}, nil)
 }
 
 // TestAUKControllersOnwardTransfersGiveTheUKTool: under the UK GDPR alone
