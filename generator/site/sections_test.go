@@ -135,12 +135,12 @@ func TestNewSectionsSayWhatTheirKeysGive(t *testing.T) {
 	out := variant(t, "se", sectionEdits...)
 	assertSections(t, out, []sectionCase{
 		{"en/privacy/index.html", "processor", []string{
-			"We also act as a processor for our customers (Art. 28 GDPR). This concerns the shops our customers run on our platform. For these data the customer concerned is the controller; this policy does not cover them.",
+			"We also act as a processor for our customers (Art. 28 GDPR). This concerns the shops our customers run on our platform. The customer concerned is the controller of these data; this policy does not cover them.",
 			"please contact the customer concerned; we support our customers in answering such requests (Art. 28(3)(e) GDPR).",
 		}, nil},
 		{"en/privacy/index.html", "security", []string{
 			"appropriate to the risk of the processing (Art. 32 GDPR). They include: Encryption of data in transit Physical access control to our premises and servers Regular backups, so that data can be restored after an incident We review these measures every year.",
-			"If a personal data breach is likely to result in a high risk to your rights and freedoms, we will tell you without undue delay (Art. 34(1) GDPR). We aim to tell you in that case within 3 days of becoming aware of the breach, unless an authority asks us to wait so as not to hinder an investigation. We will refrain from notifying you individually only where Art. 34(3) GDPR permits this, for example where the data affected were encrypted so that no unauthorised person can read them. Where notifying each person individually would involve disproportionate effort, we will inform you by a public communication instead (Art. 34(3)(c) GDPR).",
+			"If a personal data breach is likely to result in a high risk to your rights and freedoms, we will tell you without undue delay (Art. 34(1) GDPR). We aim to do so within 3 days of becoming aware of the breach, unless a law enforcement authority asks us to wait so as not to hinder an investigation. We will refrain from notifying you individually only where Art. 34(3) GDPR permits this, for example where the data affected were encrypted so that no unauthorised person can read them. Where notifying each person individually would involve disproportionate effort, we will inform you by a public communication instead (Art. 34(3)(c) GDPR).",
 		}, nil},
 		{"en/privacy/index.html", "minors", []string{
 			"Our website and services are intended for people aged 14 or over. If you are younger, please do not give us any personal data.",
@@ -153,7 +153,7 @@ func TestNewSectionsSayWhatTheirKeysGive(t *testing.T) {
 		}, nil},
 		{"de/datenschutz/index.html", "security", []string{
 			"(Art. 32 DSGVO). Dazu gehören: Verschlüsselung der Datenübertragung Zutrittskontrolle zu unseren Räumen und Servern Regelmäßige Datensicherungen",
-			"benachrichtigen wir Sie unverzüglich (Art. 34 Abs. 1 DSGVO). Wir bemühen uns, Sie in diesem Fall spätestens 3 Tage, nachdem uns die Verletzung bekannt geworden ist, zu benachrichtigen, sofern nicht eine Behörde um Aufschub ersucht, um Ermittlungen nicht zu gefährden. Eine Benachrichtigung jeder einzelnen Person entfällt nur in den Fällen des Art. 34 Abs. 3 DSGVO",
+			"benachrichtigen wir Sie unverzüglich (Art. 34 Abs. 1 DSGVO). Dies geschieht in der Regel spätestens 3 Tage, nachdem uns die Verletzung bekannt geworden ist, es sei denn, eine Strafverfolgungsbehörde ersucht um Aufschub, um ihre Ermittlungen nicht zu gefährden. Eine Benachrichtigung jeder einzelnen Person entfällt nur in den Fällen des Art. 34 Abs. 3 DSGVO",
 		}, nil},
 		{"de/datenschutz/index.html", "minors", []string{
 			"Unsere Website und unsere Leistungen richten sich an Personen ab 14 Jahren.",
@@ -164,7 +164,7 @@ func TestNewSectionsSayWhatTheirKeysGive(t *testing.T) {
 			"Daarnaast verwerken wij als verwerker in opdracht van onze klanten (artikel 28 AVG) de persoonsgegevens in de webshops die onze klanten op ons platform draaien. Voor die gegevens is de klant in kwestie de verwerkingsverantwoordelijke; deze privacyverklaring is daarop niet van toepassing.",
 		}, nil},
 		{"nl/privacy/index.html", "security", []string{
-			"dan stellen wij u daarvan onverwijld in kennis (artikel 34, lid 1, AVG). Wij streven ernaar u in dat geval binnen 3 dagen nadat wij van het datalek op de hoogte zijn gekomen te informeren, tenzij een autoriteit ons vraagt daarmee te wachten om een onderzoek niet te schaden.",
+			"dan stellen wij u daarvan onverwijld in kennis (artikel 34, lid 1, AVG). Wij streven ernaar dat binnen 3 dagen nadat wij van het datalek op de hoogte zijn gekomen te doen, tenzij een opsporingsinstantie ons vraagt daarmee te wachten om haar onderzoek niet te schaden.",
 		}, nil},
 		{"nl/privacy/index.html", "minors", []string{
 			"Onze website en diensten zijn bedoeld voor personen van 14 jaar en ouder.",
