@@ -120,3 +120,20 @@ func FuzzEscapeRendersAsBefore(f *testing.F) {
 		}
 	})
 }
+
+func TestSameHTMLTellsEscapingFromMarkup(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{`Klein B\.V\., \+31, https\:\/\/example\.com`, "Klein B.V., +31, https://example.com", true},
+		{`\*not emphasis\*`, "*not emphasis*", false},
+		{`1\. not a list`, "1. not a list", false},
+		{"a\n\nb", "a b", false},
+		{"[x](<https://a.example>)", "[x](<https://b.example>)", false},
+	} {
+		if got := SameHTML(tc.a, tc.b); got != tc.same {
+			t.Errorf("SameHTML(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.same)
+		}
+	}
+}

@@ -6,6 +6,7 @@ package markdown
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -46,4 +47,19 @@ func (r *Renderer) Render(src string, links Links) (string, error) {
 		return "", err
 	}
 	return buf.String(), nil
+}
+
+// plain is the renderer SameHTML compares with.
+var plain = sync.OnceValue(New)
+
+// SameHTML reports whether two Markdown texts render to the same HTML,
+// with links as written: they read the same, however each is escaped
+// ("B\.V\." and "B.V."). The bytes are compared first.
+func SameHTML(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ha, errA := plain().Render(a, nil)
+	hb, errB := plain().Render(b, nil)
+	return errA == nil && errB == nil && ha == hb
 }

@@ -2,7 +2,6 @@ package site
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/policygen/policygen/generator/markdown"
 )
@@ -26,25 +25,11 @@ func sameText(a, b string) bool {
 		return false
 	}
 	for i := range sa {
-		if sa[i].ID != sb[i].ID || sa[i].Title != sb[i].Title || !sameMarkdown(sa[i].Markdown, sb[i].Markdown) {
+		if sa[i].ID != sb[i].ID || sa[i].Title != sb[i].Title || !markdown.SameHTML(sa[i].Markdown, sb[i].Markdown) {
 			return false
 		}
 	}
 	return true
-}
-
-// textRenderer renders the sections sameText compares, with links kept as
-// written: the same Markdown of both texts then renders the same.
-var textRenderer = sync.OnceValue(markdown.New)
-
-// sameMarkdown reports whether two Markdown texts render to the same HTML.
-func sameMarkdown(a, b string) bool {
-	if a == b {
-		return true
-	}
-	ha, errA := textRenderer().Render(a, nil)
-	hb, errB := textRenderer().Render(b, nil)
-	return errA == nil && errB == nil && ha == hb
 }
 
 // preamble is what a document's Markdown holds before its first section,
