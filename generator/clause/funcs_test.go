@@ -74,7 +74,7 @@ func TestHelpersTakeGoodArguments(t *testing.T) {
 	site := &model.Site{Lang: "en", Company: model.Company{Name: "A*", Email: "a@example.com", Country: "DE"}}
 	body := `{{ country .Company.Country }}; {{ country "us" }}; {{ mailto .Company.Email }}; {{ link .Company.Name "https://x.example/" }}; {{ T "table.name" }}`
 	got, err := renderBody(t, body, site)
-	want := "Germany; United States; [a\\@example\\.com](<mailto:a@example.com>); [A\\*](<https://x.example/>); Name\n"
+	want := "Germany; United States; [a@example.com](<mailto:a@example.com>); [A\\*](<https://x.example/>); Name\n"
 	if err != nil || got != want {
 		t.Errorf("got %q, %v\nwant %q", got, err, want)
 	}

@@ -192,7 +192,7 @@ func TestListJoinsItemsAsASentenceAndPrintsThemEscaped(t *testing.T) {
 		{[]string{"A"}, "A"},
 		{[]string{"A", "B"}, "A and B"},
 		{[2]int{1, 2}, "1 and 2"},
-		{[]markdown.Text{"E-mail *address*", "name"}, `E\-mail \*address\* and name`},
+		{[]markdown.Text{"E-mail *address*", "name"}, `E-mail \*address\* and name`},
 	} {
 		if got := must(t, "list")(en.list(c.items)); got != c.want {
 			t.Errorf("list %v = %q, want %q", c.items, got, c.want)
@@ -212,9 +212,11 @@ func TestLinkMailtoLinesAndDocurlWriteMarkdown(t *testing.T) {
 		{func() (string, error) { return link(p, "https://ads.example/<p>") }, "link of a processor",
 			`[` + p.String() + `](<https://ads.example/%3Cp%3E>)`},
 		{func() (string, error) { return mailto("a.b@example.com") }, "mailto",
-			`[a\.b\@example\.com](<mailto:a.b@example.com>)`},
+			`[a.b@example.com](<mailto:a.b@example.com>)`},
 		{func() (string, error) { return lines([]markdown.Text{"Street 1", "1000 AB Town"}) }, "lines",
 			"Street 1\\\n1000 AB Town"},
+		{func() (string, error) { return lines([]markdown.Text{"Floor 2", "2. Stock", "- Rear"}) }, "lines that would start a list",
+			"Floor 2\\\n2\\. Stock\\\n\\- Rear"},
 		{func() (string, error) { return lines([]markdown.Text{}) }, "no lines", ""},
 		{func() (string, error) { return docurl("privacy") }, "docurl", DocLinkPrefix + "privacy"},
 		{func() (string, error) { return docurl("cookies#consent-2") }, "docurl at a clause", DocLinkPrefix + "cookies#consent-2"},

@@ -6,7 +6,7 @@ package markdown
 
 import (
 	"bytes"
-	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -49,46 +49,17 @@ func (r *Renderer) Render(src string, links Links) (string, error) {
 	return buf.String(), nil
 }
 
-// Text is a value from site.toml on its way into Markdown. Printing it with
-// fmt (as text/template does) escapes it, so a clause cannot forget to.
-type Text string
+// plain is the renderer SameHTML compares with.
+var plain = sync.OnceValue(New)
 
-// String returns the text escaped for Markdown.
-func (t Text) String() string { return Escape(string(t)) }
-
-// Escape makes s print literally in Markdown, in running text and inside
-// table cells: every ASCII punctuation character gets a backslash (CommonMark
-// allows that for all of them, and GFM for '|' inside cells), and runs of
-// white space that contain a line break become one space so that a value
-// cannot end a paragraph, a list item or a table row.
-func Escape(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/8)
-	space := false
-	for _, r := range strings.TrimSpace(s) {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t' || r == ' ':
-			space = true
-			continue
-		case space:
-			b.WriteByte(' ')
-			space = false
-		}
-		if r < 0x80 && isPunct(byte(r)) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
+// SameHTML reports whether two Markdown texts render to the same HTML,
+// with links as written: they read the same, however each is escaped
+// ("B\.V\." and "B.V."). The bytes are compared first.
+func SameHTML(a, b string) bool {
+	if a == b {
+		return true
 	}
-	return b.String()
-}
-
-func isPunct(c byte) bool {
-	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
-}
-
-// Destination escapes a URL for use as a link destination: written in
-// angle brackets, where only '<', '>' and line breaks are not allowed.
-func Destination(url string) string {
-	r := strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "", "\r", "", " ", "%20", `\`, "%5C")
-	return "<" + r.Replace(url) + ">"
+	ha, errA := plain().Render(a, nil)
+	hb, errB := plain().Render(b, nil)
+	return errA == nil && errB == nil && ha == hb
 }

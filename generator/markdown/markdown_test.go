@@ -55,9 +55,10 @@ func TestRawHTMLIsDropped(t *testing.T) {
 	}
 }
 
-// FuzzEscape checks that any value renders to its own text and no markup.
+// FuzzEscape checks that any value renders to its own text and no markup
+// in a paragraph, a list item and a table cell.
 func FuzzEscape(f *testing.F) {
-	for _, s := range []string{"*a*", "<b>", "[x](y)", "a|b", "&amp;", "`x`", "\\", "1. a"} {
+	for _, s := range []string{"*a*", "<b>", "[x](y)", "a|b", "&amp;", "`x`", "\\", "1. a", "B.V.", "+31", "-", ":-"} {
 		f.Add(s)
 	}
 	r := New()
@@ -65,13 +66,21 @@ func FuzzEscape(f *testing.F) {
 		if !utf8Clean(v) {
 			return
 		}
-		got, err := r.Render("x "+Escape(v)+" y", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := normalize("x " + v + " y")
-		if normalize(textContent(got)) != want {
-			t.Fatalf("value %q rendered as %q", v, got)
+		for _, ctx := range []struct{ before, after, want string }{
+			{"x ", " y", "x " + v + " y"},
+			{"- ", "", v},
+			{"| h |\n|---|\n| ", " |", "h " + v},
+		} {
+			got, err := r.Render(ctx.before+Escape(v)+ctx.after, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if normalize(textContent(got)) != normalize(ctx.want) {
+				t.Fatalf("value %q rendered as %q", v, got)
+			}
+			if strings.Count(got, "<td>") > 1 || strings.Contains(got, "<a ") || strings.Contains(got, "<em>") {
+				t.Fatalf("value %q produced markup: %q", v, got)
+			}
 		}
 	})
 }

@@ -22,8 +22,9 @@ import (
 //     folder's name (history.Load);
 //   - its note, in every language: the note of that entry (checkReleased;
 //     for older versions too, whose manifests the chain proves);
-//   - its texts: the text site.toml and the clauses render now, else the
-//     site has unreleased changes (unreleased);
+//   - its texts: the text site.toml and the clauses render now, as a
+//     reader sees it (sameText), else the site has unreleased changes
+//     (unreleased);
 //   - its model.json: the model of site.toml, when the texts are the same
 //     and no [[change]] is pending (modelDifferences);
 //   - its previous: the manifest before it (history.Load);

@@ -166,14 +166,14 @@ func sectionHeading(line string) (title, id string, ok bool) {
 	return line[3:i], id, true
 }
 
-// differences lists the documents and languages in which a and b differ:
-// "privacy (de, nl)".
+// differences lists the documents and languages in which a and b read
+// differently (see sameText): "privacy (de, nl)".
 func (s *Site) differences(a, b Texts) []string {
 	var out []string
 	for _, doc := range s.Docs {
 		var langs []string
 		for _, lang := range s.langs() {
-			if a[doc][lang] != b[doc][lang] {
+			if !sameText(a[doc][lang], b[doc][lang]) {
 				langs = append(langs, lang)
 			}
 		}
