@@ -115,12 +115,17 @@ func loadVersion(fsys fs.FS, dir, where, name string, date time.Time) (*Version,
 	if m.Date != date.Format(time.DateOnly) {
 		errs.Addf(diag.Pos{File: path.Join(where, ManifestFile)}, "manifest is dated %s but the folder %s", m.Date, date.Format(time.DateOnly)).WithHint("%s", tamperHint)
 	}
-	if d, err := time.Parse(time.DateOnly, m.Date); err == nil && !bytes.Equal(encodeManifest(d, m.Note, m.Previous, m.Revises, m.Files), mdata) {
+	if _, err := time.Parse(time.DateOnly, m.Date); err == nil && !bytes.Equal(encodeManifest(m), mdata) {
 		errs.Addf(diag.Pos{File: path.Join(where, ManifestFile)}, "manifest is not as policygen release wrote it: it was edited after its release").WithHint("%s", tamperHint)
 	}
 	v := &Version{Date: date, Dir: where, Docs: map[string]map[string]string{}, Manifest: mdata, Revises: m.Revises, name: name, previous: m.Previous}
 	if want := revisedName(v); m.Revises != want {
 		errs.Add(revisesMismatch(v, m.Revises, want))
+	}
+	if released, err := time.Parse(time.DateOnly, m.Released); err == nil {
+		v.Released = released
+	} else if m.Released != "" {
+		errs.Addf(manifestPos(v), "manifest says the version was released on %q, which is not a date as YYYY-MM-DD", m.Released).WithHint("%s", tamperHint)
 	}
 	if len(m.Note) > 0 {
 		v.Note = config.LocalizedText{ByLang: m.Note}

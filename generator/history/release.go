@@ -22,7 +22,8 @@ type Snapshot struct {
 	// Revises is the announced version the snapshot replaces, of the
 	// same date, or nil: the snapshot is then released as its next
 	// revision (see Live).
-	Revises *Version
+	Revises  *Version
+	Released time.Time // the date a revision is released
 }
 
 // name is the folder the snapshot is released into, and the name of the
@@ -80,11 +81,18 @@ func (w Writer) Release(dir string, snap Snapshot, prev *Version) (*Version, err
 	for n, data := range files {
 		hashes[n] = Hash(data)
 	}
-	manifestData := encodeManifest(snap.Date, snap.Note.ByLang, previous, revises, hashes)
+	m := &manifest{Date: snap.Date.Format(time.DateOnly), Previous: previous, Revises: revises, Note: snap.Note.ByLang, Files: hashes}
+	if revises != "" {
+		m.Released = snap.Released.Format(time.DateOnly)
+	}
+	manifestData := encodeManifest(m)
 	if err := w.writeFolder(dir, name, files, manifestData); err != nil {
 		return nil, err
 	}
 	v := &Version{Date: snap.Date, Note: snap.Note, Dir: final, Docs: snap.Docs, Model: files[ModelFile], Manifest: manifestData, Revises: revises, name: name, previous: previous}
+	if revises != "" {
+		v.Released = snap.Released
+	}
 	if w.Key != nil {
 		v.signature = Sign(w.Key, manifestData)
 	}

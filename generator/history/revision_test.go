@@ -18,7 +18,7 @@ func revised(t *testing.T) string {
 		t.Fatal(err)
 	}
 	snap := snapshot("2024-01-01", "one, revised")
-	snap.Revises = vs[0]
+	snap.Revises, snap.Released = vs[0], day("2023-12-01")
 	rev, err := Release(dir, snap, vs[1])
 	if err != nil {
 		t.Fatal(err)
@@ -55,8 +55,11 @@ func TestRevisionIsANewLinkAtTheEndOfTheChain(t *testing.T) {
 	if got := names(Superseded(vs)); got != "2024-01-01" {
 		t.Errorf("superseded: %s", got)
 	}
+	if !vs[2].Released.Equal(day("2023-12-01")) || !vs[0].Released.IsZero() {
+		t.Errorf("released: %v, %v", vs[2].Released, vs[0].Released)
+	}
 	manifest, _ := os.ReadFile(filepath.Join(dir, "2024-01-01.2", ManifestFile))
-	if !strings.Contains(string(manifest), "date = \"2024-01-01\"\nprevious = \""+Hash(vs[1].Manifest)+"\"\nrevises = \"2024-01-01\"\n") {
+	if !strings.Contains(string(manifest), "date = \"2024-01-01\"\nprevious = \""+Hash(vs[1].Manifest)+"\"\nrevises = \"2024-01-01\"\nreleased = \"2023-12-01\"\n") {
 		t.Errorf("manifest of the revision:\n%s", manifest)
 	}
 	old, _ := os.ReadFile(filepath.Join(dir, "2024-01-01", ManifestFile))

@@ -75,7 +75,7 @@ func (s *Site) release(next change, prev *history.Version) (*history.Version, *h
 	}
 	note := config.LocalizedText{ByLang: s.releasedNote(next.Change)}
 	snap := history.Snapshot{Date: next.Date, Note: note, Docs: texts, Site: s.Config.Site}
-	v, err := history.ReleaseSigned(s.HistoryDir, snap, prev, s.ReleaseKey)
+	v, err := history.ReleaseSigned(s.HistoryDir, snap, history.Newest(s.Released), s.ReleaseKey)
 	return v, prev, err
 }
 
@@ -111,7 +111,7 @@ func (s *Site) checkReleaseKey() error {
 // The signature proves the newest manifest and, through the chain, every
 // version before it. It returns the version it signed, or nil.
 func (s *Site) SignNewest() (*history.Version, error) {
-	v := history.Newest(s.History)
+	v := history.Newest(s.Released)
 	if v == nil || v.Signed() || s.ReleaseKey == nil || len(s.pending()) > 0 {
 		return nil, nil
 	}
