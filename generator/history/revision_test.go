@@ -152,3 +152,23 @@ func TestVersionNames(t *testing.T) {
 		}
 	}
 }
+
+// TestExampleHistoryVerifiesUnchanged loads the example's history, most of
+// it released before revisions existed: every manifest reads byte for
+// byte as the encoder writes it, and its first versions chain in date
+// order.
+func TestExampleHistoryVerifiesUnchanged(t *testing.T) {
+	vs, err := Load(os.DirFS("../.."), "history", "history")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vs) < 10 || !strings.HasPrefix(names(vs), "2025-03-01 2025-10-01 2026-06-01 2027-01-01 2027-02-01 2027-03-01 2027-04-01 2027-05-01 2027-06-01 2027-07-01") {
+		t.Errorf("versions: %s", names(vs))
+	}
+	for _, v := range vs {
+		m, err := decodeManifest(v.Manifest)
+		if err != nil || (m.Revises == "") != (v.Revision() == 1) || string(encodeManifest(m)) != string(v.Manifest) {
+			t.Errorf("%s: manifest does not read back byte for byte (%v)", v.Name(), err)
+		}
+	}
+}
