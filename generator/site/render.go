@@ -119,6 +119,10 @@ func (s *Site) pageJobs(st *status) []pageJob {
 					released(dir+v.Name()+"/index.html", func() ([]byte, error) { return s.supersededPage(st, v, doc, lang) })
 				}
 			}
+			for _, v := range s.revisions(doc, lang) {
+				old := s.released(v.Revises)
+				released(dir+RevisionDiffDir(v)+"index.html", func() ([]byte, error) { return s.revisionDiffPage(old, v, doc, lang) })
+			}
 			if base := s.draftBase(st, doc, lang); base != nil {
 				page(dir+"changes/"+DraftDiffDir+"index.html", func() ([]byte, error) { return s.draftDiffPage(st, base, doc, lang) })
 			}

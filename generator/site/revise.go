@@ -161,6 +161,9 @@ func (s *Site) supersededPage(st *status, v *history.Version, doc, lang string) 
 	info := theme.VersionInfo{Status: "superseded", Effective: s.date(lang, v.Date), Current: "../"}
 	if r := s.revisionOf(v); r != nil {
 		info.Revised = "../" + r.Name() + "/"
+		if r.Revises == v.Name() {
+			info.RevisedDiff = "../" + RevisionDiffDir(r)
+		}
 	}
 	info.Versions, info.AllVersions = s.versionLinks(st, doc, lang, "../", v)
 	return s.renderPage(md, info, doc, lang, v.Name()+"/")
@@ -173,5 +176,54 @@ func (s *Site) noteRevision(e *theme.Entry, v *history.Version, lang string) {
 		return
 	}
 	e.OldURL = "../" + v.Revises + "/"
+	if s.released(v.Revises) != nil {
+		e.RevDiff = strings.TrimPrefix(RevisionDiffDir(v), "changes/")
+	}
 	e.Revised = s.Catalog.Lang(lang).TOrID("version.revised_on", map[string]any{"Date": s.date(lang, v.Released)})
+}
+
+// RevisionDiffDir is the folder, below a document's, of the page that
+// compares a revision with the version it revises: changes/DATE.2/revised/.
+func RevisionDiffDir(v *history.Version) string { return "changes/" + v.Name() + "/revised/" }
+
+// revisionDiffPage renders the page comparing a revision with the
+// announced text it replaced.
+func (s *Site) revisionDiffPage(old, v *history.Version, doc, lang string) ([]byte, error) {
+	summary, err := s.Summary(old, v, lang)
+	if err != nil {
+		return nil, err
+	}
+	oldMD, _ := old.Markdown(doc, lang)
+	newMD, _ := v.Markdown(doc, lang)
+	sub := RevisionDiffDir(v)
+	d := &theme.Diff{
+		Chrome: s.chrome(doc, lang, sub, ""), Date: s.date(lang, v.Date), PrevDate: s.date(lang, old.Date), Revision: true,
+		Summary: summary, Body: s.diffBody(s.scope(doc, lang), oldMD, newMD, lang),
+		TextURL: "../../../" + v.Name() + "/", PrevURL: "../../../" + old.Name() + "/",
+	}
+	d.Title = s.Catalog.Lang(lang).TOrID("version.revision_diff_title", map[string]any{"Date": d.Date}) + ": " + d.DocTitle
+	d.Alternates = s.alternates(doc, lang, sub, func(other string) bool {
+		_, a := old.Markdown(doc, other)
+		_, b := v.Markdown(doc, other)
+		return a && b
+	})
+	return s.Theme.Execute("diff.html", d, s.Limits)
+}
+
+// revisions returns the released revisions whose text and that of the
+// version they revise have the document in the language.
+func (s *Site) revisions(doc, lang string) []*history.Version {
+	var out []*history.Version
+	for _, v := range s.Released {
+		old := s.released(v.Revises)
+		if v.Revises == "" || old == nil {
+			continue
+		}
+		_, a := v.Markdown(doc, lang)
+		_, b := old.Markdown(doc, lang)
+		if a && b {
+			out = append(out, v)
+		}
+	}
+	return out
 }

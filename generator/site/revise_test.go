@@ -75,7 +75,7 @@ func TestRevisingTheNewestAnnouncedVersionReleasesSiteTomlAsItsRevision(t *testi
 		t.Fatalf("build after the revision: %v", err)
 	}
 	assertFile(t, out, "en/privacy/2025-07-01/index.html",
-		`<p class="banner superseded" role="note">This announced version was revised before it took effect. <a href="../2025-07-01.2/">See the revised version</a></p>`,
+		`<p class="banner superseded" role="note">This announced version was revised before it took effect. <a href="../2025-07-01.2/">See the revised version</a>`,
 		"Announced for 1 July 2025", "2 years after collection", "! Effective from")
 	assertFile(t, out, "nl/privacy/2025-07-01/index.html",
 		`Deze aangekondigde versie is herzien voordat zij van kracht werd. <a href="../2025-07-01.2/">Bekijk de herziene versie</a>`)
@@ -85,10 +85,16 @@ func TestRevisingTheNewestAnnouncedVersionReleasesSiteTomlAsItsRevision(t *testi
 	assertFile(t, out, "en/privacy/changes/index.html",
 		`<time datetime="2025-07-01">1 July 2025</time>`,
 		"<p>This announcement was revised on 1 March 2025, before it took effect.</p>",
-		`<a href="../2025-07-01.2/">Text of this version</a> · <a href="../2025-07-01/">Previously announced text</a> · <a href="2025-07-01.2/">`)
+		`<a href="../2025-07-01.2/">Text of this version</a> · <a href="../2025-07-01/">Previously announced text</a> · <a href="2025-07-01.2/revised/">What the revision changes</a> · <a href="2025-07-01.2/">`)
 	assertFile(t, out, "en/privacy/changes/index.xml", "<id>https://www.example.nl/en/privacy/2025-07-01.2/</id>", "<updated>2025-07-01T00:00:00Z</updated>",
 		"Longer. This announcement was revised on 1 March 2025, before it took effect.")
 	assertFile(t, out, "en/privacy/changes/2025-07-01.2/index.html", "1 year", "3 years")
+	assertFile(t, out, "en/privacy/changes/2025-07-01.2/revised/index.html",
+		"<title>Revision of the version of 1 July 2025: Privacy policy",
+		`What the revised version of 1 July 2025 changes compared with the text announced before it. <a href="../../../2025-07-01/">Previously announced text</a> · <a href="../../../2025-07-01.2/">Text of this version</a>`,
+		"<del>2 years</del>", "<ins>3 years</ins>", "! 1 year")
+	assertFile(t, out, "en/privacy/2025-07-01/index.html", `· <a href="../changes/2025-07-01.2/revised/">What the revision changes</a></p>`)
+	assertFile(t, out, "en/privacy/changes/index.html", `· <a href="2025-07-01.2/revised/">What the revision changes</a>`)
 	if _, ok := out["en/privacy/changes/2025-07-01/index.html"]; ok {
 		t.Error("the superseded version has a diff page of its own")
 	}

@@ -61,6 +61,7 @@ type VersionInfo struct {
 	AllVersions int    // how many versions were released, listed or not
 	DraftDiff   string // for a draft: relative URL of its diff against the newest version
 	Revised     string // for a superseded version: relative URL of the version that replaced it
+	RevisedDiff string // for a superseded version: relative URL of what the revision changes
 }
 
 // Section is one rendered clause.
@@ -96,6 +97,7 @@ type Entry struct {
 	Summary []string // the generated summary of what changed in the data
 	TextURL string
 	OldURL  string // for a revision: the text of the version it replaced
+	RevDiff string // for a revision: its diff against the text it replaced
 	DiffURL string // empty for the first version
 }
 
@@ -109,6 +111,7 @@ type Diff struct {
 	TextURL  string
 	PrevURL  string
 	Draft    bool // compares the unreleased draft, whose Date is empty
+	Revision bool // compares a revision with the announced text it replaced
 }
 
 // Index is what index.html sees: the language chooser.
