@@ -172,3 +172,34 @@ func TestExampleHistoryVerifiesUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestInterruptedRevisionLeavesNothingBehind: a revision killed halfway
+// leaves a marked temporary folder, which the next command removes.
+func TestInterruptedRevisionLeavesNothingBehind(t *testing.T) {
+	dir := released(t)
+	vs, _ := load(dir)
+	snap := snapshot("2024-01-01", "one, revised")
+	snap.Revises = vs[0]
+	w := Writer{WriteFile: func(name string, data []byte) error {
+		if filepath.Base(name) == ManifestFile {
+			return os.ErrDeadlineExceeded // killed before the manifest
+		}
+		return writeSynced(name, data)
+	}}
+	if _, err := w.Release(dir, snap, vs[1]); err == nil {
+		t.Fatal("the interrupted revision was released")
+	}
+	if got := strings.Join(entries(t, dir), " "); got != "2024-01-01 2025-01-01" {
+		t.Errorf("history after the interrupted revision: %s", got)
+	}
+	// A crash leaves the temporary folder that an error removes.
+	os.MkdirAll(filepath.Join(dir, ".2024-01-01.2.tmp-7", "2024-01-01.2"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".2024-01-01.2.tmp-7", ReleaseMark), releaseMarkText, 0o644)
+	notes, err := Leftovers(dir, true)
+	if err != nil || len(notes) != 1 || !strings.Contains(notes[0], "2024-01-01.2 was not released: run policygen release again") {
+		t.Errorf("leftovers: %q, %v", notes, err)
+	}
+	if got := strings.Join(entries(t, dir), " "); got != "2024-01-01 2025-01-01" {
+		t.Errorf("history after removing the leftovers: %s", got)
+	}
+}
