@@ -229,3 +229,27 @@ func diagText(err error) string {
 	}
 	return b.String()
 }
+
+func TestReleaseAfterARevisionChainsToTheRevision(t *testing.T) {
+	dir := announcedSite(t)
+	extra := "+++\ntitle = \"Extra\"\n+++\nAdded by a later clause.\n"
+	writeFile(t, filepath.Join(dir, "clauses/privacy/075-extra.en.md"), extra)
+	writeFile(t, filepath.Join(dir, "clauses/privacy/075-extra.nl.md"), extra)
+	revise(t, dir, "2024-12-01", "2025-01-01")
+	appendFile(t, dir, "\n[[change]]\ndate = 2025-09-01\nnote = { en = \"Extra.\", nl = \"Extra.\" }\n")
+	release(t, dir)
+	s, err := loadDir(t, dir, "2025-10-01")
+	if err != nil {
+		t.Fatalf("the chain does not verify: %v", err)
+	}
+	if got := versionNames(s.Released); got != "2025-01-01 2025-07-01 2025-01-01.2 2025-09-01" {
+		t.Errorf("released: %s", got)
+	}
+	out, err := s.Render(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, out, "en/privacy/2025-01-01.2/index.html", `class="banner past"`, "! banner superseded")
+	assertFile(t, out, "en/privacy/2025-01-01/index.html", "This announced version was revised before it took effect.", "! banner past")
+	assertFile(t, out, "en/privacy/index.html", "Effective from 1 September 2025", "Added by a later clause.")
+}
