@@ -19,6 +19,10 @@ func TestReleaseReviseReplacesAnAnnouncedVersion(t *testing.T) {
 	file := filepath.Join(dir, "site.toml")
 	src, _ := os.ReadFile(file)
 	os.WriteFile(file, []byte(strings.Replace(string(src), `period = "30d"`, `period = "60d"`, 1)), 0o644)
+	code, _, errs := runCLI(t, "release", "-s", dir)
+	if code != exitSite || !strings.Contains(errs, "to correct the version of 2027-01-01 before it takes effect, run policygen release --revise") {
+		t.Errorf("release without --revise: exit %d\n%s", code, errs)
+	}
 	code, out, errs := runCLI(t, "release", "--revise", "-s", dir)
 	if code != 0 || !strings.HasPrefix(out, "Released a revision of the version of 2027-01-01 into "+filepath.Join(dir, "history", "2027-01-01.2")+"\n") ||
 		!strings.Contains(out, "Retention of") {

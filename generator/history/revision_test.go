@@ -203,3 +203,17 @@ func TestInterruptedRevisionLeavesNothingBehind(t *testing.T) {
 		t.Errorf("history after removing the leftovers: %s", got)
 	}
 }
+
+// FuzzParseName: reading a folder name never panics, and a name it reads
+// is the name its date and revision number write.
+func FuzzParseName(f *testing.F) {
+	for _, s := range []string{"2027-01-01", "2027-01-01.2", "2027-01-01.1", "2027-01-01.02", ".tmp", "2027-02-30.3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		date, n, ok := ParseName(name)
+		if ok && versionName(date, n) != name {
+			t.Errorf("ParseName(%q) = %s, %d", name, date, n)
+		}
+	})
+}

@@ -2,6 +2,8 @@ package site
 
 import (
 	"crypto/ed25519"
+	"fmt"
+	"time"
 
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diag"
@@ -18,8 +20,12 @@ import (
 func (s *Site) Release() (*history.Version, *history.Version, error) {
 	pending := s.pending()
 	if len(pending) == 0 {
+		hint := "describe the new version in a [[change]] entry with the date it takes effect, then run policygen release"
+		if v := history.Newest(s.History); v != nil && v.Date.After(s.Date) {
+			hint += fmt.Sprintf("; to correct the version of %s before it takes effect, run policygen release --revise", v.Date.Format(time.DateOnly))
+		}
 		return nil, nil, diag.List{diag.Errorf(diag.Pos{File: s.Config.File}, "nothing to release: every [[change]] entry has a released version").
-			WithHint("describe the new version in a [[change]] entry with the date it takes effect, then run policygen release")}
+			WithHint("%s", hint)}
 	}
 	prev := history.Newest(s.History)
 	next := pending[len(pending)-1]
