@@ -11,6 +11,7 @@ import (
 )
 
 const releaseHelp = `Usage: policygen release [flags]
+       policygen release --revise [DATE] [flags]
 
 Freezes the text as the version of the oldest [[change]] entry in site.toml
 that has not been released and is dated after the newest version (oldest
@@ -28,8 +29,22 @@ With a key and nothing to release, an unsigned newest version is signed:
 its signature proves, through the chain, every version before it. Keep the
 key outside the repository; policygen keygen FILE makes one.
 
+With --revise, a version that is announced but has not taken effect yet
+(its date is after --date) is replaced by a revised text. Nothing is
+rewritten: the revision is released as a new version of the same date and
+note, history/DATE.2/ (then DATE.3, ...), whose manifest names the version
+it revises; readers are shown it in that version's place, and the one it
+replaces stays readable at its URL, marked as revised. --revise alone
+revises the newest version with the text site.toml renders now; --revise
+DATE revises the version announced for DATE, rendered from its own model
+snapshot with today's clauses, messages and theme, so that its data stay
+what was announced. Nothing is written for a version in force or a text
+that did not change.
+
 Flags:
   -s, --source DIR    site folder holding site.toml (default ".")
+      --revise [DATE] revise the newest announced version, or the one of DATE
+      --date DATE     release as of DATE, YYYY-MM-DD (default today)
       --key FILE      sign the release with the private key in FILE
   -q, --quiet         print nothing but errors
 `
@@ -44,8 +59,14 @@ func runRelease(e *env, args []string) int {
 	fs.StringVar(&f.source, "source", ".", "site folder")
 	fs.BoolVar(&f.quiet, "q", false, "print nothing but errors")
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
+	fs.Var(dateFlag{&f.date}, "date", "release as of this date")
+	var revise reviseFlag
+	fs.Var(&revise, "revise", "revise an announced version")
 	keyFile := fs.String("key", os.Getenv(signingKeyEnv), "private key file")
 	if code, ok := parse(e, fs, args); !ok {
+		return code
+	}
+	if code, ok := revise.takeArgs(e, fs); !ok {
 		return code
 	}
 	s, err := site.Load(f.options(e))
@@ -55,6 +76,9 @@ func runRelease(e *env, args []string) int {
 	warn(e, s)
 	if !historyLeftovers(e, "release", s, true, f.quiet) {
 		return exitSite
+	}
+	if revise.on {
+		return runRevise(e, s, revise.date, *keyFile, f.quiet)
 	}
 	if code, done := signNewest(e, s, *keyFile); done {
 		return code

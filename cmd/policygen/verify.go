@@ -55,7 +55,7 @@ func runVerify(e *env, args []string) int {
 		return report(e, err)
 	}
 	if !f.quiet {
-		fmt.Fprintf(e.stdout, "%s: %s match the %s in %s\n", fs.Arg(0), plural(checked, "file"), plural(len(s.History), "released version"), s.HistoryDir)
+		fmt.Fprintf(e.stdout, "%s: %s match the %s in %s\n", fs.Arg(0), plural(checked, "file"), plural(len(s.Released), "released version"), s.HistoryDir)
 	}
 	return exitOK
 }

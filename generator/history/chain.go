@@ -2,6 +2,7 @@ package history
 
 import (
 	"path"
+	"slices"
 	"time"
 
 	"github.com/policygen/policygen/generator/diag"
@@ -59,12 +60,41 @@ func verifyChain(versions []*Version, unread []time.Time, headConfirmed bool) di
 	return append(errs, blameFiles(versions, blamed, headConfirmed)...)
 }
 
+// releaseOrder puts versions in the order of the chain: the first is the
+// one that names no previous version, and each next one names the hash of
+// the manifest before it. Where a link is broken, the walk goes on with
+// the first version left in date order that is not a revision, where
+// verifyChain reports the break. Without revisions that is date order,
+// whatever was changed.
+func releaseOrder(versions []*Version) []*Version {
+	left := slices.Clone(versions)
+	Sort(left)
+	next := func(previous string) int {
+		return slices.IndexFunc(left, func(v *Version) bool { return v.previous == previous })
+	}
+	out := make([]*Version, 0, len(left))
+	previous := ""
+	for len(left) > 0 {
+		i := next(previous)
+		if i < 0 { // a revision is released later than versions after its date: take those first
+			i = max(0, slices.IndexFunc(left, func(v *Version) bool { return v.Revision() == 1 }))
+		}
+		out = append(out, left[i])
+		previous = Hash(left[i].Manifest)
+		left = slices.Delete(left, i, i+1)
+	}
+	return out
+}
+
 // unreadBefore reports whether a folder that could not be read as a version
 // lies between versions[i] and the version before it: its own error
 // explains the broken link.
 func unreadBefore(versions []*Version, i int, unread []time.Time) bool {
 	for _, d := range unread {
 		if d.Before(versions[i].Date) && (i == 0 || d.After(versions[i-1].Date)) {
+			return true
+		}
+		if i > 0 && versions[i-1].Date.After(versions[i].Date) { // a revision: the chain runs back in time
 			return true
 		}
 	}
@@ -84,8 +114,12 @@ func missingBetween(versions []*Version, i int) string {
 	if i > 0 {
 		after = versions[i-1].Date
 	}
+	released := map[time.Time]bool{}
+	for _, v := range versions {
+		released[v.Date] = true
+	}
 	for _, c := range s.Changes {
-		if c.Date.After(after) && c.Date.Before(versions[i].Date) {
+		if c.Date.After(after) && c.Date.Before(versions[i].Date) && !released[c.Date] {
 			return c.Date.Format(time.DateOnly)
 		}
 	}

@@ -1,5 +1,6 @@
 // Package history owns released versions: one folder per version under the
-// site's history folder, named by the date the version takes effect, holding
+// site's history folder, named by the date the version takes effect (and a
+// revision number for a revision of an announced version, see Live), holding
 // the rendered Markdown of every document in every language, the normalized
 // model as JSON, and a manifest with the SHA-256 of each file and of the
 // previous version's manifest, so that the versions form a hash chain.
@@ -33,14 +34,23 @@ type Version struct {
 	Docs     map[string]map[string]string // document -> language -> Markdown
 	Model    []byte                       // model.json
 	Manifest []byte                       // manifest.toml as written
+	Revises  string                       // the name of the version this one revises, or ""
+	Released time.Time                    // the date a revision was released; zero for other versions
 
+	name       string   // the folder name; "" for the date's
 	previous   string   // the manifest's previous
 	mismatched []string // files whose SHA-256 is not the manifest's
 	signature  []byte   // manifest.sig, or nil
 }
 
-// Name is the version's folder name and URL segment: its date.
-func (v *Version) Name() string { return v.Date.Format(time.DateOnly) }
+// Name is the version's folder name and URL segment: its date, and for a
+// revision its revision number ("2027-01-01.2").
+func (v *Version) Name() string {
+	if v.name != "" {
+		return v.name
+	}
+	return v.Date.Format(time.DateOnly)
+}
 
 // Site decodes the version's model snapshot.
 func (v *Version) Site() (*config.Site, error) {
@@ -85,12 +95,19 @@ func Hash(data []byte) string {
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-// Sort orders versions by date, oldest first.
+// Sort orders versions by date, oldest first, and the versions of a date
+// by revision number.
 func Sort(vs []*Version) {
-	sort.Slice(vs, func(i, j int) bool { return vs[i].Date.Before(vs[j].Date) })
+	sort.SliceStable(vs, func(i, j int) bool {
+		if !vs[i].Date.Equal(vs[j].Date) {
+			return vs[i].Date.Before(vs[j].Date)
+		}
+		return vs[i].Revision() < vs[j].Revision()
+	})
 }
 
-// Newest returns the newest version, or nil.
+// Newest returns the last of versions, or nil: of the versions Load
+// returns, the newest released, the head of the chain.
 func Newest(vs []*Version) *Version {
 	if len(vs) == 0 {
 		return nil

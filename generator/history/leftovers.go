@@ -27,7 +27,7 @@ var releaseMarkPrefix = releaseMarkText[:bytes.IndexByte(releaseMarkText, '\n')+
 // tmpInfix follows ".DATE" in the name of a release's temporary folder.
 const tmpInfix = ".tmp-"
 
-var leftoverName = regexp.MustCompile(`^\.([0-9]{4}-[0-9]{2}-[0-9]{2})` + regexp.QuoteMeta(tmpInfix) + `[0-9]+$`)
+var leftoverName = regexp.MustCompile(`^\.([0-9]{4}-[0-9]{2}-[0-9]{2}(?:\.[1-9][0-9]*)?)` + regexp.QuoteMeta(tmpInfix) + `[0-9]+$`)
 
 // Leftovers finds the temporary folders interrupted releases left in the
 // history folder dir. With remove, it removes those that hold the release

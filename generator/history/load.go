@@ -15,7 +15,9 @@ import (
 	"github.com/policygen/policygen/generator/diag"
 )
 
-// Load reads and verifies every version under root in fsys. where is how
+// Load reads and verifies every version under root in fsys, and returns
+// them in the order they were released, the order of the chain (by date,
+// but for revisions, see Live). where is how
 // messages name root ("history", or "mysite/history"). A missing root means
 // no version has been released. Every file must match its manifest hash, no
 // file may be missing or extra, and each manifest must name the hash of the
@@ -47,10 +49,10 @@ func LoadSigned(fsys fs.FS, root, where string, key ed25519.PublicKey) ([]*Versi
 		if strings.HasPrefix(name, ".") { // an unfinished release, or editor files
 			continue
 		}
-		date, err := time.Parse(time.DateOnly, name)
-		if !e.IsDir() || err != nil {
+		date, _, ok := ParseName(name)
+		if !e.IsDir() || !ok {
 			errs.Addf(diag.Pos{File: path.Join(where, name)}, "not a version folder").
-				WithHint("the history folder holds only folders named by date, YYYY-MM-DD, written by policygen release")
+				WithHint("the history folder holds only folders named by date, YYYY-MM-DD (or YYYY-MM-DD.N for a revision), written by policygen release")
 			continue
 		}
 		folders = append(folders, &folder{name: name, date: date})
@@ -62,7 +64,7 @@ func LoadSigned(fsys fs.FS, root, where string, key ed25519.PublicKey) ([]*Versi
 	for range min(loaders, len(folders)) {
 		wg.Go(func() {
 			for f := range next {
-				f.v, f.errs = loadVersion(fsys, path.Join(root, f.name), path.Join(where, f.name), f.date)
+				f.v, f.errs = loadVersion(fsys, path.Join(root, f.name), path.Join(where, f.name), f.name, f.date)
 			}
 		})
 	}
@@ -81,7 +83,8 @@ func LoadSigned(fsys fs.FS, root, where string, key ed25519.PublicKey) ([]*Versi
 			unread = append(unread, f.date)
 		}
 	}
-	Sort(versions)
+	versions = releaseOrder(versions)
+	errs = append(errs, checkRevised(versions, unread)...)
 	sigErrs, headSigned := verifySignatures(versions, key)
 	errs = append(errs, sigErrs...)
 	errs = append(errs, verifyChain(versions, unread, headSigned)...)
@@ -93,7 +96,7 @@ const loaders = 8
 
 const tamperHint = "released versions never change: restore the folder from version control, or remove it only if it was never published"
 
-func loadVersion(fsys fs.FS, dir, where string, date time.Time) (*Version, diag.List) {
+func loadVersion(fsys fs.FS, dir, where, name string, date time.Time) (*Version, diag.List) {
 	var errs diag.List
 	mdata, err := fs.ReadFile(fsys, path.Join(dir, ManifestFile))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -112,10 +115,18 @@ func loadVersion(fsys fs.FS, dir, where string, date time.Time) (*Version, diag.
 	if m.Date != date.Format(time.DateOnly) {
 		errs.Addf(diag.Pos{File: path.Join(where, ManifestFile)}, "manifest is dated %s but the folder %s", m.Date, date.Format(time.DateOnly)).WithHint("%s", tamperHint)
 	}
-	if d, err := time.Parse(time.DateOnly, m.Date); err == nil && !bytes.Equal(encodeManifest(d, m.Note, m.Previous, m.Files), mdata) {
+	if _, err := time.Parse(time.DateOnly, m.Date); err == nil && !bytes.Equal(encodeManifest(m), mdata) {
 		errs.Addf(diag.Pos{File: path.Join(where, ManifestFile)}, "manifest is not as policygen release wrote it: it was edited after its release").WithHint("%s", tamperHint)
 	}
-	v := &Version{Date: date, Dir: where, Docs: map[string]map[string]string{}, Manifest: mdata, previous: m.Previous}
+	v := &Version{Date: date, Dir: where, Docs: map[string]map[string]string{}, Manifest: mdata, Revises: m.Revises, name: name, previous: m.Previous}
+	if want := revisedName(v); m.Revises != want {
+		errs.Add(revisesMismatch(v, m.Revises, want))
+	}
+	if released, err := time.Parse(time.DateOnly, m.Released); err == nil {
+		v.Released = released
+	} else if m.Released != "" {
+		errs.Addf(manifestPos(v), "manifest says the version was released on %q, which is not a date as YYYY-MM-DD", m.Released).WithHint("%s", tamperHint)
+	}
 	if len(m.Note) > 0 {
 		v.Note = config.LocalizedText{ByLang: m.Note}
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/BurntSushi/toml"
 )
@@ -14,20 +13,30 @@ import (
 type manifest struct {
 	Date     string            `toml:"date"`
 	Previous string            `toml:"previous"`
+	Revises  string            `toml:"revises"`  // a revision's: the version it replaces
+	Released string            `toml:"released"` // a revision's: the date it was released, YYYY-MM-DD
 	Note     map[string]string `toml:"note"`
 	Files    map[string]string `toml:"files"`
 }
 
 // encodeManifest writes a manifest by hand, keys sorted, so that it reads
-// well and diffs well in git.
-func encodeManifest(date time.Time, note map[string]string, previous string, files map[string]string) []byte {
+// well and diffs well in git. revises and released are written only when
+// they are set, so that the manifests of versions that revise nothing read
+// as they always did, byte for byte.
+func encodeManifest(m *manifest) []byte {
 	var b bytes.Buffer
 	b.WriteString("# A released version of the policy text, written by policygen release.\n")
 	b.WriteString("# Do not edit: every build checks these hashes and the chain to the previous version.\n\n")
-	fmt.Fprintf(&b, "date = %q\n", date.Format(time.DateOnly))
-	fmt.Fprintf(&b, "previous = %q\n", previous)
-	writeTable(&b, "note", note)
-	writeTable(&b, "files", files)
+	fmt.Fprintf(&b, "date = %s\n", quote(m.Date))
+	fmt.Fprintf(&b, "previous = %s\n", quote(m.Previous))
+	if m.Revises != "" {
+		fmt.Fprintf(&b, "revises = %s\n", quote(m.Revises))
+	}
+	if m.Released != "" {
+		fmt.Fprintf(&b, "released = %s\n", quote(m.Released))
+	}
+	writeTable(&b, "note", m.Note)
+	writeTable(&b, "files", m.Files)
 	return b.Bytes()
 }
 

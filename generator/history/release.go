@@ -18,6 +18,24 @@ type Snapshot struct {
 	Note config.LocalizedText
 	Docs map[string]map[string]string // document -> language -> Markdown
 	Site *config.Site                 // the normalized model
+
+	// Revises is the announced version the snapshot replaces, of the
+	// same date, or nil: the snapshot is then released as its next
+	// revision (see Live).
+	Revises  *Version
+	Released time.Time // the date a revision is released
+}
+
+// name is the folder the snapshot is released into, and the name of the
+// version it revises, if any.
+func (snap Snapshot) name() (name, revises string, err error) {
+	if snap.Revises == nil {
+		return snap.Date.Format(time.DateOnly), "", nil
+	}
+	if !snap.Revises.Date.Equal(snap.Date) {
+		return "", "", fmt.Errorf("a revision of the version of %s must have its date, not %s", snap.Revises.Name(), snap.Date.Format(time.DateOnly))
+	}
+	return snap.Revises.NextRevision(), snap.Revises.Name(), nil
 }
 
 // Writer writes a new version folder. Its file writing can be replaced in
@@ -28,7 +46,8 @@ type Writer struct {
 }
 
 // Release writes snap as a new version under dir (the history folder on
-// disk), chained to prev (nil for the first version). The folder appears
+// disk), chained to prev (nil for the first version): the newest released
+// version, which for a revision need not be the one it revises. The folder appears
 // complete or not at all: files go to a hidden temporary folder, which is
 // renamed into place last. An existing version is never touched.
 func Release(dir string, snap Snapshot, prev *Version) (*Version, error) {
@@ -42,7 +61,10 @@ func ReleaseSigned(dir string, snap Snapshot, prev *Version, key ed25519.Private
 
 // Release is the package-level Release with w's file writing.
 func (w Writer) Release(dir string, snap Snapshot, prev *Version) (*Version, error) {
-	name := snap.Date.Format(time.DateOnly)
+	name, revises, err := snap.name()
+	if err != nil {
+		return nil, err
+	}
 	final := filepath.Join(dir, name)
 	if _, err := os.Stat(final); err == nil {
 		return nil, fmt.Errorf("%s exists already: a released version is never rewritten", final)
@@ -59,11 +81,18 @@ func (w Writer) Release(dir string, snap Snapshot, prev *Version) (*Version, err
 	for n, data := range files {
 		hashes[n] = Hash(data)
 	}
-	manifestData := encodeManifest(snap.Date, snap.Note.ByLang, previous, hashes)
+	m := &manifest{Date: snap.Date.Format(time.DateOnly), Previous: previous, Revises: revises, Note: snap.Note.ByLang, Files: hashes}
+	if revises != "" {
+		m.Released = snap.Released.Format(time.DateOnly)
+	}
+	manifestData := encodeManifest(m)
 	if err := w.writeFolder(dir, name, files, manifestData); err != nil {
 		return nil, err
 	}
-	v := &Version{Date: snap.Date, Note: snap.Note, Dir: final, Docs: snap.Docs, Model: files[ModelFile], Manifest: manifestData, previous: previous}
+	v := &Version{Date: snap.Date, Note: snap.Note, Dir: final, Docs: snap.Docs, Model: files[ModelFile], Manifest: manifestData, Revises: revises, name: name, previous: previous}
+	if revises != "" {
+		v.Released = snap.Released
+	}
 	if w.Key != nil {
 		v.signature = Sign(w.Key, manifestData)
 	}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"time"
 
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diff"
@@ -18,7 +19,8 @@ func (s *Site) changelog(st *status, versions []*history.Version, doc, lang stri
 	cl.Alternates = s.alternates(doc, lang, "changes/", func(string) bool { return true })
 	for i := len(versions) - 1; i >= 0; i-- {
 		v := versions[i]
-		e := theme.Entry{Date: s.date(lang, v.Date), Name: v.Name(), Status: s.statusOf(st, v), Note: v.Note.In(lang), TextURL: "../" + v.Name() + "/"}
+		e := theme.Entry{Date: s.date(lang, v.Date), Name: v.Name(), Day: v.Date.Format(time.DateOnly), Status: s.statusOf(st, v), Note: v.Note.In(lang), TextURL: "../" + v.Name() + "/"}
+		s.noteRevision(&e, v, lang)
 		if i > 0 {
 			summary, err := s.Summary(versions[i-1], v, lang)
 			if err != nil {

@@ -99,7 +99,7 @@ func (s *Site) policyJSON(st *status) ([]byte, error) {
 // proves which history stood behind it (see policygen verify). It is ""
 // before the first release.
 func (s *Site) head() string {
-	if v := history.Newest(s.History); v != nil {
+	if v := history.Newest(s.Released); v != nil {
 		return history.Hash(v.Manifest)
 	}
 	return ""

@@ -45,7 +45,7 @@ func (s *Site) feed(cl *theme.Changelog, doc, lang string) ([]byte, error) {
 			{Rel: "alternate", Type: "text/html", Href: base + "changes/"}},
 	}
 	for _, e := range cl.Entries {
-		updated := e.Name + "T00:00:00Z"
+		updated := e.Day + "T00:00:00Z"
 		if updated > f.Updated {
 			f.Updated = updated
 		}
@@ -54,6 +54,9 @@ func (s *Site) feed(cl *theme.Changelog, doc, lang string) ([]byte, error) {
 			link = base + "changes/" + e.Name + "/"
 		}
 		summary := e.Note
+		if e.Revised != "" {
+			summary = joinSentence(summary, e.Revised)
+		}
 		for _, line := range e.Summary {
 			summary = joinSentence(summary, line)
 		}

@@ -58,7 +58,7 @@ func (s *Site) checkReleased() diag.List {
 	for k, v := range s.History {
 		manifest := path.Join(v.Dir, history.ManifestFile)
 		newest := k == len(s.History)-1
-		i, ok := entries[v.Name()]
+		i, ok := entries[v.Date.Format(time.DateOnly)]
 		if !ok {
 			if newest {
 				errs.Addf(diag.Pos{File: s.Config.File}, "the newest released version, %s, has no [[change]] entry", v.Name()).

@@ -87,7 +87,7 @@ func TestInputThatIsNotARegularFileIsRefusedAtOnce(t *testing.T) {
 		{"a document's folder", "clauses/privacy", "site/clauses/privacy: not a regular file but a named pipe (FIFO)\n" + regularHint},
 		{"history folder", "history", "site/history: not a regular file but a named pipe (FIFO)\n" + regularHint},
 		{"version folder", "history/2025-03-01", "site/history/2025-03-01: not a version folder\n" +
-			"  hint: the history folder holds only folders named by date, YYYY-MM-DD, written by policygen release\n"},
+			"  hint: the history folder holds only folders named by date, YYYY-MM-DD (or YYYY-MM-DD.N for a revision), written by policygen release\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := siteFiles(t, releasedEnglishSite)

@@ -135,7 +135,7 @@ func (s *Site) kept(st *status, name string, render func() ([]byte, error)) ([]b
 // messages and themes are not in it: a cache is dropped when they change.
 func (s *Site) releasedKey() string {
 	head := ""
-	if v := history.Newest(s.History); v != nil {
+	if v := history.Newest(s.Released); v != nil {
 		head = history.Hash(v.Manifest)
 	}
 	return strings.Join([]string{s.Config.Site.Company.Name, string(s.Config.Site.Settings.BaseURL),

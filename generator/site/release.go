@@ -2,6 +2,8 @@ package site
 
 import (
 	"crypto/ed25519"
+	"fmt"
+	"time"
 
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diag"
@@ -18,8 +20,12 @@ import (
 func (s *Site) Release() (*history.Version, *history.Version, error) {
 	pending := s.pending()
 	if len(pending) == 0 {
+		hint := "describe the new version in a [[change]] entry with the date it takes effect, then run policygen release"
+		if v := history.Newest(s.History); v != nil && v.Date.After(s.Date) {
+			hint += fmt.Sprintf("; to correct the version of %s before it takes effect, run policygen release --revise", v.Date.Format(time.DateOnly))
+		}
 		return nil, nil, diag.List{diag.Errorf(diag.Pos{File: s.Config.File}, "nothing to release: every [[change]] entry has a released version").
-			WithHint("describe the new version in a [[change]] entry with the date it takes effect, then run policygen release")}
+			WithHint("%s", hint)}
 	}
 	prev := history.Newest(s.History)
 	next := pending[len(pending)-1]
@@ -75,7 +81,7 @@ func (s *Site) release(next change, prev *history.Version) (*history.Version, *h
 	}
 	note := config.LocalizedText{ByLang: s.releasedNote(next.Change)}
 	snap := history.Snapshot{Date: next.Date, Note: note, Docs: texts, Site: s.Config.Site}
-	v, err := history.ReleaseSigned(s.HistoryDir, snap, prev, s.ReleaseKey)
+	v, err := history.ReleaseSigned(s.HistoryDir, snap, history.Newest(s.Released), s.ReleaseKey)
 	return v, prev, err
 }
 
@@ -111,7 +117,7 @@ func (s *Site) checkReleaseKey() error {
 // The signature proves the newest manifest and, through the chain, every
 // version before it. It returns the version it signed, or nil.
 func (s *Site) SignNewest() (*history.Version, error) {
-	v := history.Newest(s.History)
+	v := history.Newest(s.Released)
 	if v == nil || v.Signed() || s.ReleaseKey == nil || len(s.pending()) > 0 {
 		return nil, nil
 	}

@@ -90,6 +90,7 @@ type pageJob struct {
 func (s *Site) pageJobs(st *status) []pageJob {
 	var jobs []pageJob
 	s.scopes = map[docLang]*scope{}
+	superseded := history.Superseded(s.Released)
 	for _, lang := range s.langs() {
 		for _, doc := range s.Docs {
 			group := doc + "/" + lang
@@ -112,6 +113,15 @@ func (s *Site) pageJobs(st *status) []pageJob {
 				if i > 0 {
 					released(dir+"changes/"+v.Name()+"/index.html", func() ([]byte, error) { return s.diffPage(versions[i-1], v, doc, lang) })
 				}
+			}
+			for _, v := range superseded {
+				if _, ok := v.Markdown(doc, lang); ok {
+					released(dir+v.Name()+"/index.html", func() ([]byte, error) { return s.supersededPage(st, v, doc, lang) })
+				}
+			}
+			for _, v := range s.revisions(doc, lang) {
+				old := s.released(v.Revises)
+				released(dir+RevisionDiffDir(v)+"index.html", func() ([]byte, error) { return s.revisionDiffPage(old, v, doc, lang) })
 			}
 			if base := s.draftBase(st, doc, lang); base != nil {
 				page(dir+"changes/"+DraftDiffDir+"index.html", func() ([]byte, error) { return s.draftDiffPage(st, base, doc, lang) })
@@ -252,11 +262,11 @@ func (s *Site) renderPage(md string, info theme.VersionInfo, doc, lang, sub stri
 }
 
 func (s *Site) hasVersion(name, doc, lang string) bool {
-	i, ok := findVersion(s.History, name)
-	if !ok {
+	v := s.released(name)
+	if v == nil {
 		return false
 	}
-	_, ok = s.History[i].Markdown(doc, lang)
+	_, ok := v.Markdown(doc, lang)
 	return ok
 }
 

@@ -61,7 +61,8 @@ type Site struct {
 	Date     time.Time
 	Docs     []string // document ids in page order
 
-	History    []*history.Version // released versions, oldest first
+	History    []*history.Version // the versions readers are shown (history.Live), oldest first
+	Released   []*history.Version // every released version, superseded ones too, in the order of the chain
 	HistoryDir string             // the history folder on disk
 	SigningKey ed25519.PublicKey  // [site] signing_key, or nil
 	ReleaseKey ed25519.PrivateKey // the key Release signs with, or nil
@@ -120,10 +121,11 @@ func Load(opts Options) (*Site, error) {
 	hist := filepath.ToSlash(filepath.Clean(cfg.Site.Settings.History))
 	s.HistoryDir = filepath.Join(opts.Source, hist)
 	if reusesHistory(opts, cfg.Site, s.HistoryDir, hist) {
-		s.History = opts.Reuse.History
+		s.History, s.Released = opts.Reuse.History, opts.Reuse.Released
 		return s, nil
 	}
-	s.History, err = history.LoadSigned(folder.Limit(assets.MaxHistoryFile, "a file of a released version"), hist, filepath.ToSlash(s.HistoryDir), s.SigningKey)
+	s.Released, err = history.LoadSigned(folder.Limit(assets.MaxHistoryFile, "a file of a released version"), hist, filepath.ToSlash(s.HistoryDir), s.SigningKey)
+	s.History = history.Live(s.Released)
 	return s, err
 }
 

@@ -158,7 +158,7 @@ func (c change) name() string { return c.Date.Format(time.DateOnly) }
 func (s *Site) pending() []change {
 	released := map[string]bool{}
 	for _, v := range s.History {
-		released[v.Name()] = true
+		released[v.Date.Format(time.DateOnly)] = true // a revision has the date of its entry
 	}
 	var out []change
 	for i, c := range s.Config.Site.Changes {

@@ -32,7 +32,7 @@ func (s *Site) Verify(dir string) (diag.List, int, error) {
 			WithHint("run policygen verify in the site folder whose history the pages were built from (-s DIR)")}, 0, nil
 	}
 	heads := map[string]string{}
-	for _, v := range s.History {
+	for _, v := range s.Released {
 		heads[history.Hash(v.Manifest)] = v.Name()
 	}
 	frozen, err := s.frozenArticles()
@@ -138,6 +138,5 @@ func (s *Site) frozenArticles() (map[string][][]byte, error) {
 
 // hasVersionPage reports whether name is the folder of a released version.
 func (s *Site) hasVersionPage(name string) bool {
-	_, ok := findVersion(s.History, name)
-	return ok
+	return s.released(name) != nil
 }

@@ -52,7 +52,7 @@ type Page struct {
 
 // VersionInfo places a page's text among the released versions.
 type VersionInfo struct {
-	Status      string // "current", "past", "upcoming" or "draft"
+	Status      string // "current", "past", "upcoming", "superseded" or "draft"
 	Effective   string // localized date the text took or takes effect; empty for a draft
 	Until       string // for a past version: the localized date the next one took effect
 	Current     string // relative URL of the current page, on a frozen version
@@ -60,6 +60,8 @@ type VersionInfo struct {
 	Versions    []Link // the released versions around this one: Label is the date, URL its frozen page
 	AllVersions int    // how many versions were released, listed or not
 	DraftDiff   string // for a draft: relative URL of its diff against the newest version
+	Revised     string // for a superseded version: relative URL of the version that replaced it
+	RevisedDiff string // for a superseded version: relative URL of what the revision changes
 }
 
 // Section is one rendered clause.
@@ -87,11 +89,15 @@ type Changelog struct {
 // Entry is a version on the changelog, newest first.
 type Entry struct {
 	Date    string   // localized
-	Name    string   // YYYY-MM-DD
+	Name    string   // the version's folder: YYYY-MM-DD, or YYYY-MM-DD.N for a revision
+	Day     string   // YYYY-MM-DD, the date it takes effect
 	Status  string   // "current", "past" or "upcoming"
 	Note    string   // the note of the [[change]] entry, if any
+	Revised string   // for a revision: the sentence saying when the announcement was revised
 	Summary []string // the generated summary of what changed in the data
 	TextURL string
+	OldURL  string // for a revision: the text of the version it replaced
+	RevDiff string // for a revision: its diff against the text it replaced
 	DiffURL string // empty for the first version
 }
 
@@ -105,6 +111,7 @@ type Diff struct {
 	TextURL  string
 	PrevURL  string
 	Draft    bool // compares the unreleased draft, whose Date is empty
+	Revision bool // compares a revision with the announced text it replaced
 }
 
 // Index is what index.html sees: the language chooser.

@@ -96,7 +96,7 @@ func render(s *site.Site, scratch, file string, src []byte) (*history.Version, *
 	if err != nil {
 		return nil, nil, err
 	}
-	s.Config, s.History, s.HistoryDir = cfg, nil, scratch
+	s.Config, s.History, s.Released, s.HistoryDir = cfg, nil, nil, scratch
 	v, _, err := s.ReleaseNewest()
 	return v, cfg, err
 }
