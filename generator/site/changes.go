@@ -20,7 +20,7 @@ func (s *Site) changelog(st *status, versions []*history.Version, doc, lang stri
 		v := versions[i]
 		e := theme.Entry{Date: s.date(lang, v.Date), Name: v.Name(), Status: s.statusOf(st, v), Note: v.Note.In(lang), TextURL: "../" + v.Name() + "/"}
 		if i > 0 {
-			summary, err := s.Summary(versions[i-1], v, lang)
+			summary, err := s.Summary(versions[i-1], v, doc, lang)
 			if err != nil {
 				return nil, err
 			}
@@ -63,14 +63,15 @@ func (s *Site) statusOf(st *status, v *history.Version) string {
 	return "past"
 }
 
-// Summary localizes what changed in the data between two versions.
-func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) {
+// Summary localizes what changed in the data between two versions, as
+// far as the document doc shows it.
+func (s *Site) Summary(prev, v *history.Version, doc, lang string) ([]string, error) {
 	facts, err := s.facts(prev, v)
 	if err != nil {
 		return nil, err
 	}
-	return cached(s.cache, summaryKey{string(prev.Manifest), string(v.Manifest), lang}, func() ([]string, error) {
-		return s.localize(facts, lang)
+	return cached(s.cache, summaryKey{string(prev.Manifest), string(v.Manifest), doc, lang}, func() ([]string, error) {
+		return s.localize(diff.FactsFor(facts, doc), lang)
 	})
 }
 
@@ -132,12 +133,14 @@ func (s *Site) prepareSummaries(st *status) {
 	})
 }
 
-// summarize localizes what changed in the data between two site models.
-func (s *Site) summarize(old, cur *config.Site, lang string) ([]string, error) {
-	return s.localize(diff.Summarize(s.Facts, old, cur), lang)
+// summarize localizes what changed in the data between two site models,
+// as far as the document doc shows it.
+func (s *Site) summarize(old, cur *config.Site, doc, lang string) ([]string, error) {
+	return s.localize(diff.FactsFor(diff.Summarize(s.Facts, old, cur), doc), lang)
 }
 
-// localize says facts in a language, one line each.
+// localize says a document's facts in a language, one line each; none say
+// that only the wording changed.
 func (s *Site) localize(facts []diff.Fact, lang string) ([]string, error) {
 	l := s.Catalog.Lang(lang)
 	if len(facts) == 0 {
@@ -156,7 +159,7 @@ func (s *Site) localize(facts []diff.Fact, lang string) ([]string, error) {
 
 // diffPage renders the page comparing v with the version before it.
 func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, error) {
-	summary, err := s.Summary(prev, v, lang)
+	summary, err := s.Summary(prev, v, doc, lang)
 	if err != nil {
 		return nil, err
 	}
