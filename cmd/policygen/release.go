@@ -80,16 +80,24 @@ func runRelease(e *env, args []string) int {
 }
 
 // printSummaries prints what changed since prev, document by document, in
-// the site's first language.
+// the site's first language; a document whose text is the same in both
+// versions is said to be unchanged.
 func printSummaries(e *env, s *site.Site, prev, v *history.Version) int {
 	lang := s.Config.Site.Settings.Languages[0]
 	fmt.Fprintf(e.stdout, "What changed since %s:\n", prev.Name())
 	for _, doc := range s.Docs {
+		title := s.Catalog.Lang(lang).TOrID("document."+doc, nil)
+		old, _ := prev.Markdown(doc, lang)
+		cur, _ := v.Markdown(doc, lang)
+		if old == cur {
+			fmt.Fprintf(e.stdout, "  %s: text unchanged\n", title)
+			continue
+		}
 		lines, err := s.Summary(prev, v, doc, lang)
 		if err != nil {
 			return report(e, err)
 		}
-		fmt.Fprintf(e.stdout, "  %s:\n", s.Catalog.Lang(lang).TOrID("document."+doc, nil))
+		fmt.Fprintf(e.stdout, "  %s:\n", title)
 		for _, l := range lines {
 			fmt.Fprintf(e.stdout, "    - %s\n", l)
 		}

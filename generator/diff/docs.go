@@ -14,11 +14,26 @@ const (
 	Cookies = "cookies"
 )
 
-var (
-	privacyOnly = []string{Privacy}
-	both        = []string{Privacy, Cookies}
-	cookiesOnly = []string{Cookies}
+// Docs is the set of documents whose text shows a fact.
+type Docs uint8
+
+const (
+	privacyOnly Docs = 1 << iota
+	cookiesOnly
+	both = privacyOnly | cookiesOnly
 )
+
+// Has reports whether the document doc, "privacy" or "cookies", is in
+// the set.
+func (d Docs) Has(doc string) bool {
+	switch doc {
+	case Privacy:
+		return d&privacyOnly != 0
+	case Cookies:
+		return d&cookiesOnly != 0
+	}
+	return false
+}
 
 // FactsFor returns the facts that the document doc shows, in their order.
 // The cookie policy shows the trackers, their providers and the transfers
@@ -30,7 +45,7 @@ func FactsFor(facts []Fact, doc string) []Fact {
 	}
 	var out []Fact
 	for _, f := range facts {
-		if slices.Contains(f.Docs, doc) {
+		if f.Docs.Has(doc) {
 			out = append(out, f)
 		}
 	}
@@ -41,14 +56,14 @@ func FactsFor(facts []Fact, doc string) []Fact {
 // whose part of the model changed while no fact describes a change in it,
 // so that a document's empty summary means that only its wording changed.
 func otherChanges(facts []Fact, old, new *config.Site) []Fact {
-	var docs []string
+	var docs Docs
 	if len(FactsFor(facts, Privacy)) == 0 && !sameJSON(privacyPart(old), privacyPart(new)) {
-		docs = append(docs, Privacy)
+		docs |= privacyOnly
 	}
 	if len(FactsFor(facts, Cookies)) == 0 && !sameJSON(cookiePart(old), cookiePart(new)) {
-		docs = append(docs, Cookies)
+		docs |= cookiesOnly
 	}
-	if docs == nil {
+	if docs == 0 {
 		return nil
 	}
 	return []Fact{{ID: "summary.other_changes", Docs: docs}}
@@ -107,7 +122,7 @@ func providesTracker(site *config.Site, id config.ID) bool {
 // recipientDocs are the documents that show a recipient: the privacy
 // policy always, the cookie policy when it provides a tracker in one of
 // the sites.
-func recipientDocs(id config.ID, sites ...*config.Site) []string {
+func recipientDocs(id config.ID, sites ...*config.Site) Docs {
 	for _, s := range sites {
 		if providesTracker(s, id) {
 			return both

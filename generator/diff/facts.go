@@ -2,6 +2,7 @@ package diff
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"github.com/policygen/policygen/generator/config"
@@ -93,23 +94,21 @@ func categories(site *config.Site, ids []config.ID) Categories {
 // controller and the officer with their email addresses only.
 func contactFacts(old, new *config.Site) []Fact {
 	f := changedFields(companyContact(old.Company), companyContact(new.Company))
-	facts := byDocs(Fact{ID: "summary.contact_changed"}, f)
+	facts := contactFieldFacts(Fact{ID: "summary.contact_changed"}, f)
 	return append(facts, dpoFacts(old.DPO, new.DPO)...)
 }
 
-// byDocs gives the fact for the changed fields to the privacy policy, and
+// contactFieldFacts gives the fact for the changed fields to the privacy policy, and
 // to the cookie policy for those of them that it shows: one fact for both
 // where they are the same fields, else one for each.
-func byDocs(f Fact, fields Fields) []Fact {
+func contactFieldFacts(f Fact, fields Fields) []Fact {
 	if len(fields) == 0 {
 		return nil
 	}
 	shown := slices.DeleteFunc(slices.Clone(fields), func(s string) bool { return s != "name" && s != "email" })
 	values := func(fields Fields) map[string]any {
 		v := map[string]any{"Fields": fields}
-		for k, x := range f.Values {
-			v[k] = x
-		}
+		maps.Copy(v, f.Values)
 		return v
 	}
 	switch {
@@ -142,7 +141,7 @@ func dpoFacts(old, new *config.DPO) []Fact {
 		return []Fact{{ID: "summary.dpo_replaced", Values: map[string]any{"Old": old.Name, "New": new.Name, "Form": dpoForm(new)}, Docs: both}}
 	}
 	f := Fact{ID: "summary.dpo_contact_changed", Values: map[string]any{"Form": dpoForm(new)}}
-	return byDocs(f, changedFields(*old.Contact(), *new.Contact()))
+	return contactFieldFacts(f, changedFields(*old.Contact(), *new.Contact()))
 }
 
 // dpoForm is the officer's form, "m" when site.toml gives none.

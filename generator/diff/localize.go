@@ -40,6 +40,11 @@ func localizeValue(l *locale.Lang, v any) (string, error) {
 		return l.Country(string(v)), nil
 	case Age:
 		return strconv.Itoa(int(v)), nil
+	case Expiry:
+		if v.Special != "" {
+			return l.T("summary.expiry."+v.Special, nil, nil)
+		}
+		return l.Duration(config.Duration(v))
 	case Location:
 		return v.localize(l)
 	case Role:

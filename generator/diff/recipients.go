@@ -60,7 +60,7 @@ func location(lf *legal.Facts, country config.Country, transfer config.Transfer)
 // recipientChanges reports what changed of a recipient that both sites
 // have; docs are the documents that show the recipient. Its role and the
 // scope of joint control only the privacy policy shows.
-func recipientChanges(lf *legal.Facts, old, new config.Processor, docs []string) []Fact {
+func recipientChanges(lf *legal.Facts, old, new config.Processor, docs Docs) []Fact {
 	var facts []Fact
 	if old.Name != new.Name {
 		facts = append(facts, Fact{ID: "summary.recipient_renamed", Docs: docs, Values: map[string]any{"Old": old.Name, "New": new.Name}})
@@ -81,7 +81,7 @@ func recipientChanges(lf *legal.Facts, old, new config.Processor, docs []string)
 
 // onwardFacts reports onward transfers added and removed; one whose
 // safeguard changed is both.
-func onwardFacts(lf *legal.Facts, old, new config.Processor, docs []string) []Fact {
+func onwardFacts(lf *legal.Facts, old, new config.Processor, docs Docs) []Fact {
 	added, removed := diffByKey(old.Onward, new.Onward, func(o config.Onward) config.Onward { return o })
 	var facts []Fact
 	say := func(id string, o config.Onward) {

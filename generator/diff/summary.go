@@ -15,7 +15,7 @@ import (
 type Fact struct {
 	ID     string
 	Values map[string]any
-	Docs   []string // the documents whose text shows it; see FactsFor
+	Docs   Docs // the documents whose text shows it; see FactsFor
 }
 
 // Period is a retention period with the event it runs from.

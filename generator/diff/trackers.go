@@ -9,6 +9,11 @@ type Tracker struct {
 	Name string
 }
 
+// Expiry is how long a tracker stays on the device. The special ones
+// have wording of their own in a summary, where the cookie table's
+// ("slaat zelf niets op uw apparaat op") does not fit the sentence.
+type Expiry config.Duration
+
 // TrackerOf names a tracker as what something belongs to: "of the cookie
 // “_ga”", which German says in the genitive, "des Cookies „_ga“".
 type TrackerOf Tracker
@@ -36,7 +41,7 @@ func trackerFacts(old, new *config.Site) []Fact {
 			continue
 		}
 		if prev.Expiry != t.Expiry {
-			facts = append(facts, trackerFact("summary.tracker_expiry_changed", new, t, map[string]any{"Tracker": TrackerOf{t.Kind, t.Name}, "Old": prev.Expiry, "New": t.Expiry}))
+			facts = append(facts, trackerFact("summary.tracker_expiry_changed", new, t, map[string]any{"Tracker": TrackerOf{t.Kind, t.Name}, "Old": Expiry(prev.Expiry), "New": Expiry(t.Expiry)}))
 		}
 		if prev.Category != t.Category {
 			facts = append(facts, trackerFact("summary.tracker_category_changed", new, t, map[string]any{"Tracker": TrackerOf{t.Kind, t.Name}, "Old": prev.Category, "New": t.Category}))
