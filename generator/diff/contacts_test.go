@@ -62,9 +62,9 @@ func TestSummaryNamesDesignatedDPO(t *testing.T) {
 
 func TestSummaryNamesDPONoLongerDesignated(t *testing.T) {
 	assertOneFact(t, baseSite+dpo, baseSite, Fact{ID: "summary.dpo_removed", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "m"}, Docs: both}, sentences{
-		"Data protection officer Dr. Anna Daten no longer designated",
-		"Datenschutzbeauftragter Dr. Anna Daten nicht mehr benannt",
-		"Functionaris voor gegevensbescherming Dr. Anna Daten niet langer aangewezen"})
+		"Dr. Anna Daten is no longer our data protection officer",
+		"Dr. Anna Daten ist nicht mehr unser Datenschutzbeauftragter",
+		"Dr. Anna Daten is niet langer onze functionaris voor gegevensbescherming"})
 }
 
 func TestSummaryNamesReplacedDPOOnly(t *testing.T) {
@@ -94,9 +94,9 @@ func TestGermanSummariesNameAFemaleDPOInTheFeminine(t *testing.T) {
 		"Benennung einer Datenschutzbeauftragten: Dr. Anna Daten",
 		"Functionaris voor gegevensbescherming aangewezen: Dr. Anna Daten"})
 	assertOneFact(t, baseSite+female, baseSite, Fact{ID: "summary.dpo_removed", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "f"}, Docs: both}, sentences{
-		"Data protection officer Dr. Anna Daten no longer designated",
-		"Datenschutzbeauftragte Dr. Anna Daten nicht mehr benannt",
-		"Functionaris voor gegevensbescherming Dr. Anna Daten niet langer aangewezen"})
+		"Dr. Anna Daten is no longer our data protection officer",
+		"Dr. Anna Daten ist nicht mehr unsere Datenschutzbeauftragte",
+		"Dr. Anna Daten is niet langer onze functionaris voor gegevensbescherming"})
 	moved := edit(t, female, `email = "dpo@example.com"`, `email = "privacy-officer@example.com"`)
 	assertOneFact(t, baseSite+female, baseSite+moved, Fact{ID: "summary.dpo_contact_changed", Values: map[string]any{"Fields": Fields{"email"}, "Form": "f"}, Docs: both}, sentences{
 		"Contact details of the data protection officer changed: email address",

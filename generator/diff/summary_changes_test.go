@@ -143,9 +143,9 @@ func TestSummarySaysSectionsAddedRemovedAndChanged(t *testing.T) {
 			"Vertreter in der EU benannt: EU-Rep GmbH",
 			"Vertegenwoordiger in de EU aangewezen: EU-Rep GmbH"}},
 		{"representative removed", usCompany + representative, exempt, "summary.representative_removed", sentences{
-			"Representative in the EU EU-Rep GmbH no longer designated",
-			"Vertreter in der EU EU-Rep GmbH nicht mehr benannt",
-			"Vertegenwoordiger in de EU EU-Rep GmbH niet langer aangewezen"}},
+			"EU-Rep GmbH is no longer our representative in the EU",
+			"EU-Rep GmbH ist nicht mehr unser Vertreter in der EU",
+			"EU-Rep GmbH is niet langer onze vertegenwoordiger in de EU"}},
 		{"representative replaced", usCompany + representative, usCompany + strings.Replace(representative, "EU-Rep GmbH", "Rep B.V.", 1),
 			"summary.representative_replaced", sentences{
 				"New representative in the EU: Rep B.V. instead of EU-Rep GmbH",
