@@ -90,7 +90,7 @@ func printDiff(e *env, s *site.Site, from, to *history.Version, doc, lang string
 		fmt.Fprintf(e.stderr, "policygen diff: no %s text in %q in both versions\n", doc, lang)
 		return exitUsage
 	}
-	lines, err := s.Summary(from, to, lang)
+	lines, err := s.Summary(from, to, doc, lang)
 	if err != nil {
 		return report(e, err)
 	}

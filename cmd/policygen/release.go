@@ -100,13 +100,31 @@ func runRelease(e *env, args []string) int {
 	if prev == nil {
 		return exitOK
 	}
-	lines, err := s.Summary(prev, v, s.Config.Site.Settings.Languages[0])
-	if err != nil {
-		return report(e, err)
-	}
+	return printSummaries(e, s, prev, v)
+}
+
+// printSummaries prints what changed since prev, document by document, in
+// the site's first language; a document whose text is the same in both
+// versions is said to be unchanged.
+func printSummaries(e *env, s *site.Site, prev, v *history.Version) int {
+	lang := s.Config.Site.Settings.Languages[0]
 	fmt.Fprintf(e.stdout, "What changed since %s:\n", prev.Name())
-	for _, l := range lines {
-		fmt.Fprintf(e.stdout, "  - %s\n", l)
+	for _, doc := range s.Docs {
+		title := s.Catalog.Lang(lang).TOrID("document."+doc, nil)
+		old, _ := prev.Markdown(doc, lang)
+		cur, _ := v.Markdown(doc, lang)
+		if old == cur {
+			fmt.Fprintf(e.stdout, "  %s: text unchanged\n", title)
+			continue
+		}
+		lines, err := s.Summary(prev, v, doc, lang)
+		if err != nil {
+			return report(e, err)
+		}
+		fmt.Fprintf(e.stdout, "  %s:\n", title)
+		for _, l := range lines {
+			fmt.Fprintf(e.stdout, "    - %s\n", l)
+		}
 	}
 	return exitOK
 }

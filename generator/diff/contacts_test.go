@@ -32,38 +32,53 @@ func TestSummaryNamesChangedControllerContactFields(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assertOneFact(t, baseSite, edit(t, baseSite, tt.old, tt.new),
+			assertDocFact(t, baseSite, edit(t, baseSite, tt.old, tt.new), Privacy,
 				Fact{ID: "summary.contact_changed", Values: map[string]any{"Fields": tt.fields}}, tt.say)
 		})
 	}
 }
 
+// TestCookieSummaryNamesOnlyTheContactDetailsItShows: the cookie policy
+// names the controller and its email address, not its postal address or
+// phone number.
+func TestCookieSummaryNamesOnlyTheContactDetailsItShows(t *testing.T) {
+	new := edit(t, baseSite, `email = "privacy@example.com"`, `email = "privacy@voorbeeld.nl"`+"\nphone = \"+31 20 123 4567\"")
+	assertDocFact(t, baseSite, new, Cookies, Fact{ID: "summary.contact_changed", Values: map[string]any{"Fields": Fields{"email"}}}, sentences{
+		"Contact details of the controller changed: email address",
+		"Kontaktdaten des Verantwortlichen geändert: E-Mail-Adresse",
+		"Contactgegevens van de verwerkingsverantwoordelijke gewijzigd: e-mailadres"})
+	phone := edit(t, baseSite, `email = "privacy@example.com"`, `email = "privacy@example.com"`+"\nphone = \"+31 20 123 4567\"")
+	if f := FactsFor(Summarize(testFacts(t), loadSite(t, baseSite), loadSite(t, phone)), Cookies); len(f) != 0 {
+		t.Errorf("a new phone number is in the cookie summary: %#v", f)
+	}
+}
+
 func TestSummaryNamesDesignatedDPO(t *testing.T) {
-	assertOneFact(t, baseSite, baseSite+dpo, Fact{ID: "summary.dpo_added", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "m"}}, sentences{
+	assertOneFact(t, baseSite, baseSite+dpo, Fact{ID: "summary.dpo_added", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "m"}, Docs: both}, sentences{
 		"Data protection officer designated: Dr. Anna Daten",
 		"Benennung eines Datenschutzbeauftragten: Dr. Anna Daten",
 		"Functionaris voor gegevensbescherming aangewezen: Dr. Anna Daten"})
 }
 
 func TestSummaryNamesDPONoLongerDesignated(t *testing.T) {
-	assertOneFact(t, baseSite+dpo, baseSite, Fact{ID: "summary.dpo_removed", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "m"}}, sentences{
-		"Data protection officer no longer designated (previously Dr. Anna Daten)",
-		"Kein Datenschutzbeauftragter mehr benannt (bisher Dr. Anna Daten)",
-		"Geen functionaris voor gegevensbescherming meer aangewezen (voorheen Dr. Anna Daten)"})
+	assertOneFact(t, baseSite+dpo, baseSite, Fact{ID: "summary.dpo_removed", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "m"}, Docs: both}, sentences{
+		"Dr. Anna Daten is no longer our data protection officer",
+		"Dr. Anna Daten ist nicht mehr unser Datenschutzbeauftragter",
+		"Dr. Anna Daten is niet langer onze functionaris voor gegevensbescherming"})
 }
 
 func TestSummaryNamesReplacedDPOOnly(t *testing.T) {
 	other := edit(t, edit(t, dpo, "Dr. Anna Daten", "Jan de Vries"), "dpo@", "jan@")
 	assertOneFact(t, baseSite+dpo, baseSite+other, Fact{ID: "summary.dpo_replaced",
-		Values: map[string]any{"Old": "Dr. Anna Daten", "New": "Jan de Vries", "Form": "m"}}, sentences{
-		"New data protection officer: Jan de Vries (previously Dr. Anna Daten)",
-		"Neuer Datenschutzbeauftragter: Jan de Vries (bisher Dr. Anna Daten)",
-		"Nieuwe functionaris voor gegevensbescherming: Jan de Vries (voorheen Dr. Anna Daten)"})
+		Values: map[string]any{"Old": "Dr. Anna Daten", "New": "Jan de Vries", "Form": "m"}, Docs: both}, sentences{
+		"New data protection officer: Jan de Vries instead of Dr. Anna Daten",
+		"Neuer Datenschutzbeauftragter: Jan de Vries statt Dr. Anna Daten",
+		"Nieuwe functionaris voor gegevensbescherming: Jan de Vries in plaats van Dr. Anna Daten"})
 }
 
 func TestSummaryNamesChangedDPOContactFields(t *testing.T) {
 	moved := edit(t, dpo, `email = "dpo@example.com"`, `email = "privacy-officer@example.com"`+"\naddress = [\"Postbus 1\", \"1000 AA Amsterdam\"]")
-	assertOneFact(t, baseSite+dpo, baseSite+moved, Fact{ID: "summary.dpo_contact_changed",
+	assertDocFact(t, baseSite+dpo, baseSite+moved, Privacy, Fact{ID: "summary.dpo_contact_changed",
 		Values: map[string]any{"Fields": Fields{"address", "email"}, "Form": "m"}}, sentences{
 		"Contact details of the data protection officer changed: postal address and email address",
 		"Kontaktdaten des Datenschutzbeauftragten geändert: Postanschrift und E-Mail-Adresse",
@@ -74,16 +89,16 @@ func TestSummaryNamesChangedDPOContactFields(t *testing.T) {
 // summaries of a DPO with form = "f".
 func TestGermanSummariesNameAFemaleDPOInTheFeminine(t *testing.T) {
 	female := edit(t, dpo, `email = "dpo@example.com"`, `email = "dpo@example.com"`+"\nform = \"f\"")
-	assertOneFact(t, baseSite, baseSite+female, Fact{ID: "summary.dpo_added", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "f"}}, sentences{
+	assertOneFact(t, baseSite, baseSite+female, Fact{ID: "summary.dpo_added", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "f"}, Docs: both}, sentences{
 		"Data protection officer designated: Dr. Anna Daten",
 		"Benennung einer Datenschutzbeauftragten: Dr. Anna Daten",
 		"Functionaris voor gegevensbescherming aangewezen: Dr. Anna Daten"})
-	assertOneFact(t, baseSite+female, baseSite, Fact{ID: "summary.dpo_removed", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "f"}}, sentences{
-		"Data protection officer no longer designated (previously Dr. Anna Daten)",
-		"Keine Datenschutzbeauftragte mehr benannt (bisher Dr. Anna Daten)",
-		"Geen functionaris voor gegevensbescherming meer aangewezen (voorheen Dr. Anna Daten)"})
+	assertOneFact(t, baseSite+female, baseSite, Fact{ID: "summary.dpo_removed", Values: map[string]any{"Name": "Dr. Anna Daten", "Form": "f"}, Docs: both}, sentences{
+		"Dr. Anna Daten is no longer our data protection officer",
+		"Dr. Anna Daten ist nicht mehr unsere Datenschutzbeauftragte",
+		"Dr. Anna Daten is niet langer onze functionaris voor gegevensbescherming"})
 	moved := edit(t, female, `email = "dpo@example.com"`, `email = "privacy-officer@example.com"`)
-	assertOneFact(t, baseSite+female, baseSite+moved, Fact{ID: "summary.dpo_contact_changed", Values: map[string]any{"Fields": Fields{"email"}, "Form": "f"}}, sentences{
+	assertOneFact(t, baseSite+female, baseSite+moved, Fact{ID: "summary.dpo_contact_changed", Values: map[string]any{"Fields": Fields{"email"}, "Form": "f"}, Docs: both}, sentences{
 		"Contact details of the data protection officer changed: email address",
 		"Kontaktdaten der Datenschutzbeauftragten geändert: E-Mail-Adresse",
 		"Contactgegevens van de functionaris voor gegevensbescherming gewijzigd: e-mailadres"})
@@ -91,13 +106,12 @@ func TestGermanSummariesNameAFemaleDPOInTheFeminine(t *testing.T) {
 
 func TestSummarySaysOtherChangesForWhatNoFactDescribes(t *testing.T) {
 	tests := map[string][2]string{
-		"tracker expiry":  {`expiry = "1y"`, `expiry = "2y"`},
 		"service of host": {`service = { en = "Hosting"`, `service = { en = "Web hosting"`},
 		"activity data":   {`data = ["name", "email"]` + "\nbasis", `data = ["email"]` + "\nbasis"},
 	}
 	for name, change := range tests {
 		t.Run(name, func(t *testing.T) {
-			assertOneFact(t, baseSite, edit(t, baseSite, change[0], change[1]), Fact{ID: "summary.other_changes"}, sentences{
+			assertOneFact(t, baseSite, edit(t, baseSite, change[0], change[1]), Fact{ID: "summary.other_changes", Docs: privacyOnly}, sentences{
 				"Other details of the processing changed",
 				"Sonstige Angaben zur Verarbeitung geändert",
 				"Andere details van de verwerking gewijzigd"})

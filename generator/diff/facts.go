@@ -2,10 +2,10 @@ package diff
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"github.com/policygen/policygen/generator/config"
-	"github.com/policygen/policygen/generator/legal"
 )
 
 // activityFacts reports purposes added and removed, and changed legal
@@ -15,51 +15,24 @@ func activityFacts(old, new *config.Site) []Fact {
 	added, removed := diffByKey(old.Activities, new.Activities, id)
 	var facts []Fact
 	for _, a := range added {
-		facts = append(facts, Fact{ID: "summary.purpose_added", Values: map[string]any{"Title": a.Title}})
+		facts = append(facts, Fact{ID: "summary.purpose_added", Values: map[string]any{"Title": a.Title}, Docs: privacyOnly})
 	}
 	for _, a := range removed {
-		facts = append(facts, Fact{ID: "summary.purpose_removed", Values: map[string]any{"Title": a.Title}})
+		facts = append(facts, Fact{ID: "summary.purpose_removed", Values: map[string]any{"Title": a.Title}, Docs: privacyOnly})
 	}
 	for _, a := range new.Activities {
 		if prev, ok := find(old.Activities, a.ID, id); ok && prev.Basis != a.Basis {
 			facts = append(facts, Fact{ID: "summary.basis_changed",
-				Values: map[string]any{"Title": a.Title, "Old": prev.Basis, "New": a.Basis}})
+				Values: map[string]any{"Title": a.Title, "Old": prev.Basis, "New": a.Basis}, Docs: privacyOnly})
 		}
 	}
 	return facts
-}
-
-// recipientFacts reports recipients added and removed, by id.
-func recipientFacts(lf *legal.Facts, old, new *config.Site) []Fact {
-	added, removed := diffByKey(old.Processors, new.Processors, func(p config.Processor) config.ID { return p.ID })
-	var facts []Fact
-	for _, p := range added {
-		facts = append(facts, Fact{ID: "summary.recipient_added", Values: recipientValues(lf, p)})
-	}
-	for _, p := range removed {
-		facts = append(facts, Fact{ID: "summary.recipient_removed", Values: recipientValues(lf, p)})
-	}
-	return facts
-}
-
-// recipientValues names a recipient, its country and, outside the EEA, the
-// safeguard of the transfer; in a country with an adequacy decision that is
-// the decision, whether or not site.toml names it.
-func recipientValues(lf *legal.Facts, p config.Processor) map[string]any {
-	v := map[string]any{"Name": p.Name, "Country": p.Country}
-	if !lf.InEEA(string(p.Country)) {
-		switch {
-		case p.Transfer != "":
-			v["Transfer"] = p.Transfer
-		case lf.Adequate(string(p.Country)):
-			v["Transfer"] = config.Transfer("adequacy")
-		}
-	}
-	return v
 }
 
 // retentionFacts reports retention rules whose period or trigger changed,
-// and rules added and removed, by id.
+// and rules added and removed, by id. Each names the data categories and
+// the purposes (activity titles) whose data the rule keeps, as the
+// retention table of the privacy policy does.
 func retentionFacts(old, new *config.Site) []Fact {
 	id := func(r config.Retention) config.ID { return r.ID }
 	var facts []Fact
@@ -72,19 +45,38 @@ func retentionFacts(old, new *config.Site) []Fact {
 		if prev.After == r.After && !untilWithdrawn(prev.Period) && !untilWithdrawn(r.Period) {
 			was = prev.Period // "from 30 days to 90 days after …": the event is said once
 		}
-		facts = append(facts, Fact{ID: "summary.retention_changed",
-			Values: map[string]any{"Data": categories(new, r.Data), "Old": was, "New": Period{r.Period, r.After}}})
+		facts = append(facts, retentionFact("summary.retention_changed", new, r, map[string]any{"Old": was, "New": Period{r.Period, r.After}}))
 	}
 	added, removed := diffByKey(old.Retention, new.Retention, id)
 	for _, r := range added {
-		facts = append(facts, Fact{ID: "summary.retention_added",
-			Values: map[string]any{"Data": categories(new, r.Data), "Period": Period{r.Period, r.After}}})
+		facts = append(facts, retentionFact("summary.retention_added", new, r, map[string]any{"Period": Period{r.Period, r.After}}))
 	}
 	for _, r := range removed {
-		facts = append(facts, Fact{ID: "summary.retention_removed",
-			Values: map[string]any{"Data": categories(old, r.Data), "Period": Period{r.Period, r.After}}})
+		facts = append(facts, retentionFact("summary.retention_removed", old, r, map[string]any{"Period": Period{r.Period, r.After}}))
 	}
 	return facts
+}
+
+// retentionFact is a fact about the retention rule r of site: v with the
+// rule's data categories and, where activities name the rule, their titles.
+func retentionFact(id string, site *config.Site, r config.Retention, v map[string]any) Fact {
+	v["Data"] = categories(site, r.Data)
+	if p := purposes(site, r.ID); len(p) > 0 {
+		v["Purposes"] = p
+	}
+	return Fact{ID: id, Values: v, Docs: privacyOnly}
+}
+
+// purposes are the titles of the activities whose data the retention rule
+// keeps, in the order of the site.
+func purposes(site *config.Site, rule config.ID) Titles {
+	var out Titles
+	for _, a := range site.Activities {
+		if a.Retention == rule {
+			out = append(out, a.Title)
+		}
+	}
+	return out
 }
 
 func untilWithdrawn(d config.Duration) bool { return d.Special == "until_withdrawn" }
@@ -97,44 +89,35 @@ func categories(site *config.Site, ids []config.ID) Categories {
 	return out
 }
 
-// trackerFacts reports trackers added and removed, by name and provider.
-func trackerFacts(old, new *config.Site) []Fact {
-	type key struct {
-		name     string
-		provider config.ID
-	}
-	added, removed := diffByKey(old.Trackers, new.Trackers, func(t config.Tracker) key { return key{t.Name, t.Provider} })
-	var facts []Fact
-	for _, t := range added {
-		facts = append(facts, Fact{ID: "summary.tracker_added", Values: trackerValues(new, t)})
-	}
-	for _, t := range removed {
-		facts = append(facts, Fact{ID: "summary.tracker_removed", Values: trackerValues(old, t)})
-	}
-	return facts
-}
-
-// trackerValues names a tracker, its technology, category and, for a third
-// party, the provider.
-func trackerValues(site *config.Site, t config.Tracker) map[string]any {
-	v := map[string]any{"Name": t.Name, "Kind": t.Kind, "Category": t.Category}
-	if t.Provider != config.FirstPartyProvider {
-		v["Provider"] = string(t.Provider)
-		if p, ok := find(site.Processors, t.Provider, func(p config.Processor) config.ID { return p.ID }); ok {
-			v["Provider"] = p.Name
-		}
-	}
-	return v
-}
-
 // contactFacts reports changed contact details of the controller and
-// changes of the data protection officer.
+// changes of the data protection officer. The cookie policy names the
+// controller and the officer with their email addresses only.
 func contactFacts(old, new *config.Site) []Fact {
-	var facts []Fact
-	if f := changedFields(companyContact(old.Company), companyContact(new.Company)); len(f) > 0 {
-		facts = append(facts, Fact{ID: "summary.contact_changed", Values: map[string]any{"Fields": f}})
-	}
+	f := changedFields(companyContact(old.Company), companyContact(new.Company))
+	facts := contactFieldFacts(Fact{ID: "summary.contact_changed"}, f)
 	return append(facts, dpoFacts(old.DPO, new.DPO)...)
+}
+
+// contactFieldFacts gives the fact for the changed fields to the privacy policy, and
+// to the cookie policy for those of them that it shows: one fact for both
+// where they are the same fields, else one for each.
+func contactFieldFacts(f Fact, fields Fields) []Fact {
+	if len(fields) == 0 {
+		return nil
+	}
+	shown := slices.DeleteFunc(slices.Clone(fields), func(s string) bool { return s != "name" && s != "email" })
+	values := func(fields Fields) map[string]any {
+		v := map[string]any{"Fields": fields}
+		maps.Copy(v, f.Values)
+		return v
+	}
+	switch {
+	case len(shown) == len(fields):
+		return []Fact{{ID: f.ID, Values: values(fields), Docs: both}}
+	case len(shown) == 0:
+		return []Fact{{ID: f.ID, Values: values(fields), Docs: privacyOnly}}
+	}
+	return []Fact{{ID: f.ID, Values: values(fields), Docs: privacyOnly}, {ID: f.ID, Values: values(shown), Docs: cookiesOnly}}
 }
 
 // companyContact is the controller's contact details; its country is part
@@ -145,22 +128,20 @@ func companyContact(c config.Company) config.Contact {
 
 // dpoFacts reports a change of the data protection officer; Form is the
 // grammatical form of the officer named (the new one where both are),
-// which the German messages follow.
+// which the German messages follow. Both documents name the officer.
 func dpoFacts(old, new *config.DPO) []Fact {
 	switch {
 	case old == nil && new == nil:
 		return nil
 	case old == nil:
-		return []Fact{{ID: "summary.dpo_added", Values: map[string]any{"Name": new.Name, "Form": dpoForm(new)}}}
+		return []Fact{{ID: "summary.dpo_added", Values: map[string]any{"Name": new.Name, "Form": dpoForm(new)}, Docs: both}}
 	case new == nil:
-		return []Fact{{ID: "summary.dpo_removed", Values: map[string]any{"Name": old.Name, "Form": dpoForm(old)}}}
+		return []Fact{{ID: "summary.dpo_removed", Values: map[string]any{"Name": old.Name, "Form": dpoForm(old)}, Docs: both}}
 	case old.Name != new.Name:
-		return []Fact{{ID: "summary.dpo_replaced", Values: map[string]any{"Old": old.Name, "New": new.Name, "Form": dpoForm(new)}}}
+		return []Fact{{ID: "summary.dpo_replaced", Values: map[string]any{"Old": old.Name, "New": new.Name, "Form": dpoForm(new)}, Docs: both}}
 	}
-	if f := changedFields(*old.Contact(), *new.Contact()); len(f) > 0 {
-		return []Fact{{ID: "summary.dpo_contact_changed", Values: map[string]any{"Fields": f, "Form": dpoForm(new)}}}
-	}
-	return nil
+	f := Fact{ID: "summary.dpo_contact_changed", Values: map[string]any{"Form": dpoForm(new)}}
+	return contactFieldFacts(f, changedFields(*old.Contact(), *new.Contact()))
 }
 
 // dpoForm is the officer's form, "m" when site.toml gives none.

@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/locale"
@@ -37,12 +38,23 @@ func localizeValue(l *locale.Lang, v any) (string, error) {
 		return v.In(l.Code), nil
 	case config.Country:
 		return l.Country(string(v)), nil
-	case config.Transfer:
-		return l.T("summary.transfer."+string(v), nil, nil)
-	case config.Kind:
-		return l.T("tracker_kind."+string(v), nil, nil)
+	case Age:
+		return strconv.Itoa(int(v)), nil
+	case Expiry:
+		if v.Special != "" {
+			return l.T("summary.expiry."+v.Special, nil, nil)
+		}
+		return l.Duration(config.Duration(v))
+	case Location:
+		return v.localize(l)
+	case Role:
+		return l.T("summary.role."+string(v), nil, nil)
+	case Tracker:
+		return l.T("summary.tracker."+string(v.Kind), nil, map[string]any{"Name": v.Name})
+	case TrackerOf:
+		return l.T("summary.tracker_of."+string(v.Kind), nil, map[string]any{"Name": v.Name})
 	case config.Category:
-		return l.T("tracker_category."+string(v), nil, nil)
+		return l.T("summary.category."+string(v), nil, nil)
 	case config.LegalBasis:
 		return basis(l, v)
 	case config.Duration:
@@ -51,10 +63,35 @@ func localizeValue(l *locale.Lang, v any) (string, error) {
 		return l.Retention(v.Period, v.After)
 	case Categories:
 		return list(l, v, func(c Category) (string, error) { return c.label(l) })
+	case Titles:
+		return list(l, v, func(t config.LocalizedText) (string, error) {
+			return l.T("summary.quoted", nil, map[string]any{"Text": t.In(l.Code)})
+		})
 	case Fields:
 		return list(l, v, func(f string) (string, error) { return l.T("summary.field."+f, nil, nil) })
 	}
 	return "", fmt.Errorf("cannot localize a value of type %T", v)
+}
+
+// localize says where the data go: "in Germany", "in the United States
+// under standard contractual clauses". A country whose name wants an
+// article has a message of its own (summary.in.US: "in the United
+// States"); the others take summary.in.default.
+func (loc Location) localize(l *locale.Lang) (string, error) {
+	in, err := l.T("summary.in."+string(loc.Country), nil, nil)
+	if err != nil {
+		if in, err = l.T("summary.in.default", nil, map[string]any{"Country": l.Country(string(loc.Country))}); err != nil {
+			return "", err
+		}
+	}
+	if loc.Transfer == "" {
+		return in, nil
+	}
+	under, err := l.T("summary.under."+string(loc.Transfer), nil, nil)
+	if err != nil {
+		return "", err
+	}
+	return in + " " + under, nil
 }
 
 // basis names a legal basis with its citation: "consent (Art. 6(1)(a)

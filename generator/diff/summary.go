@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"encoding/json"
 	"slices"
 
 	"github.com/policygen/policygen/generator/config"
@@ -16,6 +15,7 @@ import (
 type Fact struct {
 	ID     string
 	Values map[string]any
+	Docs   Docs // the documents whose text shows it; see FactsFor
 }
 
 // Period is a retention period with the event it runs from.
@@ -35,17 +35,23 @@ type Category struct {
 // a list.
 type Categories []Category
 
+// Titles are the titles of purposes; they localize as a list, each in
+// quotation marks.
+type Titles []config.LocalizedText
+
 // Fields names the contact details that changed: "name", "address",
 // "email", "phone".
 type Fields []string
 
 // Summarize compares two site models and returns what changed in the data,
 // in a stable order: purposes and their legal bases, recipients, retention,
-// trackers, then the controller's contact details and the data protection
-// officer; within each, in the order of the site (of the old one for what
-// was removed). A change that none of these facts describes, such as a
-// tracker's expiry, gives the fact "summary.other_changes", so that an
-// empty summary means that only the wording changed. lf tells whether a
+// trackers, the controller's contact details and the data protection
+// officer, then the sections a site may have or not; within each, in the
+// order of the site (of the old one for what was removed). Each fact names
+// the documents that show it (FactsFor picks a document's). A document whose
+// part of the model changed in a way no fact describes, such as the data
+// categories of a purpose, gets the fact "summary.other_changes", so that
+// an empty summary means that only the wording changed. lf tells whether a
 // recipient's country is safe; the caller loads it once per build.
 func Summarize(lf *legal.Facts, old, new *config.Site) []Fact {
 	old, new = orEmpty(old), orEmpty(new)
@@ -55,10 +61,8 @@ func Summarize(lf *legal.Facts, old, new *config.Site) []Fact {
 	facts = append(facts, retentionFacts(old, new)...)
 	facts = append(facts, trackerFacts(old, new)...)
 	facts = append(facts, contactFacts(old, new)...)
-	if len(facts) == 0 && !sameData(old, new) {
-		facts = append(facts, Fact{ID: "summary.other_changes"})
-	}
-	return facts
+	facts = append(facts, sectionFacts(old, new)...)
+	return append(facts, otherChanges(facts, old, new)...)
 }
 
 func orEmpty(s *config.Site) *config.Site {
@@ -66,17 +70,6 @@ func orEmpty(s *config.Site) *config.Site {
 		return &config.Site{}
 	}
 	return s
-}
-
-// sameData reports whether two models describe the same processing: they
-// may differ in their changelog and site settings only.
-func sameData(a, b *config.Site) bool {
-	x, y := *a, *b
-	x.Changes, y.Changes = nil, nil
-	x.Settings, y.Settings = config.Settings{}, config.Settings{}
-	ja, errA := json.Marshal(x)
-	jb, errB := json.Marshal(y)
-	return errA == nil && errB == nil && string(ja) == string(jb)
 }
 
 // diffByKey returns the elements of new whose key is not in old, and those

@@ -142,12 +142,23 @@ func catalog(t *testing.T) *locale.Catalog {
 type sentences struct{ en, de, nl string }
 
 // assertOneFact checks that the sites differ by exactly the fact want,
-// and that it localizes to the sentences.
+// shown in the documents want.Docs, and that it localizes to the sentences.
 func assertOneFact(t *testing.T, old, new string, want Fact, say sentences) {
 	t.Helper()
 	facts := Summarize(testFacts(t), loadSite(t, old), loadSite(t, new))
 	if len(facts) != 1 || !reflect.DeepEqual(facts[0], want) {
 		t.Fatalf("facts:\n%#v\nwant:\n%#v", facts, want)
+	}
+	assertSays(t, facts[0], say)
+}
+
+// assertDocFact checks that the document doc shows exactly the fact want
+// (whatever documents it names), and that it localizes to the sentences.
+func assertDocFact(t *testing.T, old, new, doc string, want Fact, say sentences) {
+	t.Helper()
+	facts := FactsFor(Summarize(testFacts(t), loadSite(t, old), loadSite(t, new)), doc)
+	if len(facts) != 1 || facts[0].ID != want.ID || !reflect.DeepEqual(facts[0].Values, want.Values) {
+		t.Fatalf("%s facts:\n%#v\nwant:\n%#v", doc, facts, want)
 	}
 	assertSays(t, facts[0], say)
 }
@@ -174,80 +185,108 @@ func duration(t *testing.T, s string) config.Duration {
 
 func TestSummaryNamesAddedRecipientWithCountryAndSafeguard(t *testing.T) {
 	t.Run("dpf", func(t *testing.T) {
-		assertOneFact(t, baseSite, baseSite+mailerUS, Fact{ID: "summary.recipient_added", Values: map[string]any{
-			"Name": "Mailer Inc.", "Country": config.Country("US"), "Transfer": config.Transfer("dpf")}}, sentences{
-			"New recipient: Mailer Inc. (United States, EU-US Data Privacy Framework)",
-			"Neuer Empfänger: Mailer Inc. (Vereinigte Staaten, Datenschutzrahmen EU-USA)",
-			"Nieuwe ontvanger: Mailer Inc. (Verenigde Staten, EU-VS-kader voor gegevensbescherming)"})
+		assertOneFact(t, baseSite, baseSite+mailerUS, Fact{ID: "summary.recipient_added", Docs: privacyOnly, Values: map[string]any{
+			"Name": "Mailer Inc.", "Location": Location{"US", "dpf"}}}, sentences{
+			"New recipient: Mailer Inc., in the United States under the EU-US Data Privacy Framework",
+			"Neuer Empfänger: Mailer Inc., in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA",
+			"Nieuwe ontvanger: Mailer Inc., in de Verenigde Staten op grond van het EU-VS-kader voor gegevensbescherming"})
 	})
 	t.Run("adequacy without transfer key", func(t *testing.T) {
 		swiss := edit(t, edit(t, mailerUS, `country = "US"`, `country = "CH"`), `transfer = "dpf"`+"\n", "")
-		assertOneFact(t, baseSite, baseSite+swiss, Fact{ID: "summary.recipient_added", Values: map[string]any{
-			"Name": "Mailer Inc.", "Country": config.Country("CH"), "Transfer": config.Transfer("adequacy")}}, sentences{
-			"New recipient: Mailer Inc. (Switzerland, adequacy decision)",
-			"Neuer Empfänger: Mailer Inc. (Schweiz, Angemessenheitsbeschluss)",
-			"Nieuwe ontvanger: Mailer Inc. (Zwitserland, adequaatheidsbesluit)"})
+		assertOneFact(t, baseSite, baseSite+swiss, Fact{ID: "summary.recipient_added", Docs: privacyOnly, Values: map[string]any{
+			"Name": "Mailer Inc.", "Location": Location{"CH", "adequacy"}}}, sentences{
+			"New recipient: Mailer Inc., in Switzerland under an adequacy decision",
+			"Neuer Empfänger: Mailer Inc., in der Schweiz auf Grundlage eines Angemessenheitsbeschlusses",
+			"Nieuwe ontvanger: Mailer Inc., in Zwitserland op grond van een adequaatheidsbesluit"})
 	})
 	t.Run("in the EEA", func(t *testing.T) {
 		irish := edit(t, edit(t, mailerUS, `country = "US"`, `country = "IE"`), `transfer = "dpf"`+"\n", "")
-		assertOneFact(t, baseSite, baseSite+irish, Fact{ID: "summary.recipient_added", Values: map[string]any{
-			"Name": "Mailer Inc.", "Country": config.Country("IE")}}, sentences{
-			"New recipient: Mailer Inc. (Ireland)",
-			"Neuer Empfänger: Mailer Inc. (Irland)",
-			"Nieuwe ontvanger: Mailer Inc. (Ierland)"})
+		assertOneFact(t, baseSite, baseSite+irish, Fact{ID: "summary.recipient_added", Docs: privacyOnly, Values: map[string]any{
+			"Name": "Mailer Inc.", "Location": Location{Country: "IE"}}}, sentences{
+			"New recipient: Mailer Inc., in Ireland",
+			"Neuer Empfänger: Mailer Inc., in Irland",
+			"Nieuwe ontvanger: Mailer Inc., in Ierland"})
 	})
+}
+
+// TestSummaryPutsNoBracketsInsideBrackets: a name that holds brackets
+// itself is followed by words, not by more brackets.
+func TestSummaryPutsNoBracketsInsideBrackets(t *testing.T) {
+	intuit := edit(t, mailerUS, "Mailer Inc.", "Intuit Inc. (Mailchimp)")
+	assertOneFact(t, baseSite+intuit, baseSite, Fact{ID: "summary.recipient_removed", Docs: privacyOnly, Values: map[string]any{
+		"Name": "Intuit Inc. (Mailchimp)", "Location": Location{"US", "dpf"}}}, sentences{
+		"Recipient removed: Intuit Inc. (Mailchimp), in the United States under the EU-US Data Privacy Framework",
+		"Empfänger entfällt: Intuit Inc. (Mailchimp), in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA",
+		"Niet langer ontvanger: Intuit Inc. (Mailchimp), in de Verenigde Staten op grond van het EU-VS-kader voor gegevensbescherming"})
 }
 
 func TestSummaryNamesRemovedRecipientWithCountryAndSafeguard(t *testing.T) {
 	indian := edit(t, edit(t, mailerUS, `country = "US"`, `country = "IN"`), `"dpf"`, `"scc"`)
-	assertOneFact(t, baseSite+indian, baseSite, Fact{ID: "summary.recipient_removed", Values: map[string]any{
-		"Name": "Mailer Inc.", "Country": config.Country("IN"), "Transfer": config.Transfer("scc")}}, sentences{
-		"Recipient removed: Mailer Inc. (India, standard contractual clauses)",
-		"Empfänger entfällt: Mailer Inc. (Indien, Standarddatenschutzklauseln)",
-		"Niet langer ontvanger: Mailer Inc. (India, standaardcontractbepalingen)"})
+	assertOneFact(t, baseSite+indian, baseSite, Fact{ID: "summary.recipient_removed", Docs: privacyOnly, Values: map[string]any{
+		"Name": "Mailer Inc.", "Location": Location{"IN", "scc"}}}, sentences{
+		"Recipient removed: Mailer Inc., in India under standard contractual clauses",
+		"Empfänger entfällt: Mailer Inc., in Indien auf Grundlage von Standarddatenschutzklauseln",
+		"Niet langer ontvanger: Mailer Inc., in India op grond van modelcontractbepalingen"})
 }
 
 func TestSummaryNamesAddedTracker(t *testing.T) {
 	csrf := "\n[[tracker]]\nname = \"csrf\"\nprovider = \"first_party\"\ncategory = \"necessary\"\nkind = \"cookie\"\n" +
 		"expiry = \"session\"\npurpose = { en = \"Security\", de = \"Sicherheit\", nl = \"Beveiliging\" }\n"
-	assertOneFact(t, baseSite, baseSite+csrf, Fact{ID: "summary.tracker_added", Values: map[string]any{
-		"Name": "csrf", "Kind": config.Kind("cookie"), "Category": config.Category("necessary")}}, sentences{
-		"Now in use: Cookie “csrf” (category: Strictly necessary)",
-		"Neu im Einsatz: Cookie „csrf“ (Kategorie: Unbedingt erforderlich)",
-		"Nieuw in gebruik: Cookie ‘csrf’ (categorie: Noodzakelijk)"})
+	assertOneFact(t, baseSite, baseSite+csrf, Fact{ID: "summary.tracker_added", Docs: cookiesOnly, Values: map[string]any{
+		"Tracker": Tracker{"cookie", "csrf"}, "Category": config.Category("necessary")}}, sentences{
+		"Now in use: the cookie “csrf” (category: strictly necessary)",
+		"Neu im Einsatz: das Cookie „csrf“ (Kategorie: unbedingt erforderlich)",
+		"Nieuw in gebruik: de cookie ‘csrf’ (categorie: noodzakelijk)"})
 }
 
 func TestSummaryNamesRemovedTrackerWithItsProvider(t *testing.T) {
 	i := strings.Index(baseSite, "\n[[tracker]]")
-	assertOneFact(t, baseSite, baseSite[:i+1], Fact{ID: "summary.tracker_removed", Values: map[string]any{
-		"Name": "lb", "Kind": config.Kind("local_storage"), "Category": config.Category("necessary"), "Provider": "Host B.V."}}, sentences{
-		"No longer in use: Local storage “lb” (Host B.V.; category: Strictly necessary)",
-		"Nicht mehr im Einsatz: Local Storage „lb“ (Host B.V.; Kategorie: Unbedingt erforderlich)",
-		"Niet meer in gebruik: Lokale opslag ‘lb’ (Host B.V.; categorie: Noodzakelijk)"})
+	assertDocFact(t, baseSite, baseSite[:i+1], Cookies, Fact{ID: "summary.tracker_removed", Docs: cookiesOnly, Values: map[string]any{
+		"Tracker": Tracker{"local_storage", "lb"}, "Category": config.Category("necessary"), "Provider": "Host B.V."}}, sentences{
+		"No longer in use: the local storage entry “lb” from Host B.V. (category: strictly necessary)",
+		"Nicht mehr im Einsatz: der Local-Storage-Eintrag „lb“ von Host B.V. (Kategorie: unbedingt erforderlich)",
+		"Niet meer in gebruik: het item ‘lb’ in de lokale opslag van Host B.V. (categorie: noodzakelijk)"})
 }
 
-func TestSummarySaysOldAndNewRetentionPeriod(t *testing.T) {
+func TestSummarySaysOldAndNewRetentionPeriodAndItsPurpose(t *testing.T) {
 	data := Categories{{ID: "name"}, {ID: "email"}}
-	assertOneFact(t, baseSite, edit(t, baseSite, `"14d"`, `"30d"`), Fact{ID: "summary.retention_changed", Values: map[string]any{
-		"Data": data, "Old": duration(t, "14d"), "New": Period{duration(t, "30d"), "account_closure"}}}, sentences{
-		"Retention of name and email address changed from 14 days to 30 days after the account is closed",
-		"Speicherdauer für Name und E-Mail-Adresse geändert: bisher 14 Tage, jetzt 30 Tage nach Schließung des Kontos",
-		"Bewaartermijn voor naam en e-mailadres gewijzigd: voorheen 14 dagen, nu 30 dagen na opheffing van het account"})
+	site := loadSite(t, baseSite)
+	assertOneFact(t, baseSite, edit(t, baseSite, `"14d"`, `"30d"`), Fact{ID: "summary.retention_changed", Docs: privacyOnly, Values: map[string]any{
+		"Data": data, "Purposes": Titles{site.Activities[0].Title}, "Old": duration(t, "14d"), "New": Period{duration(t, "30d"), "account_closure"}}}, sentences{
+		"Retention of name and email address for “Customer accounts” changed from 14 days to 30 days after the account is closed",
+		"Speicherdauer für Name und E-Mail-Adresse bei „Kundenkonten“ geändert: bisher 14 Tage, jetzt 30 Tage nach Schließung des Kontos",
+		"Bewaartermijn voor naam en e-mailadres bij ‘Klantaccounts’ gewijzigd: voorheen 14 dagen, nu 30 dagen na opheffing van het account"})
+}
+
+// TestSummaryNamesEveryPurposeOfARetentionRule: the same categories are
+// kept under several purposes, so the purposes say which rule changed.
+func TestSummaryNamesEveryPurposeOfARetentionRule(t *testing.T) {
+	old := baseSite + newsletter
+	facts := Summarize(testFacts(t), loadSite(t, old), loadSite(t, edit(t, old, `"14d"`, `"30d"`)))
+	if len(facts) != 1 {
+		t.Fatalf("facts: %#v", facts)
+	}
+	assertSays(t, facts[0], sentences{
+		"Retention of name and email address for “Customer accounts” and “Newsletter” changed from 14 days to 30 days after the account is closed",
+		"Speicherdauer für Name und E-Mail-Adresse bei „Kundenkonten“ und „Newsletter“ geändert: bisher 14 Tage, jetzt 30 Tage nach Schließung des Kontos",
+		"Bewaartermijn voor naam en e-mailadres bij ‘Klantaccounts’ en ‘Nieuwsbrief’ gewijzigd: voorheen 14 dagen, nu 30 dagen na opheffing van het account"})
 }
 
 func TestSummarySaysTheEventOnBothSidesWhenItChanged(t *testing.T) {
 	data := Categories{{ID: "name"}, {ID: "email"}}
-	assertOneFact(t, baseSite, edit(t, baseSite, `"account_closure"`, `"contract_end"`), Fact{ID: "summary.retention_changed",
-		Values: map[string]any{"Data": data, "Old": Period{duration(t, "14d"), "account_closure"}, "New": Period{duration(t, "14d"), "contract_end"}}}, sentences{
-		"Retention of name and email address changed from 14 days after the account is closed to 14 days after the end of the contract",
-		"Speicherdauer für Name und E-Mail-Adresse geändert: bisher 14 Tage nach Schließung des Kontos, jetzt 14 Tage nach Vertragsende",
-		"Bewaartermijn voor naam en e-mailadres gewijzigd: voorheen 14 dagen na opheffing van het account, nu 14 dagen na het einde van de overeenkomst"})
+	site := loadSite(t, baseSite)
+	assertOneFact(t, baseSite, edit(t, baseSite, `"account_closure"`, `"contract_end"`), Fact{ID: "summary.retention_changed", Docs: privacyOnly,
+		Values: map[string]any{"Data": data, "Purposes": Titles{site.Activities[0].Title},
+			"Old": Period{duration(t, "14d"), "account_closure"}, "New": Period{duration(t, "14d"), "contract_end"}}}, sentences{
+		"Retention of name and email address for “Customer accounts” changed from 14 days after the account is closed to 14 days after the end of the contract",
+		"Speicherdauer für Name und E-Mail-Adresse bei „Kundenkonten“ geändert: bisher 14 Tage nach Schließung des Kontos, jetzt 14 Tage nach Vertragsende",
+		"Bewaartermijn voor naam en e-mailadres bij ‘Klantaccounts’ gewijzigd: voorheen 14 dagen na opheffing van het account, nu 14 dagen na het einde van de overeenkomst"})
 }
 
 func TestSummaryNamesAddedRetentionWithSiteCategoryLabels(t *testing.T) {
 	new := baseSite + loyalty
 	label := loadSite(t, new).Data["loyalty"].Label
-	assertOneFact(t, baseSite, new, Fact{ID: "summary.retention_added", Values: map[string]any{
+	assertOneFact(t, baseSite, new, Fact{ID: "summary.retention_added", Docs: privacyOnly, Values: map[string]any{
 		"Data": Categories{{ID: "name"}, {ID: "loyalty", Label: label}}, "Period": Period{duration(t, "7y"), "fiscal_year_end"}}}, sentences{
 		"New retention period for name and loyalty points: 7 years after the end of the financial year",
 		"Neue Speicherdauer für Name und Treuepunkte: 7 Jahre nach Ende des Geschäftsjahres",
@@ -255,21 +294,21 @@ func TestSummaryNamesAddedRetentionWithSiteCategoryLabels(t *testing.T) {
 }
 
 func TestSummaryNamesRemovedRetention(t *testing.T) {
-	assertOneFact(t, baseSite+invoices, baseSite, Fact{ID: "summary.retention_removed", Values: map[string]any{
+	assertOneFact(t, baseSite+invoices, baseSite, Fact{ID: "summary.retention_removed", Docs: privacyOnly, Values: map[string]any{
 		"Data": Categories{{ID: "name"}, {ID: "payment"}}, "Period": Period{duration(t, "7y"), "fiscal_year_end"}}}, sentences{
-		"Retention period for name and payment details removed (was 7 years after the end of the financial year)",
-		"Speicherdauer für Name und Zahlungsdaten entfällt (bisher 7 Jahre nach Ende des Geschäftsjahres)",
-		"Bewaartermijn voor naam en betaalgegevens vervallen (voorheen 7 jaar na afloop van het boekjaar)"})
+		"Retention period for name and payment details removed, previously 7 years after the end of the financial year",
+		"Speicherdauer für Name und Zahlungsdaten entfällt, bisher 7 Jahre nach Ende des Geschäftsjahres",
+		"Bewaartermijn voor naam en betaalgegevens vervallen, voorheen 7 jaar na afloop van het boekjaar"})
 }
 
 func TestSummaryNamesAddedAndRemovedPurpose(t *testing.T) {
 	title := loadSite(t, baseSite+newsletter).Activities[1].Title
 	t.Run("added", func(t *testing.T) {
-		assertOneFact(t, baseSite, baseSite+newsletter, Fact{ID: "summary.purpose_added", Values: map[string]any{"Title": title}}, sentences{
+		assertOneFact(t, baseSite, baseSite+newsletter, Fact{ID: "summary.purpose_added", Values: map[string]any{"Title": title}, Docs: privacyOnly}, sentences{
 			"New purpose: Newsletter", "Neuer Verarbeitungszweck: Newsletter", "Nieuw verwerkingsdoel: Nieuwsbrief"})
 	})
 	t.Run("removed", func(t *testing.T) {
-		assertOneFact(t, baseSite+newsletter, baseSite, Fact{ID: "summary.purpose_removed", Values: map[string]any{"Title": title}}, sentences{
+		assertOneFact(t, baseSite+newsletter, baseSite, Fact{ID: "summary.purpose_removed", Values: map[string]any{"Title": title}, Docs: privacyOnly}, sentences{
 			"Purpose removed: Newsletter", "Verarbeitungszweck entfällt: Newsletter", "Verwerkingsdoel vervallen: Nieuwsbrief"})
 	})
 }
@@ -277,7 +316,7 @@ func TestSummaryNamesAddedAndRemovedPurpose(t *testing.T) {
 func TestSummarySaysOldAndNewLegalBasisWithCitations(t *testing.T) {
 	title := loadSite(t, baseSite).Activities[0].Title
 	assertOneFact(t, baseSite, edit(t, baseSite, `basis = "contract"`, `basis = "legal_obligation"`), Fact{ID: "summary.basis_changed",
-		Values: map[string]any{"Title": title, "Old": config.LegalBasis("contract"), "New": config.LegalBasis("legal_obligation")}}, sentences{
+		Values: map[string]any{"Title": title, "Old": config.LegalBasis("contract"), "New": config.LegalBasis("legal_obligation")}, Docs: privacyOnly}, sentences{
 		"Legal basis for “Customer accounts” changed from performance of a contract or steps taken at your request before entering into a contract (Art. 6(1)(b) GDPR)" +
 			" to compliance with a legal obligation (Art. 6(1)(c) GDPR)",
 		"Rechtsgrundlage für „Kundenkonten“ geändert: bisher Vertragserfüllung oder Durchführung vorvertraglicher Maßnahmen (Art. 6 Abs. 1 lit. b DSGVO)," +
@@ -294,9 +333,9 @@ func TestSummaryNamesTheProviderOfATrackerRemovedWithIt(t *testing.T) {
 		t.Fatalf("facts: %#v", facts)
 	}
 	assertSays(t, facts[1], sentences{
-		"No longer in use: Pixel (web beacon) “open” (Mailer Inc.; category: Strictly necessary)",
-		"Nicht mehr im Einsatz: Zählpixel (Web Beacon) „open“ (Mailer Inc.; Kategorie: Unbedingt erforderlich)",
-		"Niet meer in gebruik: Pixel (webbeacon) ‘open’ (Mailer Inc.; categorie: Noodzakelijk)"})
+		"No longer in use: the pixel “open” from Mailer Inc. (category: strictly necessary)",
+		"Nicht mehr im Einsatz: das Zählpixel „open“ von Mailer Inc. (Kategorie: unbedingt erforderlich)",
+		"Niet meer in gebruik: de pixel ‘open’ van Mailer Inc. (categorie: noodzakelijk)"})
 }
 
 func TestSummaryLabelsRemovedRetentionFromTheOldSite(t *testing.T) {
@@ -305,7 +344,7 @@ func TestSummaryLabelsRemovedRetentionFromTheOldSite(t *testing.T) {
 		t.Fatalf("facts: %#v", facts)
 	}
 	assertSays(t, facts[0], sentences{
-		"Retention period for name and loyalty points removed (was 7 years after the end of the financial year)",
-		"Speicherdauer für Name und Treuepunkte entfällt (bisher 7 Jahre nach Ende des Geschäftsjahres)",
-		"Bewaartermijn voor naam en spaarpunten vervallen (voorheen 7 jaar na afloop van het boekjaar)"})
+		"Retention period for name and loyalty points removed, previously 7 years after the end of the financial year",
+		"Speicherdauer für Name und Treuepunkte entfällt, bisher 7 Jahre nach Ende des Geschäftsjahres",
+		"Bewaartermijn voor naam en spaarpunten vervallen, voorheen 7 jaar na afloop van het boekjaar"})
 }

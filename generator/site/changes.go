@@ -22,7 +22,7 @@ func (s *Site) changelog(st *status, versions []*history.Version, doc, lang stri
 		e := theme.Entry{Date: s.date(lang, v.Date), Name: v.Name(), Day: v.Date.Format(time.DateOnly), Status: s.statusOf(st, v), Note: v.Note.In(lang), TextURL: "../" + v.Name() + "/"}
 		s.noteRevision(&e, v, lang)
 		if i > 0 {
-			summary, err := s.Summary(versions[i-1], v, lang)
+			summary, err := s.Summary(versions[i-1], v, doc, lang)
 			if err != nil {
 				return nil, err
 			}
@@ -65,14 +65,15 @@ func (s *Site) statusOf(st *status, v *history.Version) string {
 	return "past"
 }
 
-// Summary localizes what changed in the data between two versions.
-func (s *Site) Summary(prev, v *history.Version, lang string) ([]string, error) {
+// Summary localizes what changed in the data between two versions, as
+// far as the document doc shows it.
+func (s *Site) Summary(prev, v *history.Version, doc, lang string) ([]string, error) {
 	facts, err := s.facts(prev, v)
 	if err != nil {
 		return nil, err
 	}
-	return cached(s.cache, summaryKey{string(prev.Manifest), string(v.Manifest), lang}, func() ([]string, error) {
-		return s.localize(facts, lang)
+	return cached(s.cache, summaryKey{string(prev.Manifest), string(v.Manifest), doc, lang}, func() ([]string, error) {
+		return s.localize(diff.FactsFor(facts, doc), lang)
 	})
 }
 
@@ -134,12 +135,14 @@ func (s *Site) prepareSummaries(st *status) {
 	})
 }
 
-// summarize localizes what changed in the data between two site models.
-func (s *Site) summarize(old, cur *config.Site, lang string) ([]string, error) {
-	return s.localize(diff.Summarize(s.Facts, old, cur), lang)
+// summarize localizes what changed in the data between two site models,
+// as far as the document doc shows it.
+func (s *Site) summarize(old, cur *config.Site, doc, lang string) ([]string, error) {
+	return s.localize(diff.FactsFor(diff.Summarize(s.Facts, old, cur), doc), lang)
 }
 
-// localize says facts in a language, one line each.
+// localize says a document's facts in a language, one line each; none say
+// that only the wording changed.
 func (s *Site) localize(facts []diff.Fact, lang string) ([]string, error) {
 	l := s.Catalog.Lang(lang)
 	if len(facts) == 0 {
@@ -158,7 +161,7 @@ func (s *Site) localize(facts []diff.Fact, lang string) ([]string, error) {
 
 // diffPage renders the page comparing v with the version before it.
 func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, error) {
-	summary, err := s.Summary(prev, v, lang)
+	summary, err := s.Summary(prev, v, doc, lang)
 	if err != nil {
 		return nil, err
 	}

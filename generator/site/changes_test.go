@@ -49,14 +49,26 @@ func TestRetentionChangeShowsInDiffAndSummary(t *testing.T) {
 	out := threeVersions(t, "2025-08-01")
 	want := map[string][]string{
 		"en/privacy/changes/2025-07-01/": {"<del>1 year</del><ins>2 years</ins> after collection",
-			"<li>Retention of email address changed from 1 year to 2 years after collection</li>"},
+			"<li>Retention of email address for “Contact” changed from 1 year to 2 years after collection</li>"},
 		"de/datenschutz/changes/2025-07-01/": {"<del>1 Jahr</del><ins>2 Jahre</ins> nach Erhebung",
-			"<li>Speicherdauer für E-Mail-Adresse geändert: bisher 1 Jahr, jetzt 2 Jahre nach Erhebung</li>"},
+			"<li>Speicherdauer für E-Mail-Adresse bei „Kontakt“ geändert: bisher 1 Jahr, jetzt 2 Jahre nach Erhebung</li>"},
 		"nl/privacy/changes/2025-07-01/": {"<del>1 jaar</del><ins>2 jaar</ins> na het verzamelen",
-			"<li>Bewaartermijn voor e-mailadres gewijzigd: voorheen 1 jaar, nu 2 jaar na het verzamelen</li>"},
+			"<li>Bewaartermijn voor e-mailadres bij ‘Contact’ gewijzigd: voorheen 1 jaar, nu 2 jaar na het verzamelen</li>"},
 	}
 	for page, phrases := range want {
 		assertFile(t, out, page+"index.html", phrases...)
+	}
+}
+
+// TestCookieSummaryLeavesOutWhatOnlyThePrivacyPolicyShows: a retention
+// period is not in the cookie policy, so its changelog and diff page do
+// not name it (a cookie policy whose text did not change may have no diff
+// page at all).
+func TestCookieSummaryLeavesOutWhatOnlyThePrivacyPolicyShows(t *testing.T) {
+	out := threeVersions(t, "2025-08-01")
+	assertFile(t, out, "en/cookies/changes/index.html", "! Retention of email address")
+	if page, ok := out["en/cookies/changes/2025-07-01/index.html"]; ok && strings.Contains(string(page), "Retention of email address") {
+		t.Error("the cookie policy's diff page names the changed retention period")
 	}
 }
 
@@ -71,7 +83,7 @@ func TestChangelogIsNewestFirstAndFallsBackToTheSummary(t *testing.T) {
 		t.Fatalf("changelog entries %v, want 2025-07-01 then 2025-01-01", ids)
 	}
 	newer, older, _ := strings.Cut(page[strings.Index(page, `id="v-2025-07-01"`):], `id="v-2025-01-01"`)
-	if !strings.Contains(newer, "Speicherdauer für E-Mail-Adresse geändert") || !strings.Contains(newer, `href="2025-07-01/"`) {
+	if !strings.Contains(newer, "Speicherdauer für E-Mail-Adresse bei „Kontakt“ geändert") || !strings.Contains(newer, `href="2025-07-01/"`) {
 		t.Errorf("newest entry lacks the summary or its diff link:\n%s", newer)
 	}
 	if !strings.Contains(older, "Erste") || strings.Contains(older, `href="2025-01-01/"`) {

@@ -36,7 +36,7 @@ func (s *Site) draftDiffPage(st *status, base *history.Version, doc, lang string
 	if err != nil {
 		return nil, err
 	}
-	summary, err := s.summarize(old, s.Config.Site, lang)
+	summary, err := s.summarize(old, s.Config.Site, doc, lang)
 	if err != nil {
 		return nil, err
 	}

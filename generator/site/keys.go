@@ -51,10 +51,10 @@ type diffKey struct{ old, new, lang string }
 func (diffKey) value() template.HTML { return "" }
 
 // factsKey is what changed in the data between two released versions,
-// named by their manifests; summaryKey the same localized.
+// named by their manifests; summaryKey the same for one document, localized.
 type (
 	factsKey   struct{ old, new string }
-	summaryKey struct{ old, new, lang string }
+	summaryKey struct{ old, new, doc, lang string }
 )
 
 func (factsKey) value() []diff.Fact { return nil }
