@@ -84,13 +84,5 @@ func runRevise(e *env, s *site.Site, date time.Time, keyFile string, quiet bool)
 	fmt.Fprintf(e.stdout, "Released a revision of the version of %s into %s\n", old.Name(), filepath.Join(s.HistoryDir, v.Name()))
 	fmt.Fprintf(e.stdout, "The version of %s stays in %s, marked as revised; readers are shown the revision in its place\n", old.Name(), filepath.Join(s.HistoryDir, old.Name()))
 	adviseSigningKey(e, s)
-	lines, err := s.Summary(old, v, s.Config.Site.Settings.Languages[0])
-	if err != nil {
-		return report(e, err)
-	}
-	fmt.Fprintf(e.stdout, "What the revision changes in the data:\n")
-	for _, l := range lines {
-		fmt.Fprintf(e.stdout, "  - %s\n", l)
-	}
-	return exitOK
+	return printSummaries(e, s, old, v)
 }

@@ -71,7 +71,7 @@ func RevisionDiffDir(v *history.Version) string { return "changes/" + v.Name() +
 // revisionDiffPage renders the page comparing a revision with the
 // announced text it replaced.
 func (s *Site) revisionDiffPage(old, v *history.Version, doc, lang string) ([]byte, error) {
-	summary, err := s.Summary(old, v, lang)
+	summary, err := s.Summary(old, v, doc, lang)
 	if err != nil {
 		return nil, err
 	}
