@@ -40,8 +40,9 @@ func (digestKey) value() string { return "" }
 // partKey is the HTML of a part of a section of a document's Markdown
 // (markdown.AtHeadings) as a page up levels below the language folder
 // shows it, given the documents' slugs (what links between documents
-// resolve to).
-type partKey struct{ md, lang, up, slugs string }
+// resolve to), and for a part that links versions the history (named by
+// its head, Site.head), which says where those links lead.
+type partKey struct{ md, lang, up, slugs, history string }
 
 func (partKey) value() string { return "" }
 
