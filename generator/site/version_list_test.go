@@ -69,3 +69,10 @@ func TestVersionLinksLeadToTheDocumentsOwnVersion(t *testing.T) {
 		}
 	}
 }
+
+func TestVersionsListAndFeedSpeakGerman(t *testing.T) {
+	out := threeVersions(t, "2025-08-01")
+	assertFile(t, out, "de/datenschutz/index.html", `<li><a href="2025-07-01/">1. Juli 2025</a> (geltende Fassung)</li>`)
+	assertFile(t, out, "de/datenschutz/2025-01-01/index.html", "Diese Fassung galt ab dem 1. Januar 2025 und wurde am 1. Juli 2025 durch eine neuere Fassung abgelöst.")
+	assertFile(t, out, "de/datenschutz/changes/index.xml", "<summary>Diese Fassung gilt ab dem 1. Januar 2025. Erste.</summary>")
+}
