@@ -82,29 +82,6 @@ func TestPolicyJSONListsTheVersionsOfEachDocument(t *testing.T) {
 	}
 }
 
-func TestAlternatesLinkOnlyTheSameVersionInTheOtherLanguage(t *testing.T) {
-	dir := siteFiles(t, versionedSite())
-	release(t, dir)
-	// Only the Dutch text changes: the English one has no version of 2025-07-01.
-	edit(t, dir, `nl = "Beantwoorden"`, `nl = "Uw vragen beantwoorden"`)
-	appendChange(t, dir, "2025-07-01")
-	release(t, dir)
-	out, err := buildDir(t, dir, "2025-08-01")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, ok := out["en/cookies/2025-07-01/index.html"]; ok {
-		t.Error("the English cookie policy has a page of 2025-07-01")
-	}
-	// The changes clause names the date in every language, so the
-	// privacy policy has the version in both; the Dutch cookie policy's
-	// text did not change either.
-	assertFile(t, out, "nl/privacy/2025-07-01/index.html", `hreflang="en" href="https://www.example.nl/en/privacy/2025-07-01/"`)
-	if _, ok := out["nl/cookies/2025-07-01/index.html"]; ok {
-		t.Error("the Dutch cookie policy has a page of 2025-07-01")
-	}
-}
-
 func TestSameTextComparesTheReleasedMarkdown(t *testing.T) {
 	if !sameText("## A {#a}\n\nText\n", "## A {#a}\n\nText\n") {
 		t.Error("equal texts differ")
@@ -163,4 +140,25 @@ func TestABuildWithoutThePagesOfUnchangedDocumentsVerifies(t *testing.T) {
 	if err != nil || checked == 0 || len(errs) != 0 {
 		t.Errorf("verify checked %d files: %v %v", checked, err, errs)
 	}
+}
+
+func TestAPageLinksNoLanguageThatLacksItsVersion(t *testing.T) {
+	tracker := "\n[[tracker]]\nname = \"session\"\nprovider = \"first_party\"\ncategory = \"necessary\"\nkind = \"cookie\"\nexpiry = \"session\"\npurpose = { en = \"Login\", nl = \"Inloggen\" }\n"
+	dir := siteFiles(t, strings.Replace(versionedSite(), "\n[[change]]", tracker+"\n[[change]]", 1))
+	release(t, dir)
+	// Only the English cookie policy changes.
+	edit(t, dir, `en = "Login"`, `en = "Keeping you logged in"`)
+	appendChange(t, dir, "2025-07-01")
+	release(t, dir)
+	out, err := buildDir(t, dir, "2025-08-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out["nl/cookies/2025-07-01/index.html"]; ok {
+		t.Error("the Dutch cookie policy, whose text did not change, has a page of 2025-07-01")
+	}
+	assertFile(t, out, "en/cookies/2025-07-01/index.html", "Keeping you logged in", `hreflang="en"`, `! hreflang="nl"`)
+	assertFile(t, out, "en/cookies/changes/2025-07-01/index.html", `! hreflang="nl"`)
+	assertFile(t, out, "nl/cookies/index.html", "1 januari 2025", `hreflang="en"`)
+	assertFile(t, out, "nl/privacy/2025-07-01/index.html", `hreflang="en" href="https://www.example.nl/en/privacy/2025-07-01/"`)
 }
