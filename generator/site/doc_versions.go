@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strings"
 	"time"
 
 	"github.com/policygen/policygen/generator/history"
@@ -15,8 +16,25 @@ import (
 // own versions, oldest first: the released versions that have it and whose
 // text differs from the one before (sameText). A version that lacks the
 // document breaks the run: the next that has it is a version of its own.
+// Comparing the texts reads every version, so a serve session does it
+// once per history: the names are kept under the history's head.
 func (s *Site) docVersions() map[string][]*history.Version {
-	of := map[string][]*history.Version{}
+	key := docVersionsKey{s.head(), strings.Join(s.Docs, ","), strings.Join(s.langs(), ",")}
+	names, _ := cached(s.cache, key, func() (map[string][]string, error) { return s.ownVersionNames(), nil })
+	of := make(map[string][]*history.Version, len(names))
+	for k, list := range names {
+		for _, name := range list {
+			if i, ok := findVersion(s.History, name); ok {
+				of[k] = append(of[k], s.History[i])
+			}
+		}
+	}
+	return of
+}
+
+// ownVersionNames compares the texts of the versions for docVersions.
+func (s *Site) ownVersionNames() map[string][]string {
+	of := map[string][]string{}
 	for _, doc := range s.Docs {
 		for _, lang := range s.langs() {
 			key := doc + "/" + lang
@@ -24,7 +42,7 @@ func (s *Site) docVersions() map[string][]*history.Version {
 			for _, v := range s.History {
 				md, ok := v.Markdown(doc, lang)
 				if ok && (!had || !sameText(prev, md)) {
-					of[key] = append(of[key], v)
+					of[key] = append(of[key], v.Name())
 				}
 				prev, had = md, ok
 			}
