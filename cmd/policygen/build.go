@@ -22,7 +22,8 @@ empty or written by policygen build (it holds .policygen-output); it may
 not be the site folder, above it, or one of the site's inputs. Besides the
 text in force on the build date, every released version is rendered at
 LANG/SLUG/DATE/, with a changelog, diff pages and an Atom feed under
-LANG/SLUG/changes/.
+LANG/SLUG/changes/; a document gets a version only where its text in that
+language changed.
 
 When site.toml or the clauses now render a text other than the newest
 released version, the build fails and names the documents and languages

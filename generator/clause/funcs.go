@@ -26,19 +26,20 @@ const DocLinkPrefix = "policygen-doc:"
 func Funcs(lang *locale.Lang) template.FuncMap {
 	h := helpers{lang}
 	return template.FuncMap{
-		"T":         h.t,
-		"dict":      dict,
-		"vocab":     h.vocab,
-		"cite":      h.cite,
-		"date":      h.date,
-		"duration":  h.duration,
-		"retention": h.retention,
-		"country":   h.country,
-		"list":      h.list,
-		"link":      link,
-		"mailto":    mailto,
-		"lines":     lines,
-		"docurl":    docurl,
+		"T":          h.t,
+		"dict":       dict,
+		"vocab":      h.vocab,
+		"cite":       h.cite,
+		"date":       h.date,
+		"duration":   h.duration,
+		"retention":  h.retention,
+		"country":    h.country,
+		"list":       h.list,
+		"link":       link,
+		"mailto":     mailto,
+		"lines":      lines,
+		"docurl":     docurl,
+		"versionurl": versionurl,
 	}
 }
 
@@ -236,6 +237,41 @@ func docurl(v any) (string, error) {
 		return "", wrong(`give a document id, optionally with a clause id: docurl "privacy" or docurl "privacy#rights"`, "docurl: want a document id, not %s", describe(v))
 	}
 	return DocLinkPrefix + doc, nil
+}
+
+// versionurl links the version of a document in force on a date, such as
+// an earlier version in the changes clause: versionurl "privacy" .Date.
+// Where that version's page is is known only when the page renders (a date
+// may fall where the document's text did not change): see VersionLink.
+func versionurl(doc, date any) (string, error) {
+	const hint = `give a document id and a date of the model: versionurl "privacy" .Date`
+	id, ok := doc.(string)
+	if !ok || !docID.MatchString(id) || strings.Contains(id, "#") {
+		return "", wrong(hint, "versionurl: want a document id, not %s", describe(doc))
+	}
+	d, ok := date.(time.Time)
+	if !ok {
+		return "", wrong(hint, "versionurl: want a date, not %s", describe(date))
+	}
+	return DocLinkPrefix + id + "@" + d.Format(time.DateOnly), nil
+}
+
+// VersionLink reads a link destination that versionurl wrote: the
+// document and the date, and false for any other destination.
+func VersionLink(dest string) (doc string, date time.Time, ok bool) {
+	id, ok := strings.CutPrefix(dest, DocLinkPrefix)
+	if !ok {
+		return "", time.Time{}, false
+	}
+	doc, day, ok := strings.Cut(id, "@")
+	if !ok || !docID.MatchString(doc) || strings.Contains(doc, "#") {
+		return "", time.Time{}, false
+	}
+	date, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return "", time.Time{}, false
+	}
+	return doc, date, true
 }
 
 // DocLink reads a link destination that docurl wrote: the document and

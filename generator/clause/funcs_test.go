@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/policygen/policygen"
 	"github.com/policygen/policygen/generator/assets"
@@ -52,6 +53,8 @@ func TestHelpersRejectWrongArguments(t *testing.T) {
 		{`{{ list 5 }}`, `site/clauses/privacy/010-a.en.md:4:4: list: want a list, not 5 (int)`},
 		{`{{ lines "a" }}`, `site/clauses/privacy/010-a.en.md:4:4: lines: want a list of lines, not "a" (string)`},
 		{`{{ docurl "a b" }}`, `site/clauses/privacy/010-a.en.md:4:4: docurl: want a document id, not "a b" (string)`},
+		{`{{ versionurl "privacy" "2025-01-01" }}`, "site/clauses/privacy/010-a.en.md:4:4: versionurl: want a date, not \"2025-01-01\" (string)\nhint: give a document id and a date of the model: versionurl \"privacy\" .Date"},
+		{`{{ versionurl "privacy#changes" .Effective }}`, `site/clauses/privacy/010-a.en.md:4:4: versionurl: want a document id, not "privacy#changes" (string)`},
 		{`{{ country "DE" "NL" }}`, `site/clauses/privacy/010-a.en.md:4:4: wrong number of args for country: want 1 got 2`},
 		{`{{ .Company.Emial }}`, "site/clauses/privacy/010-a.en.md:4:12: can't evaluate field Emial in type model.Company\nhint: did you mean .Email?"},
 		{`{{ .Trackerz }}`, "site/clauses/privacy/010-a.en.md:4:4: can't evaluate field Trackerz in type *model.Site\nhint: did you mean .Trackers?"},
@@ -77,6 +80,25 @@ func TestHelpersTakeGoodArguments(t *testing.T) {
 	want := "Germany; United States; [a@example.com](<mailto:a@example.com>); [A\\*](<https://x.example/>); Name\n"
 	if err != nil || got != want {
 		t.Errorf("got %q, %v\nwant %q", got, err, want)
+	}
+}
+
+// TestVersionLinkReadsWhatVersionurlWrites: the page renderer finds the
+// document and date of a link that versionurl wrote, and no version in a
+// link that docurl wrote.
+func TestVersionLinkReadsWhatVersionurlWrites(t *testing.T) {
+	day := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	dest, err := versionurl("privacy", day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc, date, ok := VersionLink(dest); !ok || doc != "privacy" || !date.Equal(day) {
+		t.Errorf("VersionLink(%q) = %q, %v, %v; want privacy, %v", dest, doc, date, ok, day)
+	}
+	for _, dest := range []string{DocLinkPrefix + "privacy", DocLinkPrefix + "privacy#changes", DocLinkPrefix + "privacy@2025-13-01", DocLinkPrefix + "Privacy@2025-03-01", "privacy@2025-03-01"} {
+		if doc, date, ok := VersionLink(dest); ok {
+			t.Errorf("VersionLink(%q) = %q, %v: want no version link", dest, doc, date)
+		}
 	}
 }
 

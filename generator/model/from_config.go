@@ -66,6 +66,7 @@ func (b *builder) build(asOf time.Time) *Site {
 	m.Minors, m.Security = b.minors(), b.security()
 	m.ChangeNotice = b.text(s.Settings.ChangeNotice)
 	m.Changes, m.Effective = b.changes(asOf)
+	m.Earlier = EarlierThan(m.Changes, m.Effective)
 	m.Draft = m.Effective.IsZero()
 	return m
 }
@@ -349,6 +350,17 @@ func (b *builder) changes(asOf time.Time) ([]Change, time.Time) {
 		return nil, time.Time{}
 	}
 	return out, out[0].Date
+}
+
+// EarlierThan returns the changes dated before date, in their order.
+func EarlierThan(changes []Change, date time.Time) []Change {
+	var out []Change
+	for _, c := range changes {
+		if c.Date.Before(date) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func (b *builder) minors() *Minors {

@@ -42,6 +42,7 @@ type Site struct {
 	Security           *Security // nil without [security]
 	ChangeNotice       Text      // how people are told of material changes besides the changelog, its feed and the banner
 	Changes            []Change  // newest first
+	Earlier            []Change  // the changes dated before this text's own (Effective): its earlier versions, newest first
 	Effective          time.Time
 	Draft              bool
 }
@@ -309,7 +310,7 @@ func (g TrackerGroup) OnwardProviders() []*Processor {
 // rendered as of, and on whether it is a draft; nothing else in the model,
 // nor any method, does. A clause that names none of them renders the same
 // on any date, which lets a build render the draft's other clauses once.
-func DatedFields() []string { return []string{"Changes", "Effective", "Draft"} }
+func DatedFields() []string { return []string{"Changes", "Earlier", "Effective", "Draft"} }
 
 // Words is what the model takes from the page's language: messages (the
 // labels of built-in data categories, the labels that depend on the
@@ -376,7 +377,7 @@ func Inputs(name, sub string) (paths []string, ok bool) {
 		return []string{name}, true
 	case "ChangeNotice":
 		return []string{"Settings.ChangeNotice"}, true
-	case "Changes", "Effective", "Draft":
+	case "Changes", "Earlier", "Effective", "Draft":
 		return []string{"Changes"}, true
 	}
 	return nil, false

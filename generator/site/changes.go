@@ -11,15 +11,16 @@ import (
 	"github.com/policygen/policygen/generator/theme"
 )
 
-// changelog is a document's changelog in one language: every version,
-// newest first, with its note and the summary of what changed.
+// changelog is a document's changelog in one language: every version of
+// its own (versions, oldest first), newest first, with its note and the
+// summary of what changed.
 func (s *Site) changelog(st *status, versions []*history.Version, doc, lang string) (*theme.Changelog, error) {
 	cl := &theme.Changelog{Chrome: s.chrome(doc, lang, "changes/", "")}
 	cl.Title = s.Catalog.Lang(lang).TOrID("version.changelog", nil) + ": " + cl.DocTitle
 	cl.Alternates = s.alternates(doc, lang, "changes/", func(string) bool { return true })
 	for i := len(versions) - 1; i >= 0; i-- {
 		v := versions[i]
-		e := theme.Entry{Date: s.date(lang, v.Date), Name: v.Name(), Day: v.Date.Format(time.DateOnly), Status: s.statusOf(st, v), Note: v.Note.In(lang), TextURL: "../" + v.Name() + "/"}
+		e := theme.Entry{Date: s.date(lang, v.Date), Name: v.Name(), Day: v.Date.Format(time.DateOnly), Status: s.statusOf(st, v, doc, lang), Note: v.Note.In(lang), TextURL: "../" + v.Name() + "/"}
 		s.noteRevision(&e, v, lang)
 		if i > 0 {
 			summary, err := s.Summary(versions[i-1], v, doc, lang)
@@ -49,15 +50,11 @@ func (s *Site) changelogFeed(st *status, versions []*history.Version, doc, lang 
 	return s.feed(cl, doc, lang)
 }
 
-// versionsOf returns the versions that have the document in the
-// language, oldest first.
-func (s *Site) versionsOf(st *status, doc, lang string) []*history.Version {
-	return st.of[doc+"/"+lang]
-}
-
-func (s *Site) statusOf(st *status, v *history.Version) string {
+// statusOf says whether v, a version of the document's own, is the one in
+// force, an upcoming or a past one.
+func (s *Site) statusOf(st *status, v *history.Version, doc, lang string) string {
 	switch {
-	case v == st.current:
+	case v == st.inForce(doc, lang):
 		return "current"
 	case v.Date.After(s.Date):
 		return "upcoming"
@@ -159,8 +156,9 @@ func (s *Site) localize(facts []diff.Fact, lang string) ([]string, error) {
 	return out, nil
 }
 
-// diffPage renders the page comparing v with the version before it.
-func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, error) {
+// diffPage renders the page comparing v with the document's own version
+// before it, prev.
+func (s *Site) diffPage(st *status, prev, v *history.Version, doc, lang string) ([]byte, error) {
 	summary, err := s.Summary(prev, v, doc, lang)
 	if err != nil {
 		return nil, err
@@ -175,9 +173,8 @@ func (s *Site) diffPage(prev, v *history.Version, doc, lang string) ([]byte, err
 	}
 	d.Title = s.Catalog.Lang(lang).TOrID("version.diff_title", map[string]any{"Date": d.Date}) + ": " + d.DocTitle
 	d.Alternates = s.alternates(doc, lang, sub, func(other string) bool {
-		_, a := prev.Markdown(doc, other)
-		_, b := v.Markdown(doc, other)
-		return a && b
+		own := st.own(doc, other)
+		return st.hasOwn(v.Name(), doc, other) && own[0] != v // the other language has a diff page of v
 	})
 	return s.Theme.Execute("diff.html", d, s.Limits)
 }

@@ -62,17 +62,20 @@ func (s *Site) renderIndex() ([]byte, error) {
 
 // policyJSON is the machine-readable model of the current version: the
 // model snapshot of the version in force (or the site as it is, for a
-// draft), with where its pages are.
+// draft), with where its pages are, and for each document in each
+// language its own versions (docVersions) and the one in force.
 func (s *Site) policyJSON(st *status) ([]byte, error) {
 	doc := struct {
-		Generator string              `json:"generator"`
-		Effective string              `json:"effective,omitempty"`
-		Draft     bool                `json:"draft"`
-		History   string              `json:"history,omitempty"` // see Site.head
-		Versions  []string            `json:"versions"`
-		Pages     map[string][]string `json:"pages"`
-		Site      any                 `json:"site"`
-	}{Generator: "policygen", Draft: st.draft != nil, Versions: []string{}, Pages: map[string][]string{}, History: s.head()}
+		Generator string                                `json:"generator"`
+		Effective string                                `json:"effective,omitempty"`
+		Draft     bool                                  `json:"draft"`
+		History   string                                `json:"history,omitempty"` // see Site.head
+		Versions  []string                              `json:"versions"`
+		Documents map[string]map[string]docVersionsJSON `json:"documents"`
+		Pages     map[string][]string                   `json:"pages"`
+		Site      any                                   `json:"site"`
+	}{Generator: "policygen", Draft: st.draft != nil, Versions: versionNames(st.versions), Documents: map[string]map[string]docVersionsJSON{},
+		Pages: map[string][]string{}, History: s.head()}
 	now, err := s.configJSON()
 	if err != nil {
 		return nil, err
@@ -82,16 +85,36 @@ func (s *Site) policyJSON(st *status) ([]byte, error) {
 		doc.Effective = st.current.Name()
 		doc.Site = json.RawMessage(st.current.Model)
 	}
-	for _, v := range st.versions {
-		doc.Versions = append(doc.Versions, v.Name())
-	}
 	for _, lang := range s.langs() {
 		for _, d := range s.Docs {
 			doc.Pages[lang] = append(doc.Pages[lang], string(s.Config.Site.Settings.BaseURL)+s.pageDir(lang, d))
+			if doc.Documents[d] == nil {
+				doc.Documents[d] = map[string]docVersionsJSON{}
+			}
+			dv := docVersionsJSON{Versions: versionNames(st.own(d, lang))}
+			if v := st.inForce(d, lang); st.draft == nil && v != nil {
+				dv.Effective = v.Name()
+			}
+			doc.Documents[d][lang] = dv
 		}
 	}
 	b, err := json.MarshalIndent(doc, "", "  ")
 	return append(b, '\n'), err
+}
+
+// docVersionsJSON is a document's versions in one language in policy.json.
+type docVersionsJSON struct {
+	Effective string   `json:"effective,omitempty"` // the version in force; none for a draft
+	Versions  []string `json:"versions"`
+}
+
+// versionNames returns the names of versions, never nil: JSON lists them as [].
+func versionNames(versions []*history.Version) []string {
+	out := []string{}
+	for _, v := range versions {
+		out = append(out, v.Name())
+	}
+	return out
 }
 
 // head is the SHA-256 of the newest manifest, the chain's head, which

@@ -41,12 +41,18 @@ func (s *Site) draftDiffPage(st *status, base *history.Version, doc, lang string
 		return nil, err
 	}
 	oldMD, _ := base.Markdown(doc, lang)
+	// The newest release may have left the document's text as it was:
+	// the page names the document's own version, which has that text.
+	own := base
+	if v := history.Newest(st.own(doc, lang)); v != nil {
+		own = v
+	}
 	l := s.Catalog.Lang(lang)
 	sub := "changes/" + DraftDiffDir
 	d := &theme.Diff{
 		Chrome: s.chrome(doc, lang, sub, l.TOrID("version.draft_diff_title", nil)), Draft: true,
-		PrevDate: s.date(lang, base.Date), Summary: summary, Body: s.diffBody(s.scope(doc, lang), oldMD, st.draft[doc][lang], lang),
-		TextURL: "../../", PrevURL: "../../" + base.Name() + "/",
+		PrevDate: s.date(lang, own.Date), Summary: summary, Body: s.diffBody(s.scope(doc, lang), oldMD, st.draft[doc][lang], lang),
+		TextURL: "../../", PrevURL: "../../" + own.Name() + "/",
 	}
 	d.Title = d.Title + ": " + d.DocTitle
 	d.Alternates = s.alternates(doc, lang, sub, func(other string) bool { return s.draftBase(st, doc, other) != nil })

@@ -35,7 +35,11 @@ type atomEntry struct {
 }
 
 // feed announces every version of a document in a language. Dates are the
-// dates the versions take effect, so the feed is the same on every build.
+// dates the versions take effect, so the feed is the same on every build:
+// the history does not record when a version was released, and the build
+// date would change the feed with every build. An upcoming version's entry
+// is so dated in the future; each entry's text says from which day its
+// version applies, in words true on every day it is read.
 func (s *Site) feed(cl *theme.Changelog, doc, lang string) ([]byte, error) {
 	base := string(s.Config.Site.Settings.BaseURL) + s.pageDir(lang, doc)
 	f := atom{
@@ -53,7 +57,7 @@ func (s *Site) feed(cl *theme.Changelog, doc, lang string) ([]byte, error) {
 		if e.DiffURL != "" {
 			link = base + "changes/" + e.Name + "/"
 		}
-		summary := e.Note
+		summary := joinSentence(s.Catalog.Lang(lang).TOrID("version.applies_from", map[string]any{"Date": e.Date}), e.Note)
 		if e.Revised != "" {
 			summary = joinSentence(summary, e.Revised)
 		}
@@ -72,6 +76,9 @@ func (s *Site) feed(cl *theme.Changelog, doc, lang string) ([]byte, error) {
 // joinSentence appends b to a as a sentence of its own: the summary lines
 // carry no full stop, which a feed reader's one line of text needs.
 func joinSentence(a, b string) string {
+	if b == "" {
+		return a
+	}
 	if !strings.HasSuffix(b, ".") && !strings.HasSuffix(b, "!") && !strings.HasSuffix(b, "?") {
 		b += "."
 	}

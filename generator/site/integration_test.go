@@ -345,7 +345,7 @@ func TestDocumentLinksResolveForThePageTheyAreOn(t *testing.T) {
 		{"en", "../", "policygen-doc:imprint", ""},
 		{"en", "../", "https://example.com/privacy", ""},
 	} {
-		got, ok := s.docLinks(c.lang, c.up)(c.dest)
+		got, ok := s.docLinks(&status{}, c.lang, c.up)(c.dest)
 		if !ok {
 			got = ""
 		}

@@ -37,11 +37,19 @@ type digestKey struct{ path string }
 
 func (digestKey) value() string { return "" }
 
+// docVersionsKey is the names of each document's own versions in each
+// language (docVersions): the history's head, the documents and the
+// languages, joined.
+type docVersionsKey struct{ head, docs, langs string }
+
+func (docVersionsKey) value() map[string][]string { return nil }
+
 // partKey is the HTML of a part of a section of a document's Markdown
 // (markdown.AtHeadings) as a page up levels below the language folder
 // shows it, given the documents' slugs (what links between documents
-// resolve to).
-type partKey struct{ md, lang, up, slugs string }
+// resolve to), and for a part that links versions the history (named by
+// its head, Site.head), which says where those links lead.
+type partKey struct{ md, lang, up, slugs, history string }
 
 func (partKey) value() string { return "" }
 

@@ -107,11 +107,11 @@ func (s *Site) pageJobs(st *status) []pageJob {
 			}
 			dir := s.pageDir(lang, doc)
 			page(dir+"index.html", func() ([]byte, error) { return s.currentPage(st, doc, lang) })
-			versions := s.versionsOf(st, doc, lang)
+			versions := st.own(doc, lang)
 			for i, v := range versions {
 				released(dir+v.Name()+"/index.html", func() ([]byte, error) { return s.frozenPage(st, v, doc, lang) })
 				if i > 0 {
-					released(dir+"changes/"+v.Name()+"/index.html", func() ([]byte, error) { return s.diffPage(versions[i-1], v, doc, lang) })
+					released(dir+"changes/"+v.Name()+"/index.html", func() ([]byte, error) { return s.diffPage(st, versions[i-1], v, doc, lang) })
 				}
 			}
 			for _, v := range superseded {
@@ -173,35 +173,37 @@ func (s *Site) slug(lang, doc string) string { return s.Catalog.Lang(lang).TOrID
 func (s *Site) pageDir(lang, doc string) string { return lang + "/" + s.slug(lang, doc) + "/" }
 
 // currentPage renders the text in force on the build date, or the draft.
+// A document's text in force is its own version (docVersions): a release
+// that left it unchanged does not move its date.
 func (s *Site) currentPage(st *status, doc, lang string) ([]byte, error) {
 	md, info := "", theme.VersionInfo{Status: "draft"}
-	switch {
+	own := st.own(doc, lang)
+	switch cur := st.inForce(doc, lang); {
 	case st.draft != nil:
 		md = st.draft[doc][lang]
 		if s.draftBase(st, doc, lang) != nil {
 			info.DraftDiff = "changes/" + DraftDiffDir
 		}
-	case st.current != nil:
-		md, _ = st.current.Markdown(doc, lang)
-		info = theme.VersionInfo{Status: "current", Effective: s.date(lang, st.current.Date)}
-	default: // only upcoming versions: show the first of them
-		first := st.versions[0]
-		md, _ = first.Markdown(doc, lang)
-		info = theme.VersionInfo{Status: "upcoming", Effective: s.date(lang, first.Date), Current: "./"}
+	case cur != nil:
+		md, _ = cur.Markdown(doc, lang)
+		info = theme.VersionInfo{Status: "current", Effective: s.date(lang, cur.Date)}
+	case len(own) > 0: // only upcoming versions: show the first of them
+		md, _ = own[0].Markdown(doc, lang)
+		info = theme.VersionInfo{Status: "upcoming", Effective: s.date(lang, own[0].Date), Current: "./"}
 	}
-	for _, v := range st.upcoming {
+	for _, v := range st.upcomingOf(doc, lang) {
 		info.Upcoming = append(info.Upcoming, theme.Link{Label: s.date(lang, v.Date), URL: "changes/" + v.Name() + "/"})
 	}
 	info.Versions, info.AllVersions = s.versionLinks(st, doc, lang, "", nil)
-	return s.renderPage(md, info, doc, lang, "")
+	return s.renderPage(st, md, info, doc, lang, "")
 }
 
-// frozenPage renders a released version at DIR/DATE/.
+// frozenPage renders a version of the document's own at DIR/DATE/.
 func (s *Site) frozenPage(st *status, v *history.Version, doc, lang string) ([]byte, error) {
 	md, _ := v.Markdown(doc, lang)
 	info := theme.VersionInfo{Effective: s.date(lang, v.Date), Current: "../"}
-	switch next := st.next(v); {
-	case v == st.current:
+	switch next := st.nextOf(v, doc, lang); {
+	case v == st.inForce(doc, lang):
 		info.Status = "current"
 	case v.Date.After(s.Date):
 		info.Status = "upcoming"
@@ -209,7 +211,7 @@ func (s *Site) frozenPage(st *status, v *history.Version, doc, lang string) ([]b
 		info.Status, info.Until = "past", s.date(lang, next.Date)
 	}
 	info.Versions, info.AllVersions = s.versionLinks(st, doc, lang, "../", v)
-	return s.renderPage(md, info, doc, lang, v.Name()+"/")
+	return s.renderPage(st, md, info, doc, lang, v.Name()+"/")
 }
 
 // MaxVersionLinks is how many versions a page links at most: the ones
@@ -217,15 +219,16 @@ func (s *Site) frozenPage(st *status, v *history.Version, doc, lang string) ([]b
 // every page would make the output grow with the square of the history.
 const MaxVersionLinks = 10
 
-// versionLinks lists the released versions of a document around this (or
-// around the version in force, for the current page), newest first,
-// relative to a page up from the document folder, and how many versions
-// there are in all.
+// versionLinks lists the document's own versions around this (or around
+// the version in force, for the current page), newest first, relative to a
+// page up from the document folder, marking the one in force, and how many
+// versions there are in all.
 func (s *Site) versionLinks(st *status, doc, lang, up string, this *history.Version) ([]theme.Link, int) {
-	versions := s.versionsOf(st, doc, lang)
+	versions := st.own(doc, lang)
+	inForce := st.inForce(doc, lang)
 	at := this
 	if at == nil {
-		at = st.current
+		at = inForce
 	}
 	// versions is oldest first; the window is centred on at.
 	i := len(versions) - 1
@@ -239,7 +242,7 @@ func (s *Site) versionLinks(st *status, doc, lang, up string, this *history.Vers
 	links := make([]theme.Link, 0, hi-lo)
 	for k := hi - 1; k >= lo; k-- {
 		v := versions[k]
-		links = append(links, theme.Link{Label: s.date(lang, v.Date), URL: up + v.Name() + "/", Current: v == this})
+		links = append(links, theme.Link{Label: s.date(lang, v.Date), URL: up + v.Name() + "/", Current: v == this, InForce: v == inForce})
 	}
 	return links, len(versions)
 }
@@ -248,19 +251,25 @@ func (s *Site) date(lang string, t time.Time) string { return s.Catalog.Lang(lan
 
 // renderPage renders a document's Markdown as a page in sub (a folder below
 // the document's, "" or "2025-03-01/").
-func (s *Site) renderPage(md string, info theme.VersionInfo, doc, lang, sub string) ([]byte, error) {
-	sections, err := s.renderSections(s.scope(doc, lang).cache.Load(), md, lang, strings.Repeat("../", 1+strings.Count(sub, "/")))
+func (s *Site) renderPage(st *status, md string, info theme.VersionInfo, doc, lang, sub string) ([]byte, error) {
+	sections, err := s.renderSections(st, s.scope(doc, lang).cache.Load(), md, lang, strings.Repeat("../", 1+strings.Count(sub, "/")))
 	if err != nil {
 		return nil, err
 	}
 	l := s.Catalog.Lang(lang)
 	p := &theme.Page{Chrome: s.chrome(doc, lang, sub, l.TOrID("document."+doc, nil)), Doc: doc, Sections: sections, Version: info}
 	p.Alternates = s.alternates(doc, lang, sub, func(other string) bool {
-		return sub == "" || s.hasVersion(strings.TrimSuffix(sub, "/"), doc, other)
+		name := strings.TrimSuffix(sub, "/")
+		if v := s.released(name); v != nil && !slices.Contains(s.History, v) {
+			return s.hasVersion(name, doc, other) // a superseded text, which is no version of its own
+		}
+		return sub == "" || st.hasOwn(name, doc, other)
 	})
 	return s.Theme.Execute("page.html", p, s.Limits)
 }
 
+// hasVersion reports whether the released version named name, superseded
+// or not, has the document in the language.
 func (s *Site) hasVersion(name, doc, lang string) bool {
 	v := s.released(name)
 	if v == nil {
@@ -275,14 +284,18 @@ func (s *Site) hasVersion(name, doc, lang string) bool {
 // Each part of a section (markdown.AtHeadings) renders once per build, or
 // serve session, however many versions and pages share its text: versions
 // differ in a few places, and most pages are frozen versions.
-func (s *Site) renderSections(c *Cache, md, lang, up string) ([]theme.Section, error) {
+func (s *Site) renderSections(st *status, c *Cache, md, lang, up string) ([]theme.Section, error) {
 	slugs := s.slugs(lang)
-	links := s.docLinks(lang, up)
+	links := s.docLinks(st, lang, up)
 	var sections []theme.Section
 	for _, sec := range splitSections(md) {
 		var html strings.Builder
 		for _, part := range markdown.AtHeadings(sec.Markdown + "\n") {
-			h, err := cached(c, partKey{part, lang, up, slugs}, func() (string, error) { return s.Markdown.Render(part, links) })
+			key := partKey{part, lang, up, slugs, ""}
+			if linksVersion(part) {
+				key.history = s.head() // where a version link leads depends on the history
+			}
+			h, err := cached(c, key, func() (string, error) { return s.Markdown.Render(part, links) })
 			if err != nil {
 				return nil, fmt.Errorf("clause %s: %w", sec.ID, err)
 			}
@@ -291,6 +304,12 @@ func (s *Site) renderSections(c *Cache, md, lang, up string) ([]theme.Section, e
 		sections = append(sections, theme.Section{ID: sec.ID, Title: sec.Title, HTML: template.HTML(html.String())})
 	}
 	return sections, nil
+}
+
+// linksVersion reports whether a part may link a version
+// (clause.VersionLink): cheap, and true for some parts that do not.
+func linksVersion(part string) bool {
+	return strings.Contains(part, clause.DocLinkPrefix) && strings.Contains(part, "@")
 }
 
 // slugs is the documents' slugs in a language, joined: what links between
@@ -307,9 +326,18 @@ func (s *Site) slugs(lang string) string {
 // ("policygen-doc:privacy#transfers") to URLs relative to a page whose
 // folder is up from the language folder. A link to a document the site
 // does not have stays as it is: documentMarkdown reported it when the
-// text was rendered.
-func (s *Site) docLinks(lang, up string) markdown.Links {
+// text was rendered. A link to a version ("policygen-doc:privacy@2025-03-01")
+// leads to the document's own version in force on that date (st), or to
+// its current page when it has none.
+func (s *Site) docLinks(st *status, lang, up string) markdown.Links {
 	return func(dest string) (string, bool) {
+		if doc, date, ok := clause.VersionLink(dest); ok && slices.Contains(s.Docs, doc) {
+			dir := up + s.slug(lang, doc) + "/"
+			if v := st.ownAt(doc, lang, date); v != nil {
+				dir += v.Name() + "/"
+			}
+			return dir, true
+		}
 		doc, fragment, ok := clause.DocLink(dest)
 		if !ok || !slices.Contains(s.Docs, doc) {
 			return "", false

@@ -128,10 +128,10 @@ func TestRevisingAnOlderAnnouncedVersionRendersItsOwnSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the chain does not verify: %v", err)
 	}
-	if got := versionNames(s.Released); got != "2025-01-01 2025-07-01 2025-01-01.2" {
+	if got := releasedNames(s.Released); got != "2025-01-01 2025-07-01 2025-01-01.2" {
 		t.Errorf("released: %s", got)
 	}
-	if got := versionNames(s.History); got != "2025-01-01.2 2025-07-01" {
+	if got := releasedNames(s.History); got != "2025-01-01.2 2025-07-01" {
 		t.Errorf("shown: %s", got)
 	}
 	out, err := s.Render(false)
@@ -143,7 +143,7 @@ func TestRevisingAnOlderAnnouncedVersionRendersItsOwnSnapshot(t *testing.T) {
 	assertFile(t, out, "en/privacy/changes/2025-07-01/index.html", `<a href="../../2025-01-01.2/">`)
 }
 
-func versionNames(vs []*history.Version) string {
+func releasedNames(vs []*history.Version) string {
 	var out []string
 	for _, v := range vs {
 		out = append(out, v.Name())
@@ -242,7 +242,7 @@ func TestReleaseAfterARevisionChainsToTheRevision(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the chain does not verify: %v", err)
 	}
-	if got := versionNames(s.Released); got != "2025-01-01 2025-07-01 2025-01-01.2 2025-09-01" {
+	if got := releasedNames(s.Released); got != "2025-01-01 2025-07-01 2025-01-01.2 2025-09-01" {
 		t.Errorf("released: %s", got)
 	}
 	out, err := s.Render(false)

@@ -15,22 +15,13 @@ import (
 // status is what a build shows: which released version is in force, which
 // are upcoming, and, for a draft, the unreleased text.
 type status struct {
-	versions []*history.Version
-	current  *history.Version // in force on the build date; nil if none is
-	upcoming []*history.Version
-	draft    Texts // the unreleased text the current page shows, or nil
+	versions []*history.Version // every release, oldest first
+	current  *history.Version   // the release in force on the build date; nil if none is
+	date     time.Time          // the build date
+	draft    Texts              // the unreleased text the current page shows, or nil
 
-	of          map[string][]*history.Version // "doc/lang" -> the versions that have the document in the language
+	of          map[string][]*history.Version // "doc/lang" -> the document's own versions (docVersions)
 	releasedKey string                        // see Site.releasedKey
-}
-
-// next returns the version after v, or nil for the newest.
-func (st *status) next(v *history.Version) *history.Version {
-	i, ok := findVersion(st.versions, v.Name())
-	if !ok || i+1 == len(st.versions) {
-		return nil
-	}
-	return st.versions[i+1]
 }
 
 // findVersion returns the index of the version named name in versions,
@@ -43,21 +34,7 @@ func findVersion(versions []*history.Version, name string) (int, bool) {
 // version. Unreleased changes fail the build unless it is a draft build; a
 // site that was never released always builds as a draft.
 func (s *Site) status(draft bool) (*status, error) {
-	st := &status{versions: s.History, of: map[string][]*history.Version{}}
-	for _, doc := range s.Docs {
-		for _, lang := range s.langs() {
-			for _, v := range s.History {
-				if _, ok := v.Markdown(doc, lang); ok {
-					st.of[doc+"/"+lang] = append(st.of[doc+"/"+lang], v)
-				}
-			}
-		}
-	}
-	for _, v := range s.History {
-		if v.Date.After(s.Date) {
-			st.upcoming = append(st.upcoming, v)
-		}
-	}
+	st := &status{versions: s.History, date: s.Date, of: s.docVersions()}
 	st.current = history.EffectiveOn(s.History, s.Date)
 	if err := s.checkReleased().Err(); err != nil {
 		return nil, err

@@ -48,7 +48,7 @@ func (s *Site) supersededPage(st *status, v *history.Version, doc, lang string) 
 		}
 	}
 	info.Versions, info.AllVersions = s.versionLinks(st, doc, lang, "../", v)
-	return s.renderPage(md, info, doc, lang, v.Name()+"/")
+	return s.renderPage(st, md, info, doc, lang, v.Name()+"/")
 }
 
 // noteRevision says on a revision's changelog entry that the announcement

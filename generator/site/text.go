@@ -24,6 +24,18 @@ func (s *Site) renderTexts(asOf time.Time, draft bool) (Texts, error) {
 	return t, err
 }
 
+// releasedChanges returns the changes that have a released version: what a
+// draft, which comes after all of them, calls its earlier versions.
+func (s *Site) releasedChanges(changes []model.Change) []model.Change {
+	var out []model.Change
+	for _, c := range changes {
+		if _, ok := findVersion(s.History, c.Date.Format(time.DateOnly)); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // clauseTexts are the rendered clauses of every document in every
 // language: doc -> lang -> clauses.
 type clauseTexts map[string]map[string][]clause.Rendered
@@ -40,6 +52,7 @@ func (s *Site) renderClauses(asOf time.Time, draft bool, prev clauseTexts) (Text
 		m := s.model(lang, asOf)
 		if draft {
 			m.Draft, m.Effective = true, time.Time{}
+			m.Earlier = s.releasedChanges(m.Changes) // not the draft's own [[change]] entry
 		}
 		models[lang] = m
 	}

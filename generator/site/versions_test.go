@@ -61,7 +61,7 @@ func TestReleaseThenBuildShowsFrozenVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertFile(t, out, "en/privacy/index.html", "Effective from 1 July 2025", "2 years after collection", `href="2025-01-01/"`)
-	assertFile(t, out, "en/privacy/2025-01-01/index.html", "1 year after collection", "This version was in force from 1 January 2025 until 1 July 2025.", `<link rel="canonical" href="https://www.example.nl/en/privacy/2025-01-01/">`)
+	assertFile(t, out, "en/privacy/2025-01-01/index.html", "1 year after collection", "This version applied from 1 January 2025 and was replaced by a newer version on 1 July 2025.", `<link rel="canonical" href="https://www.example.nl/en/privacy/2025-01-01/">`)
 	assertFile(t, out, "nl/privacy/2025-07-01/index.html", "2 jaar na", `hreflang="en" href="https://www.example.nl/en/privacy/2025-07-01/"`)
 }
 

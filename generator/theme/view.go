@@ -77,7 +77,8 @@ type Link struct {
 	Label    string
 	URL      string // relative to the page
 	Absolute string
-	Current  bool
+	Current  bool // the page itself
+	InForce  bool // in a list of versions: the version in force on the build date
 }
 
 // Changelog is what changes.html sees: every version of a document.
