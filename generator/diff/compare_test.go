@@ -195,7 +195,7 @@ func TestInlineMarkdownShowsAsTheReaderSeesIt(t *testing.T) {
 	h := Compare(old, new).HTML(nil)
 	want := []string{
 		`<p class="diff-block">Math: 2 * 3.</p>`,
-		`<p class="diff-block changed">Data is kept for 30 days, see our page (https://a.example/<del>x</del><ins>y</ins>).</p>`,
+		`<p class="diff-block changed">Data is kept for 30 days, see our page (<del>https://a.example/x</del><ins>https://a.example/y</ins>).</p>`,
 	}
 	for _, w := range want {
 		if !strings.Contains(h, w) {

@@ -1,20 +1,92 @@
 package diff
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// words diffs two display texts word by word: each word, run of spaces or
-// punctuation mark is one token, so an edit never splits a word, and the
-// semantic cleanup merges edits that a single space or comma keeps apart.
+// words diffs two display texts sentence by sentence (see splitSentences), and
+// the words of each pair of changed sentences.
 func words(old, new string) []diffmatchpatch.Diff {
 	if old == new {
 		if old == "" {
 			return nil
 		}
+		return []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffEqual, Text: old}}
+	}
+	var alpha alphabet
+	a, okA := alpha.encode(splitSentences(old))
+	b, okB := alpha.encode(splitSentences(new))
+	if !okA || !okB {
+		return replaced([]rune(old), []rune(new))
+	}
+	var out, dels, inss []diffmatchpatch.Diff
+	flush := func() {
+		for i := 0; i < len(dels) || i < len(inss); i++ {
+			switch {
+			case i >= len(inss):
+				out = append(out, dels[i])
+			case i >= len(dels):
+				out = append(out, inss[i])
+			default:
+				out = append(out, sentence(dels[i].Text, inss[i].Text)...)
+			}
+		}
+		dels, inss = nil, nil
+	}
+	for _, d := range diffRunes(a, b, maxWordEdit) {
+		for _, r := range d.Text {
+			one := diffmatchpatch.Diff{Type: d.Type, Text: alpha.strs[idOf(r)]}
+			switch d.Type {
+			case diffmatchpatch.DiffEqual:
+				flush()
+				out = append(out, one)
+			case diffmatchpatch.DiffDelete:
+				dels = append(dels, one)
+			case diffmatchpatch.DiffInsert:
+				inss = append(inss, one)
+			}
+		}
+	}
+	flush()
+	return merge(out)
+}
+
+// sentence diffs two sentences word by word. When most of the words
+// changed, interleaved marks would be word salad: the old sentence is shown
+// struck and the new one added.
+func sentence(old, new string) []diffmatchpatch.Diff {
+	diffs := wordDiff(old, new)
+	var kept, before, after int
+	for _, d := range diffs {
+		n := countWords(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			kept += n
+			before += n
+			after += n
+		case diffmatchpatch.DiffDelete:
+			before += n
+		case diffmatchpatch.DiffInsert:
+			after += n
+		}
+	}
+	// Most changed: over half the old words are gone and over half the
+	// new ones are new. Words only added or only removed stay marked.
+	if 2*kept < before && 2*kept < after {
+		return replaced([]rune(old), []rune(new))
+	}
+	return diffs
+}
+
+// wordDiff diffs two texts word by word: each word, run of spaces or
+// punctuation mark is one token, so an edit never splits a word, and the
+// semantic cleanup merges edits that a single space or comma keeps apart.
+func wordDiff(old, new string) []diffmatchpatch.Diff {
+	if old == new {
 		return []diffmatchpatch.Diff{{Type: diffmatchpatch.DiffEqual, Text: old}}
 	}
 	var alpha alphabet
@@ -38,7 +110,46 @@ func words(old, new string) []diffmatchpatch.Diff {
 			out = append(out, d)
 		}
 	}
-	return withUnits(out)
+	return out
+}
+
+// merge joins neighbouring diffs of the same kind and puts the deletion of
+// a replaced run before its insertion, so that a sentence replaced next to
+// a sentence removed reads as one struck run and one added run.
+func merge(diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
+	var out []diffmatchpatch.Diff
+	for i := 0; i < len(diffs); {
+		if diffs[i].Type == diffmatchpatch.DiffEqual {
+			if n := len(out); n > 0 && out[n-1].Type == diffmatchpatch.DiffEqual {
+				out[n-1].Text += diffs[i].Text
+			} else if diffs[i].Text != "" {
+				out = append(out, diffs[i])
+			}
+			i++
+			continue
+		}
+		var del, ins strings.Builder
+		for ; i < len(diffs) && diffs[i].Type != diffmatchpatch.DiffEqual; i++ {
+			if diffs[i].Type == diffmatchpatch.DiffDelete {
+				del.WriteString(diffs[i].Text)
+			} else {
+				ins.WriteString(diffs[i].Text)
+			}
+		}
+		out = append(out, replaced([]rune(del.String()), []rune(ins.String()))...)
+	}
+	return out
+}
+
+// countWords counts the tokens of a text that have a word character.
+func countWords(s string) int {
+	n := 0
+	for _, t := range tokens(s) {
+		if hasWord(t) {
+			n++
+		}
+	}
+	return n
 }
 
 // edits counts the diffs that are not equal.
@@ -53,10 +164,16 @@ func edits(diffs []diffmatchpatch.Diff) int {
 }
 
 // tokens cuts a text into words (letters, digits and combining marks),
-// runs of white space, and single other characters.
+// runs of white space, single other characters, and the addresses, dates
+// and quantities that change as a whole (see wholeToken).
 func tokens(s string) []string {
 	var out []string
 	for i := 0; i < len(s); {
+		if n := wholeToken(s[i:]); n > 0 {
+			out = append(out, s[i:i+n])
+			i += n
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		class := tokenClass(r)
 		j := i + n

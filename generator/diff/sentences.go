@@ -1,0 +1,52 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// splitSentences cuts a display text into sentences, each after the white space
+// that precedes it, so that the sentences joined are the text. A sentence
+// ends at ".", "!" or "?" (and a closing quote or bracket after it) where
+// white space and a capital letter follow, and not after a number of one or
+// two digits, which is an ordinal: "Art. 6", "z. B. die" and "1. Juni" stay
+// in one sentence, as do the lines of an address.
+func splitSentences(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '.' && c != '!' && c != '?' || c == '.' && ordinal(s[:i]) {
+			continue
+		}
+		end := i + 1
+		for end < len(s) && strings.IndexByte(`")']`, s[end]) >= 0 {
+			end++
+		}
+		next := end
+		for next < len(s) && (s[next] == ' ' || s[next] == '\n' || s[next] == '\t') {
+			next++
+		}
+		if next == end || next == len(s) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[next:]); unicode.IsUpper(r) || r == '"' || r == '„' || r == '“' {
+			out = append(out, s[start:end])
+			start, i = end, end-1
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// ordinal reports whether s ends in a number of one or two digits after a
+// non-digit: "1" of "1. Juni", not "2026" of "in 2026. Then".
+func ordinal(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && isDigit(s[len(s)-1-n]) {
+		n++
+	}
+	return n == 1 || n == 2
+}
