@@ -6,6 +6,7 @@
 package diff
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -25,11 +26,13 @@ const (
 
 // op is one block of the comparison. old is zero for an inserted block, new
 // for a deleted one; an equal block has both. words are the display text of
-// a changed block as equal, inserted and deleted runs.
+// a changed block as equal, inserted and deleted runs; cells are those of
+// each cell of a changed table row.
 type op struct {
 	kind     opKind
 	old, new block
 	words    []diffmatchpatch.Diff
+	cells    [][]diffmatchpatch.Diff
 }
 
 // Result is the comparison of two Markdown documents: the blocks of both in
@@ -155,24 +158,60 @@ func blockOps(d *Differ, diffs []diffmatchpatch.Diff, a, b []block) []op {
 	return ops
 }
 
+// pairUp pairs the deleted blocks of a run with inserted ones in order,
+// each with the next inserted block of its kind (a table row with the row
+// of the same first cell): those are changed blocks, the rest deleted or
+// inserted.
 func pairUp(d *Differ, dels, inss []block) []op {
 	ops := make([]op, 0, max(len(dels), len(inss)))
-	for i := 0; i < len(dels) || i < len(inss); i++ {
-		switch {
-		case i >= len(inss):
-			ops = append(ops, op{kind: opDeleted, old: dels[i]})
-		case i >= len(dels):
-			ops = append(ops, op{kind: opInserted, new: inss[i]})
-		default:
-			ops = append(ops, changed(d, dels[i], inss[i])...)
+	j := 0
+	for _, del := range dels {
+		k := partner(d, del, inss[j:])
+		if k < 0 {
+			ops = append(ops, op{kind: opDeleted, old: del})
+			continue
 		}
+		for _, ins := range inss[j : j+k] {
+			ops = append(ops, op{kind: opInserted, new: ins})
+		}
+		ops = append(ops, changed(d, del, inss[j+k])...)
+		j += k + 1
+	}
+	for _, ins := range inss[j:] {
+		ops = append(ops, op{kind: opInserted, new: ins})
 	}
 	return ops
 }
 
+// partner returns the index of the block in inss that old changed into, or
+// -1. A table row is matched by its first cell, which names what the row
+// is about (a recipient, a cookie), or as the next row when the first cells
+// have a word in common; a header row by the next header row; other blocks
+// by the next block of their kind.
+func partner(d *Differ, old block, inss []block) int {
+	if old.kind != tableRow {
+		return slices.IndexFunc(inss, func(b block) bool { return b.kind == old.kind })
+	}
+	if old.header {
+		return slices.IndexFunc(inss, func(b block) bool { return b.header })
+	}
+	key := firstCell(old)
+	if k := slices.IndexFunc(inss, func(b block) bool { return b.kind == tableRow && !b.header && firstCell(b) == key }); k >= 0 {
+		return k
+	}
+	if len(inss) > 0 && inss[0].kind == tableRow && !inss[0].header && shareWord(key, firstCell(inss[0])) {
+		return 0
+	}
+	return -1
+}
+
 // changed diffs the words of a pair of blocks. A pair that has no word in
-// common is not a changed block but one removed and another added.
+// common is not a changed block but one removed and another added; table
+// rows, paired by their first cells, are diffed cell by cell.
 func changed(d *Differ, old, new block) []op {
+	if old.kind == tableRow && new.kind == tableRow {
+		return []op{{kind: opChanged, old: old, new: new, cells: cellWords(old, new)}}
+	}
 	w := words(d.display(old), d.display(new))
 	for _, d := range w {
 		if d.Type == diffmatchpatch.DiffEqual && hasWord(d.Text) {
@@ -210,7 +249,7 @@ func (r *Result) visible() []item {
 		it := item{op: o}
 		switch o.kind {
 		case opChanged:
-			if len(o.words) == 0 {
+			if len(o.words) == 0 && len(o.cells) == 0 {
 				continue
 			}
 		case opDeleted:

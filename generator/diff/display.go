@@ -15,9 +15,11 @@ var (
 )
 
 // display is the block as a reader sees it, without Markdown markers: a
-// heading without its hashes and {#id}, a list item led by "• ", a table row
-// as its cells joined by " | ", inline Markdown resolved (see inline). Hard
-// line breaks are "\n". Separator rows display as nothing.
+// heading without its hashes and {#id}, a bulleted list item without its
+// bullet (the output shows it as a list item), a numbered one led by its
+// number, a table row as its cells joined by " | ", inline Markdown
+// resolved (see inline). Hard line breaks are "\n". Separator rows display
+// as nothing.
 func (b block) display() string {
 	switch b.kind {
 	case separator:
@@ -28,7 +30,7 @@ func (b block) display() string {
 		m := itemMarker.FindStringSubmatch(b.src)
 		rest := inline(b.src[len(m[0]):])
 		if m[1] != "" {
-			return "• " + rest
+			return rest
 		}
 		return m[2] + " " + rest
 	case tableRow:
@@ -37,6 +39,12 @@ func (b block) display() string {
 		return inline(quoteMarker.ReplaceAllString(b.src, ""))
 	}
 	return inline(b.src)
+}
+
+// bullet reports whether the block is a bulleted list item.
+func (b block) bullet() bool {
+	m := itemMarker.FindStringSubmatch(b.src)
+	return b.kind == listItem && m != nil && m[1] != ""
 }
 
 // cells splits a table row as markdown.Cells does and displays each cell.

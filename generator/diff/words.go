@@ -21,7 +21,7 @@ func words(old, new string) []diffmatchpatch.Diff {
 	a, okA := alpha.encode(splitSentences(old))
 	b, okB := alpha.encode(splitSentences(new))
 	if !okA || !okB {
-		return replaced([]rune(old), []rune(new))
+		return replacedText(old, new)
 	}
 	var out, dels, inss []diffmatchpatch.Diff
 	flush := func() {
@@ -77,7 +77,7 @@ func sentence(old, new string) []diffmatchpatch.Diff {
 	// Most changed: over half the old words are gone and over half the
 	// new ones are new. Words only added or only removed stay marked.
 	if 2*kept < before && 2*kept < after {
-		return replaced([]rune(old), []rune(new))
+		return replacedText(old, new)
 	}
 	return diffs
 }
@@ -93,7 +93,7 @@ func wordDiff(old, new string) []diffmatchpatch.Diff {
 	a, okA := alpha.encode(tokens(old))
 	b, okB := alpha.encode(tokens(new))
 	if !okA || !okB {
-		return replaced([]rune(old), []rune(new))
+		return replacedText(old, new)
 	}
 	dmp := diffmatchpatch.New()
 	diffs := diffRunes(a, b, maxWordEdit)
@@ -136,7 +136,7 @@ func merge(diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
 				ins.WriteString(diffs[i].Text)
 			}
 		}
-		out = append(out, replaced([]rune(del.String()), []rune(ins.String()))...)
+		out = append(out, replacedText(del.String(), ins.String())...)
 	}
 	return out
 }
@@ -210,4 +210,18 @@ func hasWord(s string) bool {
 		}
 	}
 	return false
+}
+
+// replacedText is the diff that deletes old and inserts new, byte for byte
+// (replaced takes runes, which would turn bytes that are not UTF-8 into
+// U+FFFD).
+func replacedText(old, new string) []diffmatchpatch.Diff {
+	var out []diffmatchpatch.Diff
+	if old != "" {
+		out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: old})
+	}
+	if new != "" {
+		out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: new})
+	}
+	return out
 }
