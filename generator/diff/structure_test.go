@@ -65,7 +65,7 @@ func TestTableRowsAreMatchedByTheirFirstCell(t *testing.T) {
 	if !strings.Contains(h, want) {
 		t.Errorf("HTML lacks\n%s\nin\n%s", want, h)
 	}
-	for _, w := range []string{`<table class="diff-table">`, `<thead>`, `<th>Recipient</th> <th>Role</th> <th>Country</th>`, `<tr class="diff-row"><td>DHL Paket GmbH</td>`} {
+	for _, w := range []string{`<div class="table-wrap" tabindex="0"><table class="diff-table">`, `<thead>`, `<th>Recipient</th> <th>Role</th> <th>Country</th>`, `<tr class="diff-row"><td>DHL Paket GmbH</td>`} {
 		if !strings.Contains(h, w) {
 			t.Errorf("the changed table lacks %s:\n%s", w, h)
 		}

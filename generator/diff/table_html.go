@@ -6,7 +6,8 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// writeTable writes the rows of a table as an HTML table: header rows in
+// writeTable writes the rows of a table as an HTML table (in a scrolling
+// wrapper): header rows in
 // <thead> as <th> cells, the others in <tbody>; every row has as many cells
 // as the widest, an added row's cells each in <ins>, a removed row's in
 // <del>, a changed row's with its words marked cell by cell.
@@ -15,7 +16,9 @@ func writeTable(b *strings.Builder, rows []item) {
 	for _, it := range rows {
 		width = max(width, len(rowCells(it)))
 	}
-	b.WriteString(`<table class="diff-table">` + "\n")
+	// The wrapper scrolls a wide table on a narrow screen, as the policy's
+	// own tables do; it takes the focus so that a keyboard can scroll it.
+	b.WriteString(`<div class="table-wrap" tabindex="0"><table class="diff-table">` + "\n")
 	section := ""
 	for _, it := range rows {
 		want, cell := "tbody", "td"
@@ -46,7 +49,7 @@ func writeTable(b *strings.Builder, rows []item) {
 	if section != "" {
 		b.WriteString("</" + section + ">\n")
 	}
-	b.WriteString("</table>\n")
+	b.WriteString("</table></div>\n")
 }
 
 // rowCells returns the cells of a row as it is shown: each cell's words,
