@@ -26,6 +26,13 @@ func (r *Result) HTML(collapsed func(n int) string) string {
 	parts := r.parts()
 	show := layout(parts)
 	w := htmlWriter{d: r.d}
+	size := 0
+	for _, p := range parts {
+		for _, it := range p.items {
+			size += len(it.text) + 40
+		}
+	}
+	w.b.Grow(size)
 	for i := 0; i < len(parts); {
 		if show[i] {
 			w.part(parts[i])
@@ -66,7 +73,7 @@ type htmlWriter struct {
 func (w *htmlWriter) part(p part) {
 	if p.table() {
 		w.endList()
-		writeTable(&w.b, p.items)
+		w.d.writeTable(&w.b, p)
 		return
 	}
 	it := p.items[0]
@@ -115,6 +122,37 @@ func (d *Differ) writeEqual(b *strings.Builder, it item) {
 // equalKey is the key under which a Differ keeps the HTML of an unchanged
 // block, beside the display of blocks.
 type equalKey struct{ block }
+
+// writeTable writes a table, an unchanged one as the Differ wrote it
+// before if it has.
+func (d *Differ) writeTable(b *strings.Builder, p part) {
+	if d == nil || p.changed() {
+		writeTable(b, p.items)
+		return
+	}
+	var src strings.Builder
+	for _, it := range p.items {
+		if it.new.header {
+			src.WriteString("\x00") // a header row renders as <th>
+		}
+		src.WriteString(it.new.src + "\n")
+	}
+	key := tableKey{src.String()}
+	if v, ok := d.shown.Load(key); ok {
+		b.WriteString(v.(string))
+		return
+	}
+	var one strings.Builder
+	writeTable(&one, p.items)
+	if _, loaded := d.shown.LoadOrStore(key, one.String()); !loaded {
+		d.n.Add(1)
+	}
+	b.WriteString(one.String())
+}
+
+// tableKey is the key under which a Differ keeps the HTML of an unchanged
+// table: the Markdown of its rows, header rows marked.
+type tableKey struct{ src string }
 
 var classes = [...]string{opEqual: "diff-block", opInserted: "diff-block added", opDeleted: "diff-block removed", opChanged: "diff-block changed"}
 
