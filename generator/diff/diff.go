@@ -1,6 +1,7 @@
 // Package diff owns what a reader is shown about a new version of a policy:
 // the text diff of two released Markdown documents, block by block with the
-// changed words marked, as HTML for the diff page or as text for a terminal;
+// changed words marked, each change under its headings, tables as tables
+// and lists as lists, as HTML for the diff page or as text for a terminal;
 // and the summary of what changed in the data between two site models, as
 // facts that localize to one sentence each.
 package diff
@@ -103,8 +104,8 @@ const (
 )
 
 // Compare splits both texts into blocks (headings, paragraphs, list items,
-// table rows), aligns the blocks and diffs the words of every pair of
-// changed blocks.
+// table rows), aligns the blocks, pairs the changed ones (see pairUp) and
+// diffs the words of every pair, sentence by sentence (see words).
 func Compare(old, new string) *Result { return compare(old, new, nil) }
 
 func compare(old, new string, d *Differ) *Result {

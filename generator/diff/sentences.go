@@ -10,13 +10,14 @@ import (
 // that precedes it, so that the sentences joined are the text. A sentence
 // ends at ".", "!" or "?" (and a closing quote or bracket after it) where
 // white space and a capital letter follow, and not after a number of one or
-// two digits, which is an ordinal: "Art. 6", "z. B. die" and "1. Juni" stay
-// in one sentence, as do the lines of an address.
+// two digits, which is an ordinal, or an abbreviation: "Art. 6", "z. B. die",
+// "1. Juni" and "Dr. Hoffmann" stay in one sentence, as do the lines of an
+// address.
 func splitSentences(s string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != '.' && c != '!' && c != '?' || c == '.' && ordinal(s[:i]) {
+		if c := s[i]; c != '.' && c != '!' && c != '?' || c == '.' && (ordinal(s[:i]) || abbreviation(s[:i])) {
 			continue
 		}
 		end := i + 1
@@ -49,4 +50,19 @@ func ordinal(s string) bool {
 		n++
 	}
 	return n == 1 || n == 2
+}
+
+// abbreviations are the words that end in a full stop before a capital
+// letter in a sentence: titles and the short forms of legal citations.
+var abbreviations = wordSet("dr prof mr mrs ms st nr art abs vgl bzw ggf ca")
+
+// abbreviation reports whether s ends in a single letter ("B" of "z. B.",
+// "V" of "B.V.") or one of the abbreviations.
+func abbreviation(s string) bool {
+	start := len(s)
+	for start > 0 && (s[start-1] >= 'a' && s[start-1] <= 'z' || s[start-1] >= 'A' && s[start-1] <= 'Z') {
+		start--
+	}
+	w := s[start:]
+	return len(w) == 1 || abbreviations[strings.ToLower(w)]
 }

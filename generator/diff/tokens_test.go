@@ -65,9 +65,9 @@ func TestSentenceWithFewChangesKeepsItsWordMarks(t *testing.T) {
 	}
 }
 
-func TestSentencesSplitBeforeACapitalOnly(t *testing.T) {
-	got := splitSentences("Nach Art. 6 Abs. 1 gilt das. Z. B. hier! Und \"so\"? Ende")
-	want := []string{"Nach Art. 6 Abs. 1 gilt das.", " Z.", " B. hier!", " Und \"so\"?", " Ende"}
+func TestSentencesSplitBeforeACapitalButNotAfterOrdinalsOrAbbreviations(t *testing.T) {
+	got := splitSentences("Nach Art. 6 Abs. 1 gilt das. Z. B. hier! Und \"so\"? Am 1. Juni schreibt Dr. Hoffmann. Die B.V. Ende. Ab 2026. Neu")
+	want := []string{"Nach Art. 6 Abs. 1 gilt das.", " Z. B. hier!", " Und \"so\"?", " Am 1. Juni schreibt Dr. Hoffmann.", " Die B.V. Ende.", " Ab 2026.", " Neu"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
 	}
