@@ -166,8 +166,8 @@ func blockOps(d *Differ, diffs []diffmatchpatch.Diff, a, b []block) []op {
 func pairUp(d *Differ, dels, inss []block) []op {
 	ops := make([]op, 0, max(len(dels), len(inss)))
 	j := 0
-	for _, del := range dels {
-		k := partner(d, del, inss[j:])
+	for i, del := range dels {
+		k := partner(d, dels[i:], inss[j:])
 		if k < 0 {
 			ops = append(ops, op{kind: opDeleted, old: del})
 			continue
@@ -184,15 +184,43 @@ func pairUp(d *Differ, dels, inss []block) []op {
 	return ops
 }
 
-// partner returns the index of the block in inss that old changed into, or
-// -1. A table row is matched by its first cell, which names what the row
-// is about (a recipient, a cookie), or as the next row when the first cells
-// have a word in common; a header row by the next header row; other blocks
-// by the next block of their kind.
-func partner(d *Differ, old block, inss []block) int {
-	if old.kind != tableRow {
-		return slices.IndexFunc(inss, func(b block) bool { return b.kind == old.kind })
+// partner returns the index of the block in inss that dels[0] changed
+// into, or -1. A table row is matched by its first cell, which names what
+// the row is about (a recipient, a cookie), or as the next row when the
+// first cells have a word in common; a header row by the next header row.
+// Another block is matched by the next block of its kind that is similar,
+// or else by the next of its kind unless that is similar to one of the
+// blocks deleted after it, which then gets it.
+func partner(d *Differ, dels, inss []block) int {
+	old := dels[0]
+	if old.kind == tableRow {
+		return rowPartner(old, inss)
 	}
+	shown := d.display(old)
+	first := -1
+	for k, b := range inss[:min(len(inss), lookahead)] {
+		if b.kind != old.kind {
+			continue
+		}
+		if similar(shown, d.display(b)) {
+			return k
+		}
+		if first < 0 {
+			first = k
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	for _, later := range dels[1:min(len(dels), lookahead)] {
+		if later.kind == old.kind && similar(d.display(later), d.display(inss[first])) {
+			return -1
+		}
+	}
+	return first
+}
+
+func rowPartner(old block, inss []block) int {
 	if old.header {
 		return slices.IndexFunc(inss, func(b block) bool { return b.header })
 	}

@@ -72,3 +72,29 @@ func TestSentencesSplitBeforeACapitalButNotAfterOrdinalsOrAbbreviations(t *testi
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestSentenceIsComparedWithTheNewSentenceMostLikeIt(t *testing.T) {
+	old := "We tell you of a breach without delay, and within 72 hours. Only where the data was encrypted do we not tell you in person.\n"
+	new := "We tell you of a breach without delay. We have bound ourselves to do so within 72 hours. Only where the data was encrypted do we not tell you personally.\n"
+	h := Compare(old, new).HTML(nil)
+	want := `<p class="diff-block changed">We tell you of a breach without delay<del>, and within 72 hours</del>.` +
+		`<ins> We have bound ourselves to do so within 72 hours.</ins>` +
+		` Only where the data was encrypted do we not tell you <del>in person</del><ins>personally</ins>.</p>`
+	if !strings.Contains(h, want) {
+		t.Errorf("HTML lacks\n%s\nin\n%s", want, h)
+	}
+}
+
+func TestParagraphIsComparedWithTheNewParagraphMostLikeIt(t *testing.T) {
+	old := "Intro.\n\nWe keep invoices for ten years under tax law.\n\nEnd.\n"
+	new := "Intro.\n\nA completely new paragraph about something else entirely.\n\nWe keep invoices for eight years under tax law.\n\nEnd.\n"
+	h := Compare(old, new).HTML(nil)
+	for _, want := range []string{
+		`<p class="diff-block added"><ins>A completely new paragraph about something else entirely.</ins></p>`,
+		`<p class="diff-block changed">We keep invoices for <del>ten</del><ins>eight</ins> years under tax law.</p>`,
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("HTML lacks\n%s\nin\n%s", want, h)
+		}
+	}
+}

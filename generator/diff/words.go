@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,16 +26,18 @@ func words(old, new string) []diffmatchpatch.Diff {
 	}
 	var out, dels, inss []diffmatchpatch.Diff
 	flush := func() {
-		for i := 0; i < len(dels) || i < len(inss); i++ {
-			switch {
-			case i >= len(inss):
-				out = append(out, dels[i])
-			case i >= len(dels):
-				out = append(out, inss[i])
-			default:
-				out = append(out, sentence(dels[i].Text, inss[i].Text)...)
+		j := 0
+		for _, del := range dels {
+			k := slices.IndexFunc(inss[j:min(len(inss), j+lookahead)], func(ins diffmatchpatch.Diff) bool { return similar(del.Text, ins.Text) })
+			if k < 0 {
+				out = append(out, del)
+				continue
 			}
+			out = append(out, inss[j:j+k]...)
+			out = append(out, sentence(del.Text, inss[j+k].Text)...)
+			j += k + 1
 		}
+		out = append(out, inss[j:]...)
 		dels, inss = nil, nil
 	}
 	for _, d := range diffRunes(a, b, maxWordEdit) {
@@ -139,6 +142,36 @@ func merge(diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
 		out = append(out, replacedText(del.String(), ins.String())...)
 	}
 	return out
+}
+
+// lookahead bounds how many new blocks or sentences an old one is compared
+// with to find what it became, so that a long run of changes costs no more
+// than a fixed number of comparisons per block.
+const lookahead = 20
+
+// similar reports whether two texts are alike enough to be shown as one
+// changed text: half the words of one of them are in the other (counted
+// with repeats). It is the opposite of what sentence shows replaced, for
+// words in common in any order.
+func similar(a, b string) bool {
+	count := map[string]int{}
+	before, after, common := 0, 0, 0
+	for _, t := range tokens(a) {
+		if hasWord(t) {
+			count[t]++
+			before++
+		}
+	}
+	for _, t := range tokens(b) {
+		if hasWord(t) {
+			after++
+			if count[t] > 0 {
+				count[t]--
+				common++
+			}
+		}
+	}
+	return 2*common >= before || 2*common >= after
 }
 
 // countWords counts the tokens of a text that have a word character.
