@@ -15,6 +15,7 @@ const (
 	tableRow
 	separator // a table's delimiter row or a thematic break: not shown
 	quote
+	quoteItem // a list item in a block quote
 )
 
 // block is the unit the texts are aligned by: a heading, a paragraph, a
@@ -53,7 +54,7 @@ func split(md string) []block {
 				blocks[n-1].header = true
 			}
 			cur = -1
-		case cur >= 0 && (kind == paragraph || kind == quote && blocks[cur].kind == quote):
+		case cur >= 0 && (kind == paragraph || kind == quote && (blocks[cur].kind == quote || blocks[cur].kind == quoteItem)):
 			blocks[cur].src += "\n" + line
 		default:
 			blocks = append(blocks, newBlock(kind, line))
@@ -93,6 +94,8 @@ func classify(line string, inParagraph bool) (blockKind, bool) {
 	case (c == '-' || c == '*' || c == '+' || isDigit(c)) && itemLine.MatchString(line) &&
 		(!inParagraph || !isDigit(c) || strings.HasPrefix(trimmed, "1.") || strings.HasPrefix(trimmed, "1)")):
 		return listItem, false
+	case c == '>' && itemLine.MatchString(quoteMarker.ReplaceAllString(line, "")):
+		return quoteItem, false
 	case c == '>':
 		return quote, false
 	}

@@ -27,12 +27,9 @@ func (b block) display() string {
 	case heading:
 		return inline(headingID.ReplaceAllString(headingMarks.ReplaceAllString(b.src, ""), ""))
 	case listItem:
-		m := itemMarker.FindStringSubmatch(b.src)
-		rest := inline(b.src[len(m[0]):])
-		if m[1] != "" {
-			return rest
-		}
-		return m[2] + " " + rest
+		return itemDisplay(b.src)
+	case quoteItem:
+		return itemDisplay(quoteMarker.ReplaceAllString(b.src, ""))
 	case tableRow:
 		return strings.Join(cells(b.src), " | ")
 	case quote:
@@ -41,10 +38,31 @@ func (b block) display() string {
 	return inline(b.src)
 }
 
+// itemDisplay is the display of a list item's Markdown: a bulleted one
+// without its bullet, a numbered one led by its number.
+func itemDisplay(src string) string {
+	m := itemMarker.FindStringSubmatch(src)
+	if m == nil {
+		return inline(src)
+	}
+	rest := inline(src[len(m[0]):])
+	if m[1] != "" {
+		return rest
+	}
+	return m[2] + " " + rest
+}
+
+// item reports whether the block is a list item, in a block quote or not.
+func (b block) item() bool { return b.kind == listItem || b.kind == quoteItem }
+
 // bullet reports whether the block is a bulleted list item.
 func (b block) bullet() bool {
-	m := itemMarker.FindStringSubmatch(b.src)
-	return b.kind == listItem && m != nil && m[1] != ""
+	src := b.src
+	if b.kind == quoteItem {
+		src = quoteMarker.ReplaceAllString(src, "")
+	}
+	m := itemMarker.FindStringSubmatch(src)
+	return b.item() && m != nil && m[1] != ""
 }
 
 // cells splits a table row as markdown.Cells does and displays each cell.

@@ -77,7 +77,7 @@ func (w *htmlWriter) part(p part) {
 		return
 	}
 	it := p.items[0]
-	if it.shown().kind == listItem {
+	if it.shown().item() {
 		if !w.inList {
 			w.b.WriteString(`<ul class="diff-list">` + "\n")
 			w.inList = true
@@ -164,7 +164,7 @@ func writeBlock(b *strings.Builder, it item) {
 		tag = "h4"
 	case shown.kind == heading:
 		tag = "h3"
-	case shown.kind == listItem:
+	case shown.item():
 		tag = "li"
 		if !shown.bullet() {
 			attrs = ` data-numbered`

@@ -168,3 +168,20 @@ func TestTerminalSkipsRowsAwayFromTheChange(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestListInABlockQuoteStaysAList(t *testing.T) {
+	old := "> You may object to:\n>\n> - Business contacts\n> - Proof of consent\n"
+	new := "> You may object to:\n>\n> - Business contacts\n> - Proof of consent\n> - Strictly necessary cookies\n"
+	h := Compare(old, new).HTML(nil)
+	want := `<ul class="diff-list">
+<li class="diff-block">Proof of consent</li>
+<li class="diff-block added"><ins>Strictly necessary cookies</ins></li>
+</ul>
+`
+	if !strings.Contains(h, want) || !strings.Contains(h, `<li class="diff-block">Business contacts</li>`) {
+		t.Errorf("HTML lacks\n%s\nin\n%s", want, h)
+	}
+	if got, want := text(t, old, new, false), "  • Proof of consent\n+ • Strictly necessary cookies\n"; !strings.HasSuffix(got, want) {
+		t.Errorf("terminal output\n%s\ndoes not end in\n%s", got, want)
+	}
+}
