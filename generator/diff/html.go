@@ -43,23 +43,29 @@ func (r *Result) HTML(collapsed func(n int) string) string {
 		for j < len(parts) && !show[j] {
 			j++
 		}
-		if j-i == 1 {
-			w.part(parts[i])
-		} else {
-			w.endList()
-			w.b.WriteString(`<details class="diff-unchanged"><summary>`)
-			w.b.WriteString(html.EscapeString(collapsed(j - i)))
-			w.b.WriteString("</summary>\n")
-			for _, p := range parts[i:j] {
-				w.part(p)
-			}
-			w.endList()
-			w.b.WriteString("</details>\n")
-		}
+		w.fold(parts[i:j], collapsed)
 		i = j
 	}
 	w.endList()
 	return w.b.String()
+}
+
+// fold writes a run of unchanged parts not shown as context: folded in a
+// <details> element, unless it is a single part.
+func (w *htmlWriter) fold(run []part, collapsed func(n int) string) {
+	if len(run) == 1 {
+		w.part(run[0])
+		return
+	}
+	w.endList()
+	w.b.WriteString(`<details class="diff-unchanged"><summary>`)
+	w.b.WriteString(html.EscapeString(collapsed(len(run))))
+	w.b.WriteString("</summary>\n")
+	for _, p := range run {
+		w.part(p)
+	}
+	w.endList()
+	w.b.WriteString("</details>\n")
 }
 
 // htmlWriter builds the HTML output. inList is set while a <ul> is open:

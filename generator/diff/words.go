@@ -9,8 +9,8 @@ import (
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// words diffs two display texts sentence by sentence (see splitSentences), and
-// the words of each pair of changed sentences.
+// words diffs two display texts sentence by sentence (see splitSentences),
+// and the words of each pair of changed sentences.
 func words(old, new string) []diffmatchpatch.Diff {
 	if old == new {
 		if old == "" {
@@ -24,38 +24,47 @@ func words(old, new string) []diffmatchpatch.Diff {
 	if !okA || !okB {
 		return replacedText(old, new)
 	}
-	var out, dels, inss []diffmatchpatch.Diff
-	flush := func() {
-		j := 0
-		for _, del := range dels {
-			k := slices.IndexFunc(inss[j:min(len(inss), j+lookahead)], func(ins diffmatchpatch.Diff) bool { return similar(del.Text, ins.Text) })
-			if k < 0 {
-				out = append(out, del)
-				continue
-			}
-			out = append(out, inss[j:j+k]...)
-			out = append(out, sentence(del.Text, inss[j+k].Text)...)
-			j += k + 1
-		}
-		out = append(out, inss[j:]...)
-		dels, inss = nil, nil
-	}
+	var out []diffmatchpatch.Diff
+	var dels, inss []string
 	for _, d := range diffRunes(a, b, maxWordEdit) {
 		for _, r := range d.Text {
-			one := diffmatchpatch.Diff{Type: d.Type, Text: alpha.strs[idOf(r)]}
+			s := alpha.strs[idOf(r)]
 			switch d.Type {
 			case diffmatchpatch.DiffEqual:
-				flush()
-				out = append(out, one)
+				out = append(pairSentences(out, dels, inss), diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: s})
+				dels, inss = nil, nil
 			case diffmatchpatch.DiffDelete:
-				dels = append(dels, one)
+				dels = append(dels, s)
 			case diffmatchpatch.DiffInsert:
-				inss = append(inss, one)
+				inss = append(inss, s)
 			}
 		}
 	}
-	flush()
-	return merge(out)
+	return merge(pairSentences(out, dels, inss))
+}
+
+// pairSentences appends the diff of a run of deleted sentences and the run
+// of inserted ones that replaced them: each old sentence is diffed with the
+// first new one like it (see similar), in order; the others are deleted or
+// inserted whole.
+func pairSentences(out []diffmatchpatch.Diff, dels, inss []string) []diffmatchpatch.Diff {
+	j := 0
+	for _, del := range dels {
+		k := slices.IndexFunc(inss[j:min(len(inss), j+lookahead)], func(ins string) bool { return similar(del, ins) })
+		if k < 0 {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: del})
+			continue
+		}
+		for _, ins := range inss[j : j+k] {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: ins})
+		}
+		out = append(out, sentence(del, inss[j+k])...)
+		j += k + 1
+	}
+	for _, ins := range inss[j:] {
+		out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: ins})
+	}
+	return out
 }
 
 // sentence diffs two sentences word by word. When most of the words
