@@ -12,30 +12,42 @@ import (
 )
 
 const diffHelp = `Usage: policygen diff [flags] [FROM] [TO]
+       policygen diff --draft [flags]
 
 Prints what changed between two released versions, named by their dates
-(YYYY-MM-DD): first the summary of what changed in the data, then the
-changed paragraphs with removed words as [-…-] and added words as {+…+}
-(in colour on a terminal; NO_COLOR=1 turns colour off). Without arguments
-it compares the two newest versions; with one, that version and the one
-before it.
+(YYYY-MM-DD): first the summary of what changed in the data, then each
+changed paragraph, list item or table row under the headings it stands
+under, with removed words as [-…-] and added words as {+…+} (in colour on
+a terminal; NO_COLOR=1 turns colour off). Addresses, dates and periods
+("14 days") change as a whole; a sentence that mostly changed is shown
+removed and added. Without arguments it compares the two newest versions;
+with one, that version and the one before it. With --draft it compares the
+newest version with the text site.toml and the clauses give now: the
+changes that policygen release would publish.
 
 Flags:
   -s, --source DIR    site folder holding site.toml (default ".")
       --lang LANG     language to compare (default: the site's first)
       --doc DOC       document to compare, privacy or cookies (default privacy)
+      --draft         compare the unreleased text with the newest version
 `
 
 func runDiff(e *env, args []string) int {
 	var f siteFlags
 	var lang, doc string
+	var draft bool
 	fs := flagSet(e, "diff", diffHelp)
 	fs.StringVar(&f.source, "s", ".", "site folder")
 	fs.StringVar(&f.source, "source", ".", "site folder")
 	fs.StringVar(&lang, "lang", "", "language")
 	fs.StringVar(&doc, "doc", "privacy", "document")
+	fs.BoolVar(&draft, "draft", false, "compare the unreleased text")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
+	}
+	if draft && fs.NArg() > 0 {
+		fmt.Fprintln(e.stderr, "policygen diff: --draft compares the unreleased text with the newest version: give no versions")
+		return exitUsage
 	}
 	s, err := site.Load(f.options(e))
 	if err != nil {
@@ -47,6 +59,9 @@ func runDiff(e *env, args []string) int {
 	}
 	if lang == "" {
 		lang = s.Config.Site.Settings.Languages[0]
+	}
+	if draft {
+		return printDraftDiff(e, s, doc, lang)
 	}
 	from, to, msg := pickVersions(s.History, fs.Args())
 	if msg != "" {
@@ -94,10 +109,33 @@ func printDiff(e *env, s *site.Site, from, to *history.Version, doc, lang string
 	if err != nil {
 		return report(e, err)
 	}
+	return writeDiff(e, from.Name(), to.Name(), doc, lang, lines, old, cur)
+}
+
+// printDraftDiff compares the text as rendered now with the newest version.
+func printDraftDiff(e *env, s *site.Site, doc, lang string) int {
+	base, cur, lines, err := s.Unreleased(doc, lang)
+	if err != nil {
+		return report(e, err)
+	}
+	if base == nil {
+		fmt.Fprintf(e.stderr, "policygen diff: no released version has the %s text in %q to compare the draft with\n", doc, lang)
+		return exitUsage
+	}
+	old, _ := base.Markdown(doc, lang)
+	if len(lines) == 0 && old == cur {
+		fmt.Fprintf(e.stdout, "%s → draft (%s, %s): no unreleased changes\n", diag.Printable(base.Name()), doc, lang)
+		return exitOK
+	}
+	return writeDiff(e, base.Name(), "draft", doc, lang, lines, old, cur)
+}
+
+// writeDiff writes the summary lines and the text diff.
+func writeDiff(e *env, from, to, doc, lang string, lines []string, old, cur string) int {
 	// The texts come from history files, which may hold what no check
 	// refused when they were released: control characters are shown
 	// escaped, so that only the colours of the diff reach the terminal.
-	fmt.Fprintf(e.stdout, "%s → %s (%s, %s)\n", diag.Printable(from.Name()), diag.Printable(to.Name()), doc, lang)
+	fmt.Fprintf(e.stdout, "%s → %s (%s, %s)\n", diag.Printable(from), diag.Printable(to), doc, lang)
 	for _, l := range lines {
 		fmt.Fprintf(e.stdout, "  - %s\n", diag.Printable(l))
 	}

@@ -431,3 +431,35 @@ func TestSignedReleases(t *testing.T) {
 		t.Errorf("build of an edited, signed manifest: exit %d, want %q in\n%s", code, want, errs)
 	}
 }
+
+// TestDiffDraftShowsTheUnreleasedChangesUnderTheirHeadings releases a
+// version, changes a retention period without releasing it and compares:
+// the draft diff shows the change under its heading, and nothing once the
+// change is undone.
+func TestDiffDraftShowsTheUnreleasedChangesUnderTheirHeadings(t *testing.T) {
+	dir := t.TempDir()
+	runCLI(t, "init", dir)
+	appendSite(t, dir, "\n[[change]]\ndate = 2025-01-01\n")
+	if code, _, errs := runCLI(t, "release", "-s", dir); code != 0 {
+		t.Fatalf("release: %s", errs)
+	}
+	code, out, errs := runCLI(t, "diff", "-s", dir, "--draft", "--lang", "de")
+	if code != 0 || out != "2025-01-01 → draft (privacy, de): no unreleased changes\n" {
+		t.Errorf("diff --draft without changes: exit %d\n%s%s", code, out, errs)
+	}
+	file := filepath.Join(dir, "site.toml")
+	src, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(src), `period = "30d"`, `period = "60d"`, 1)), 0o644)
+	code, out, errs = runCLI(t, "diff", "-s", dir, "--draft", "--lang", "de")
+	if code != 0 {
+		t.Fatalf("diff --draft: exit %d\n%s", code, errs)
+	}
+	for _, want := range []string{"2025-01-01 → draft (privacy, de)", "bisher 30 Tage, jetzt 60 Tage", "  ## ", "~ • Speicherdauer: [-30 Tage-]{+60 Tage+}"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff --draft output lacks %q:\n%s", want, out)
+		}
+	}
+	if code, _, errs := runCLI(t, "diff", "-s", dir, "--draft", "2025-01-01"); code != exitUsage || !strings.Contains(errs, "give no versions") {
+		t.Errorf("--draft with a version: exit %d, %s", code, errs)
+	}
+}

@@ -15,14 +15,19 @@ const (
 	tableRow
 	separator // a table's delimiter row or a thematic break: not shown
 	quote
+	quoteItem // a list item in a block quote
 )
 
 // block is the unit the texts are aligned by: a heading, a paragraph, a
 // list item (with its continuation lines), a table row or a paragraph of a
-// block quote. src is its Markdown, lines joined by "\n".
+// block quote. src is its Markdown, lines joined by "\n"; level is a
+// heading's level (1 for "#"), and header marks a table's header row (the
+// row above its delimiter row).
 type block struct {
-	kind blockKind
-	src  string
+	kind   blockKind
+	src    string
+	level  int
+	header bool
 }
 
 var (
@@ -44,16 +49,27 @@ func split(md string) []block {
 		case strings.TrimSpace(strings.TrimLeft(line, " \t>")) == "":
 			cur = -1 // a blank line, or a blank line of a block quote
 		case single:
-			blocks = append(blocks, block{kind: kind, src: line})
+			blocks = append(blocks, newBlock(kind, line))
+			if n := len(blocks) - 1; kind == separator && n > 0 && blocks[n-1].kind == tableRow && delimiterRow.MatchString(line) {
+				blocks[n-1].header = true
+			}
 			cur = -1
-		case cur >= 0 && (kind == paragraph || kind == quote && blocks[cur].kind == quote):
+		case cur >= 0 && (kind == paragraph || kind == quote && (blocks[cur].kind == quote || blocks[cur].kind == quoteItem)):
 			blocks[cur].src += "\n" + line
 		default:
-			blocks = append(blocks, block{kind: kind, src: line})
+			blocks = append(blocks, newBlock(kind, line))
 			cur = len(blocks) - 1
 		}
 	}
 	return blocks
+}
+
+func newBlock(kind blockKind, line string) block {
+	b := block{kind: kind, src: line}
+	if kind == heading {
+		b.level = strings.IndexFunc(strings.TrimLeft(line, " "), func(r rune) bool { return r != '#' })
+	}
+	return b
 }
 
 // classify says what a line starts, and whether it is a block by itself.
@@ -78,6 +94,8 @@ func classify(line string, inParagraph bool) (blockKind, bool) {
 	case (c == '-' || c == '*' || c == '+' || isDigit(c)) && itemLine.MatchString(line) &&
 		(!inParagraph || !isDigit(c) || strings.HasPrefix(trimmed, "1.") || strings.HasPrefix(trimmed, "1)")):
 		return listItem, false
+	case c == '>' && itemLine.MatchString(quoteMarker.ReplaceAllString(line, "")):
+		return quoteItem, false
 	case c == '>':
 		return quote, false
 	}

@@ -95,15 +95,15 @@ func TestWholeBlocksAddedAndRemoved(t *testing.T) {
 		{"paragraph removed", "Alpha one.\n\nBravo two.\n\nCharlie three.\n", "Alpha one.\n\nCharlie three.\n",
 			`<p class="diff-block removed"><del>Bravo two.</del></p>`},
 		{"bullet added", "- apples\n- pears\n", "- apples\n- plums\n- pears\n",
-			`<p class="diff-block added"><ins>• plums</ins></p>`},
+			`<li class="diff-block added"><ins>plums</ins></li>`},
 		{"bullet removed", "- apples\n- plums\n- pears\n", "- apples\n- pears\n",
-			`<p class="diff-block removed"><del>• plums</del></p>`},
+			`<li class="diff-block removed"><del>plums</del></li>`},
 		{"numbered item added", "1. apples\n2. pears\n", "1. apples\n2. pears\n3. plums\n",
-			`<p class="diff-block added"><ins>3. plums</ins></p>`},
+			`<li class="diff-block added" data-numbered><ins>3. plums</ins></li>`},
 		{"row added", table, table + "| Mailer | Ireland |\n",
-			`<p class="diff-block added"><ins>Mailer | Ireland</ins></p>`},
+			`<tr class="diff-row added"><td><ins>Mailer</ins></td> <td><ins>Ireland</ins></td></tr>`},
 		{"row removed", table + "| Mailer | Ireland |\n", table,
-			`<p class="diff-block removed"><del>Mailer | Ireland</del></p>`},
+			`<tr class="diff-row removed"><td><del>Mailer</del></td> <td><del>Ireland</del></td></tr>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,8 +111,8 @@ func TestWholeBlocksAddedAndRemoved(t *testing.T) {
 			if !strings.Contains(h, tt.want) {
 				t.Errorf("HTML lacks %s:\n%s", tt.want, h)
 			}
-			if n := strings.Count(h, "<ins>") + strings.Count(h, "<del>"); n != 1 {
-				t.Errorf("%d <ins>/<del> elements, want 1:\n%s", n, h)
+			if n, want := strings.Count(h, "<ins>")+strings.Count(h, "<del>"), strings.Count(tt.want, "<td>"); n != max(1, want) {
+				t.Errorf("%d <ins>/<del> elements, want one (in each cell of a row):\n%s", n, h)
 			}
 		})
 	}
@@ -134,19 +134,19 @@ func TestTableSeparatorRowsAreNeverShown(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(h, `<p class="diff-block changed">name | <del>30 days</del><ins>90 days</ins></p>`) {
+	if !strings.Contains(h, `<tr class="diff-row changed"><td>name</td> <td><del>30 days</del><ins>90 days</ins></td></tr>`) {
 		t.Errorf("the changed row is not marked word by word:\n%s", h)
 	}
 }
 
-func TestHeadingsRenderAsH3WithoutMarkers(t *testing.T) {
+func TestHeadingsRenderAsH3AndSubHeadingsAsH4WithoutMarkers(t *testing.T) {
 	old := "# Privacy policy\n\n## How long we keep data {#retention}\n\nSome text.\n"
 	new := "# Privacy policy\n\n## How long we store data {#retention}\n\nSome text.\n\n### Your rights ###\n"
 	h := Compare(old, new).HTML(nil)
 	want := []string{
 		`<h3 class="diff-block">Privacy policy</h3>`,
 		`<h3 class="diff-block changed">How long we <del>keep</del><ins>store</ins> data</h3>`,
-		`<h3 class="diff-block added"><ins>Your rights</ins></h3>`,
+		`<h4 class="diff-block added"><ins>Your rights</ins></h4>`,
 	}
 	for _, w := range want {
 		if !strings.Contains(h, w) {
@@ -195,7 +195,7 @@ func TestInlineMarkdownShowsAsTheReaderSeesIt(t *testing.T) {
 	h := Compare(old, new).HTML(nil)
 	want := []string{
 		`<p class="diff-block">Math: 2 * 3.</p>`,
-		`<p class="diff-block changed">Data is kept for 30 days, see our page (https://a.example/<del>x</del><ins>y</ins>).</p>`,
+		`<p class="diff-block changed">Data is kept for 30 days, see our page (<del>https://a.example/x</del><ins>https://a.example/y</ins>).</p>`,
 	}
 	for _, w := range want {
 		if !strings.Contains(h, w) {

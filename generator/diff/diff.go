@@ -1,11 +1,13 @@
 // Package diff owns what a reader is shown about a new version of a policy:
 // the text diff of two released Markdown documents, block by block with the
-// changed words marked, as HTML for the diff page or as text for a terminal;
+// changed words marked, each change under its headings, tables as tables
+// and lists as lists, as HTML for the diff page or as text for a terminal;
 // and the summary of what changed in the data between two site models, as
 // facts that localize to one sentence each.
 package diff
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -25,11 +27,13 @@ const (
 
 // op is one block of the comparison. old is zero for an inserted block, new
 // for a deleted one; an equal block has both. words are the display text of
-// a changed block as equal, inserted and deleted runs.
+// a changed block as equal, inserted and deleted runs; cells are those of
+// each cell of a changed table row.
 type op struct {
 	kind     opKind
 	old, new block
 	words    []diffmatchpatch.Diff
+	cells    [][]diffmatchpatch.Diff
 }
 
 // Result is the comparison of two Markdown documents: the blocks of both in
@@ -100,8 +104,8 @@ const (
 )
 
 // Compare splits both texts into blocks (headings, paragraphs, list items,
-// table rows), aligns the blocks and diffs the words of every pair of
-// changed blocks.
+// table rows), aligns the blocks, pairs the changed ones (see pairUp) and
+// diffs the words of every pair, sentence by sentence (see words).
 func Compare(old, new string) *Result { return compare(old, new, nil) }
 
 func compare(old, new string, d *Differ) *Result {
@@ -155,24 +159,88 @@ func blockOps(d *Differ, diffs []diffmatchpatch.Diff, a, b []block) []op {
 	return ops
 }
 
+// pairUp pairs the deleted blocks of a run with inserted ones in order,
+// each with the next inserted block of its kind (a table row with the row
+// of the same first cell): those are changed blocks, the rest deleted or
+// inserted.
 func pairUp(d *Differ, dels, inss []block) []op {
 	ops := make([]op, 0, max(len(dels), len(inss)))
-	for i := 0; i < len(dels) || i < len(inss); i++ {
-		switch {
-		case i >= len(inss):
-			ops = append(ops, op{kind: opDeleted, old: dels[i]})
-		case i >= len(dels):
-			ops = append(ops, op{kind: opInserted, new: inss[i]})
-		default:
-			ops = append(ops, changed(d, dels[i], inss[i])...)
+	j := 0
+	for i, del := range dels {
+		k := partner(d, dels[i:], inss[j:])
+		if k < 0 {
+			ops = append(ops, op{kind: opDeleted, old: del})
+			continue
 		}
+		for _, ins := range inss[j : j+k] {
+			ops = append(ops, op{kind: opInserted, new: ins})
+		}
+		ops = append(ops, changed(d, del, inss[j+k])...)
+		j += k + 1
+	}
+	for _, ins := range inss[j:] {
+		ops = append(ops, op{kind: opInserted, new: ins})
 	}
 	return ops
 }
 
+// partner returns the index of the block in inss that dels[0] changed
+// into, or -1. A table row is matched by its first cell, which names what
+// the row is about (a recipient, a cookie), or as the next row when the
+// first cells have a word in common; a header row by the next header row.
+// Another block is matched by the next block of its kind that is similar,
+// or else by the next of its kind unless that is similar to one of the
+// blocks deleted after it, which then gets it.
+func partner(d *Differ, dels, inss []block) int {
+	old := dels[0]
+	if old.kind == tableRow {
+		return rowPartner(old, inss)
+	}
+	shown := d.display(old)
+	first := -1
+	for k, b := range inss[:min(len(inss), lookahead)] {
+		if b.kind != old.kind {
+			continue
+		}
+		if similar(shown, d.display(b)) {
+			return k
+		}
+		if first < 0 {
+			first = k
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	for _, later := range dels[1:min(len(dels), lookahead)] {
+		if later.kind == old.kind && similar(d.display(later), d.display(inss[first])) {
+			return -1
+		}
+	}
+	return first
+}
+
+func rowPartner(old block, inss []block) int {
+	if old.header {
+		return slices.IndexFunc(inss, func(b block) bool { return b.header })
+	}
+	key := firstCell(old)
+	if k := slices.IndexFunc(inss, func(b block) bool { return b.kind == tableRow && !b.header && firstCell(b) == key }); k >= 0 {
+		return k
+	}
+	if len(inss) > 0 && inss[0].kind == tableRow && !inss[0].header && shareWord(key, firstCell(inss[0])) {
+		return 0
+	}
+	return -1
+}
+
 // changed diffs the words of a pair of blocks. A pair that has no word in
-// common is not a changed block but one removed and another added.
+// common is not a changed block but one removed and another added; table
+// rows, paired by their first cells, are diffed cell by cell.
 func changed(d *Differ, old, new block) []op {
+	if old.kind == tableRow && new.kind == tableRow {
+		return []op{{kind: opChanged, old: old, new: new, cells: cellWords(old, new)}}
+	}
 	w := words(d.display(old), d.display(new))
 	for _, d := range w {
 		if d.Type == diffmatchpatch.DiffEqual && hasWord(d.Text) {
@@ -210,7 +278,7 @@ func (r *Result) visible() []item {
 		it := item{op: o}
 		switch o.kind {
 		case opChanged:
-			if len(o.words) == 0 {
+			if len(o.words) == 0 && len(o.cells) == 0 {
 				continue
 			}
 		case opDeleted:

@@ -15,9 +15,11 @@ var (
 )
 
 // display is the block as a reader sees it, without Markdown markers: a
-// heading without its hashes and {#id}, a list item led by "• ", a table row
-// as its cells joined by " | ", inline Markdown resolved (see inline). Hard
-// line breaks are "\n". Separator rows display as nothing.
+// heading without its hashes and {#id}, a bulleted list item without its
+// bullet (the output shows it as a list item), a numbered one led by its
+// number, a table row as its cells joined by " | ", inline Markdown
+// resolved (see inline). Hard line breaks are "\n". Separator rows display
+// as nothing.
 func (b block) display() string {
 	switch b.kind {
 	case separator:
@@ -25,18 +27,42 @@ func (b block) display() string {
 	case heading:
 		return inline(headingID.ReplaceAllString(headingMarks.ReplaceAllString(b.src, ""), ""))
 	case listItem:
-		m := itemMarker.FindStringSubmatch(b.src)
-		rest := inline(b.src[len(m[0]):])
-		if m[1] != "" {
-			return "• " + rest
-		}
-		return m[2] + " " + rest
+		return itemDisplay(b.src)
+	case quoteItem:
+		return itemDisplay(quoteMarker.ReplaceAllString(b.src, ""))
 	case tableRow:
 		return strings.Join(cells(b.src), " | ")
 	case quote:
 		return inline(quoteMarker.ReplaceAllString(b.src, ""))
 	}
 	return inline(b.src)
+}
+
+// itemDisplay is the display of a list item's Markdown: a bulleted one
+// without its bullet, a numbered one led by its number.
+func itemDisplay(src string) string {
+	m := itemMarker.FindStringSubmatch(src)
+	if m == nil {
+		return inline(src)
+	}
+	rest := inline(src[len(m[0]):])
+	if m[1] != "" {
+		return rest
+	}
+	return m[2] + " " + rest
+}
+
+// item reports whether the block is a list item, in a block quote or not.
+func (b block) item() bool { return b.kind == listItem || b.kind == quoteItem }
+
+// bullet reports whether the block is a bulleted list item.
+func (b block) bullet() bool {
+	src := b.src
+	if b.kind == quoteItem {
+		src = quoteMarker.ReplaceAllString(src, "")
+	}
+	m := itemMarker.FindStringSubmatch(src)
+	return b.item() && m != nil && m[1] != ""
 }
 
 // cells splits a table row as markdown.Cells does and displays each cell.

@@ -10,7 +10,8 @@ import (
 
 // ownTags matches the elements HTML writes itself; anything else that looks
 // like markup in its output came from the texts unescaped.
-var ownTags = regexp.MustCompile(`</?(?:p|h3|ins|del|summary)>|<(?:p|h3) class="diff-block(?: changed| added| removed)?">|<details class="diff-unchanged">|</details>|<br>`)
+var ownTags = regexp.MustCompile(`</?(?:p|h3|h4|li|ul|ins|del|summary|table|thead|tbody|tr|th|td)>|<(?:p|h3|h4|li) class="diff-block(?: changed| added| removed)?"(?: data-numbered)?>|` +
+	`<tr class="diff-row(?: changed| added| removed)?">|<ul class="diff-list">|<div class="table-wrap" tabindex="0"><table class="diff-table">|</div>|<details class="diff-unchanged">|</details>|<br>`)
 
 // assertEscaped fails when the fragment has markup other than its own.
 func assertEscaped(t *testing.T, fragment string) {

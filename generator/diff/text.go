@@ -26,29 +26,27 @@ const (
 const contextWidth = 72
 
 // Text writes the comparison for a terminal: each changed, added or removed
-// block after a gutter of "~", "+" or "-", with the first line of the
-// unchanged block before and after it as context and "…" for the blocks
-// skipped. Without color, words are marked [-removed-]{+added+}; with
-// color, in red struck through and green underlined. Nothing is written
-// when the texts do not differ.
+// block after a gutter of "~", "+" or "-", under the headings it stands
+// under, with the first line of the unchanged block before and after it as
+// context and "…" for the blocks skipped. Headings keep their "#" marks,
+// bulleted list items are led by "• ", and a table row is written as its
+// cells between "|": of a changed table, the header, the changed rows and
+// the rows next to them. Without color, words are marked
+// [-removed-]{+added+}; with color, in red struck through and green
+// underlined. Nothing is written when the texts do not differ.
 func (r *Result) Text(w io.Writer, color bool) error {
-	items := r.visible()
-	show := make([]bool, len(items))
-	for i, it := range items {
-		if it.kind != opEqual {
-			for j := max(0, i-1); j <= min(len(items)-1, i+1); j++ {
-				show[j] = true
-			}
-		}
-	}
+	parts := r.parts()
+	show := layout(parts)
 	if !slices.Contains(show, true) {
 		return nil
 	}
 	t := terminal{color: color}
-	for i, it := range items {
+	for i, p := range parts {
 		switch {
+		case show[i] && p.table():
+			t.table(p.items)
 		case show[i]:
-			t.block(it)
+			t.block(p.items[0])
 		case i == 0 || show[i-1]:
 			t.b.WriteString("  …\n")
 		}
@@ -65,30 +63,94 @@ type terminal struct {
 }
 
 func (t *terminal) block(it item) {
+	t.gutterOf(it.kind)
+	prefix := ""
+	switch b := it.shown(); {
+	case b.kind == heading:
+		prefix = strings.Repeat("#", max(b.level, 1)) + " "
+	case b.bullet():
+		prefix = "• "
+	}
+	t.span(prefix, "", "", "")
 	switch it.kind {
 	case opEqual:
-		t.start(" ", "")
-		t.span(contextLine(it.text), "", "", "")
+		text := it.text
+		if it.shown().kind != heading {
+			text = contextLine(text)
+		}
+		t.span(text, "", "", "")
 	case opInserted:
-		t.start("+", ansiGreen)
 		t.span(it.text, ansiGreen, "", "")
 	case opDeleted:
-		t.start("-", ansiRed)
 		t.span(it.text, ansiRed, "", "")
 	case opChanged:
-		t.start("~", ansiYellow)
-		for _, w := range it.words {
-			switch w.Type {
-			case diffmatchpatch.DiffEqual:
-				t.span(w.Text, "", "", "")
-			case diffmatchpatch.DiffDelete:
-				t.span(w.Text, ansiDelWord, "[-", "-]")
-			case diffmatchpatch.DiffInsert:
-				t.span(w.Text, ansiInsWord, "{+", "+}")
-			}
-		}
+		t.words(it.words)
 	}
 	t.b.WriteString("\n")
+}
+
+// table writes the header rows of a table, its changed rows and the rows
+// next to those, and "…" for each run of rows skipped.
+func (t *terminal) table(rows []item) {
+	near := make([]bool, len(rows))
+	for i, it := range rows {
+		near[i] = it.shown().header || it.kind != opEqual ||
+			i > 0 && rows[i-1].kind != opEqual || i+1 < len(rows) && rows[i+1].kind != opEqual
+	}
+	for i, it := range rows {
+		if !near[i] {
+			if i == 0 || near[i-1] {
+				t.b.WriteString("  …\n")
+			}
+			continue
+		}
+		t.row(it)
+	}
+}
+
+// row writes a table row as its cells between "|".
+func (t *terminal) row(it item) {
+	t.gutterOf(it.kind)
+	style := map[opKind]string{opInserted: ansiGreen, opDeleted: ansiRed}[it.kind]
+	t.span("|", style, "", "")
+	for _, c := range rowCells(it) {
+		t.span(" ", "", "", "")
+		if it.kind == opChanged {
+			t.words(c)
+		} else {
+			for _, w := range c {
+				t.span(w.Text, style, "", "")
+			}
+		}
+		t.span(" |", style, "", "")
+	}
+	t.b.WriteString("\n")
+}
+
+func (t *terminal) gutterOf(kind opKind) {
+	switch kind {
+	case opEqual:
+		t.start(" ", "")
+	case opInserted:
+		t.start("+", ansiGreen)
+	case opDeleted:
+		t.start("-", ansiRed)
+	case opChanged:
+		t.start("~", ansiYellow)
+	}
+}
+
+func (t *terminal) words(words []diffmatchpatch.Diff) {
+	for _, w := range words {
+		switch w.Type {
+		case diffmatchpatch.DiffEqual:
+			t.span(w.Text, "", "", "")
+		case diffmatchpatch.DiffDelete:
+			t.span(w.Text, ansiDelWord, "[-", "-]")
+		case diffmatchpatch.DiffInsert:
+			t.span(w.Text, ansiInsWord, "{+", "+}")
+		}
+	}
 }
 
 // start begins a block's first line with its gutter mark: "~", "+", "-"

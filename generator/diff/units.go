@@ -1,80 +1,82 @@
 package diff
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
-
-	"github.com/sergi/go-diff/diffmatchpatch"
+	"unicode/utf8"
 )
 
-// withUnits widens a changed number to the word after it when that word is
-// the same on both sides, so that "14 days" → "30 days" reads as a change of
-// the period, not of a digit. Only a changed number alone is widened, so
-// "October 2025 in" stays as it was: <del>14 days</del><ins>30 days</ins>.
-func withUnits(diffs []diffmatchpatch.Diff) []diffmatchpatch.Diff {
-	for i := 0; i+2 < len(diffs); i++ {
-		del, ins, eq := &diffs[i], &diffs[i+1], &diffs[i+2]
-		if del.Type == diffmatchpatch.DiffInsert && ins.Type == diffmatchpatch.DiffDelete {
-			del, ins = ins, del
-		}
-		if del.Type != diffmatchpatch.DiffDelete || ins.Type != diffmatchpatch.DiffInsert ||
-			eq.Type != diffmatchpatch.DiffEqual || !isNumber(del.Text) || !isNumber(ins.Text) {
-			continue
-		}
-		unit := leadingWord(eq.Text)
-		if unit == "" {
-			continue
-		}
-		del.Text += unit
-		ins.Text += unit
-		eq.Text = eq.Text[len(unit):]
+// Some runs of words are one thing to a reader and change as a whole: a web
+// address, an e-mail address, a date, a number with its unit. A diff that
+// marks "www.~~intuit~~cleverreach.com" or "1 ~~June 2026~~January 2027"
+// makes the reader put the old and the new value together; as one token
+// each, the old value is struck and the new one added.
+var (
+	urlToken   = regexp.MustCompile(`^(?:https?://|www\.)[^\s<>()\[\]"]*[^\s<>()\[\]".,;:!?']`)
+	emailToken = regexp.MustCompile(`^[\pL\pN._%+-]+@[\pL\pN-]+(?:\.[\pL\pN-]+)*\.\pL{2,}`)
+	isoDate    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+	dayMonth   = regexp.MustCompile(`^\d{1,2}\.?[ \x{00a0}](\pL+)[ \x{00a0}]\d{4}`)
+	withUnit   = regexp.MustCompile(`^\d+(?:[.,]\d+)*[ \x{00a0}](\pL+)`)
+)
+
+// months are the month names of the languages policies are written in, in
+// lower case ("1 June 2026", "1. Juni 2026", "1 juni 2026").
+var months = wordSet(`january february march april may june july august september october november december
+januar februar märz april mai juni juli august september oktober november dezember jänner
+januari februari maart april mei juni juli augustus september oktober november december`)
+
+// units are the words after a number that make a quantity of it: periods
+// ("14 days", "30 Tage", "13 maanden"), as the locales write durations.
+var units = wordSet(`hour hours day days week weeks month months year years minute minutes second seconds
+stunde stunden tag tage tagen werktag werktage werktagen woche wochen monat monate monaten jahr jahre jahren minute minuten sekunde sekunden
+uur dag dagen werkdag werkdagen week weken maand maanden jaar jaren minuut minuten seconde seconden`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
 	}
-	out := diffs[:0]
-	for _, d := range diffs {
-		if d.Text != "" {
-			out = append(out, d)
-		}
-	}
-	return out
+	return m
 }
 
-// isNumber reports whether s is a number: digits, perhaps grouped or with
-// decimals ("1,000", "2.5").
-func isNumber(s string) bool {
-	if s == "" || !unicode.IsDigit([]rune(s)[0]) {
-		return false
-	}
-	for _, r := range s {
-		if !unicode.IsDigit(r) && r != '.' && r != ',' {
-			return false
+// wholeToken returns the length of the address, date or quantity s starts
+// with, or 0. s starts at a token boundary.
+func wholeToken(s string) int {
+	c := s[0]
+	switch {
+	case c >= '0' && c <= '9':
+		if m := isoDate.FindString(s); m != "" && !digitAt(s, len(m)) {
+			return len(m)
+		}
+		if m := dayMonth.FindStringSubmatch(s); m != nil && months[strings.ToLower(m[1])] && !digitAt(s, len(m[0])) {
+			return len(m[0])
+		}
+		if m := withUnit.FindStringSubmatch(s); m != nil && units[strings.ToLower(m[1])] {
+			return len(m[0])
+		}
+	case (c == 'h' || c == 'w') && (strings.HasPrefix(s, "http") || strings.HasPrefix(s, "www.")):
+		if m := urlToken.FindString(s); m != "" {
+			return len(m)
 		}
 	}
-	return unicode.IsDigit([]rune(s)[len([]rune(s))-1])
-}
-
-// leadingWord returns the one space and the word of letters that s starts
-// with, or "" when it starts otherwise.
-func leadingWord(s string) string {
-	if !strings.HasPrefix(s, " ") && !strings.HasPrefix(s, "\u00a0") {
-		return ""
+	if c < utf8.RuneSelf && c != '_' && c != '.' && !isWordByte(c) {
+		return 0
 	}
-	_, n := firstRune(s)
-	end := n
-	for _, r := range s[n:] {
-		if !unicode.IsLetter(r) {
-			break
+	if at := strings.IndexByte(s[:min(len(s), 64)], '@'); at > 0 {
+		if m := emailToken.FindString(s); m != "" {
+			return len(m)
 		}
-		end += len(string(r))
 	}
-	if end == n {
-		return ""
-	}
-	return s[:end]
+	return 0
 }
 
-func firstRune(s string) (rune, int) {
-	for _, r := range s {
-		return r, len(string(r))
-	}
-	return 0, 0
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// digitAt reports whether s has a digit at i: "2026-06-011" is no date.
+func digitAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return i < len(s) && unicode.IsDigit(r)
 }

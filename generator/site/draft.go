@@ -30,13 +30,7 @@ func (s *Site) draftBase(st *status, doc, lang string) *history.Version {
 // the newest released version: the live diff policygen serve shows while
 // a site is being edited.
 func (s *Site) draftDiffPage(st *status, base *history.Version, doc, lang string) ([]byte, error) {
-	// Serve compares every draft with the same newest version: its model
-	// is decoded once per session.
-	old, err := cached(s.cache, snapshotKey{string(base.Manifest)}, base.Site)
-	if err != nil {
-		return nil, err
-	}
-	summary, err := s.summarize(old, s.Config.Site, doc, lang)
+	summary, err := s.draftSummary(base, doc, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -57,4 +51,41 @@ func (s *Site) draftDiffPage(st *status, base *history.Version, doc, lang string
 	d.Title = d.Title + ": " + d.DocTitle
 	d.Alternates = s.alternates(doc, lang, sub, func(other string) bool { return s.draftBase(st, doc, other) != nil })
 	return s.Theme.Execute("diff.html", d, s.Limits)
+}
+
+// draftSummary localizes what changed in the data from the version base to
+// site.toml as it is now.
+func (s *Site) draftSummary(base *history.Version, doc, lang string) ([]string, error) {
+	// Serve compares every draft with the same newest version: its model
+	// is decoded once per session.
+	old, err := cached(s.cache, snapshotKey{string(base.Manifest)}, base.Site)
+	if err != nil {
+		return nil, err
+	}
+	return s.summarize(old, s.Config.Site, doc, lang)
+}
+
+// Unreleased is what policygen diff --draft shows: the newest released
+// version with the document in the language (nil when there is none), the
+// document as site.toml and the clauses render it now, and what changed in
+// the data since. A site without unreleased changes has the base's text
+// and no summary.
+func (s *Site) Unreleased(doc, lang string) (base *history.Version, text string, summary []string, err error) {
+	st, err := s.status(true)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	v := history.Newest(st.versions)
+	if v == nil {
+		return nil, "", nil, nil
+	}
+	old, ok := v.Markdown(doc, lang)
+	if !ok {
+		return nil, "", nil, nil
+	}
+	if st.draft == nil {
+		return v, old, nil, nil
+	}
+	summary, err = s.draftSummary(v, doc, lang)
+	return v, st.draft[doc][lang], summary, err
 }
