@@ -113,7 +113,7 @@ func printSummaries(e *env, s *site.Site, prev, v *history.Version) int {
 		title := s.Catalog.Lang(lang).TOrID("document."+doc, nil)
 		old, _ := prev.Markdown(doc, lang)
 		cur, _ := v.Markdown(doc, lang)
-		if old == cur {
+		if site.SameText(old, cur) {
 			fmt.Fprintf(e.stdout, "  %s: text unchanged\n", title)
 			continue
 		}
