@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/policygen/policygen/generator/markdown"
 )
 
 // opKind says what happened to a block.
@@ -238,6 +240,10 @@ func rowPartner(old block, inss []block) int {
 // common is not a changed block but one removed and another added; table
 // rows, paired by their first cells, are diffed cell by cell.
 func changed(d *Differ, old, new block) []op {
+	if old.kind == new.kind && markdown.SameHTML(old.src, new.src) {
+		// Escaped differently (B\.V\. then B.V.), read the same: no change.
+		return []op{{kind: opEqual, old: old, new: new}}
+	}
 	if old.kind == tableRow && new.kind == tableRow {
 		return []op{{kind: opChanged, old: old, new: new, cells: cellWords(old, new)}}
 	}

@@ -185,3 +185,18 @@ func TestListInABlockQuoteStaysAList(t *testing.T) {
 		t.Errorf("terminal output\n%s\ndoes not end in\n%s", got, want)
 	}
 }
+
+// TestBlocksEscapedDifferentlyAreUnchanged: a version released before
+// Escape left "B.V." alone holds "B\.V\."; compared with one that holds
+// "B.V.", the block reads the same and is no change.
+func TestBlocksEscapedDifferentlyAreUnchanged(t *testing.T) {
+	oldMD := "## Who we are\n\nKustlijn Hosting B\\.V\\., phone \\+31 20 123 4567.\n\nWe keep logs for 14 days.\n"
+	newMD := "## Who we are\n\nKustlijn Hosting B.V., phone +31 20 123 4567.\n\nWe keep logs for 14 days.\n"
+	if r := Compare(oldMD, newMD); r.Changed() {
+		t.Errorf("escaping alone counts as a change")
+	}
+	changedMD := "## Who we are\n\nKustlijn Hosting B.V., phone +31 20 765 4321.\n\nWe keep logs for 14 days.\n"
+	if r := Compare(oldMD, changedMD); !r.Changed() {
+		t.Errorf("a new phone number is no change")
+	}
+}
