@@ -1,12 +1,14 @@
 package config
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/policygen/policygen/generator/diag"
+	"github.com/policygen/policygen/generator/legal"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -157,4 +159,38 @@ func isLetters(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// WithoutCountryLines returns a copy of s whose addresses no longer end
+// with a line that only names their country, as validation leaves the
+// addresses of site.toml. A model snapshot released before the pages added
+// the country line themselves still holds it; rendered with today's clauses
+// (a revision of an announced version), it would print the country twice.
+func WithoutCountryLines(s *Site, facts *legal.Facts) *Site {
+	c := *s
+	drop := func(lines []string, country Country) []string {
+		n := len(lines)
+		if n < 2 || country == "" || !namesCountry(lines[n-1], country, facts.Languages(string(country))) {
+			return lines
+		}
+		return slices.Clone(lines[:n-1])
+	}
+	or := func(own Country) Country { return cmp.Or(own, s.Company.Country) }
+	c.Company.Address = drop(s.Company.Address, s.Company.Country)
+	if d := s.DPO; d != nil {
+		dc := *d
+		dc.Address = drop(d.Address, or(d.Country))
+		c.DPO = &dc
+	}
+	if r := s.Representative; r != nil {
+		rc := *r
+		rc.Address = drop(r.Address, r.Country)
+		c.Representative = &rc
+	}
+	if a := s.Authority; a != nil {
+		ac := *a
+		ac.Address = drop(a.Address, or(a.Country))
+		c.Authority = &ac
+	}
+	return &c
 }

@@ -145,3 +145,23 @@ func TestAnUnknownContactCountryIsAnErrorAtIt(t *testing.T) {
 		t.Errorf("errors %v", errs)
 	}
 }
+
+// TestASnapshotLosesItsCountryLinesInACopy: an older model snapshot still
+// ends its addresses with the country; the copy a revision renders does
+// not, and the snapshot itself is left as released.
+func TestASnapshotLosesItsCountryLinesInACopy(t *testing.T) {
+	s := &Site{
+		Company: Company{Country: "DE", Address: []string{"Jülicher Straße 215", "52070 Aachen", "Germany"}},
+		DPO:     &DPO{Address: []string{"Pontstraße 88", "52062 Aachen", "Deutschland"}},
+	}
+	c := WithoutCountryLines(s, testFacts(t))
+	if got := strings.Join(c.Company.Address, "|"); got != "Jülicher Straße 215|52070 Aachen" {
+		t.Errorf("company address %q", got)
+	}
+	if got := strings.Join(c.DPO.Address, "|"); got != "Pontstraße 88|52062 Aachen" {
+		t.Errorf("DPO address %q", got)
+	}
+	if len(s.Company.Address) != 3 || len(s.DPO.Address) != 3 {
+		t.Errorf("the snapshot was changed: %q, %q", s.Company.Address, s.DPO.Address)
+	}
+}

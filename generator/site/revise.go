@@ -105,7 +105,9 @@ func (s *Site) revisedText(target *history.Version) (Texts, *config.Site, error)
 		return nil, nil, diag.List{diag.Errorf(s.Config.Pos.Value("site.languages"), "the version of %s was announced in %s, but site.toml now has %s", target.Name(), strings.Join(site.Settings.Languages, ", "), strings.Join(s.langs(), ", ")).
 			WithHint("a revision keeps the languages of the version it replaces: revise it with the languages it had")}
 	}
-	texts, err := s.over(site).renderTexts(target.Date, false)
+	// Its addresses may still end with a line naming their country, which
+	// the clauses now add themselves.
+	texts, err := s.over(config.WithoutCountryLines(site, s.Facts)).renderTexts(target.Date, false)
 	return texts, site, err
 }
 
