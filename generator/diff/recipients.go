@@ -62,10 +62,14 @@ func location(lf *legal.Facts, country config.Country, transfer config.Transfer)
 // scope of joint control only the privacy policy shows.
 func recipientChanges(lf *legal.Facts, old, new config.Processor, docs Docs) []Fact {
 	var facts []Fact
-	if old.Name != new.Name {
+	was, now := location(lf, old.Country, old.Transfer), location(lf, new.Country, new.Transfer)
+	switch {
+	case old.Name != new.Name && was != now: // another company elsewhere, not the same one moved
+		facts = append(facts, Fact{ID: "summary.recipient_replaced", Docs: docs,
+			Values: map[string]any{"Old": old.Name, "New": new.Name, "OldLocation": was, "NewLocation": now}})
+	case old.Name != new.Name:
 		facts = append(facts, Fact{ID: "summary.recipient_renamed", Docs: docs, Values: map[string]any{"Old": old.Name, "New": new.Name}})
-	}
-	if was, now := location(lf, old.Country, old.Transfer), location(lf, new.Country, new.Transfer); was != now {
+	case was != now:
 		facts = append(facts, Fact{ID: "summary.recipient_moved", Docs: docs, Values: map[string]any{"Name": new.Name, "Old": was, "New": now}})
 	}
 	if old.Role != new.Role {

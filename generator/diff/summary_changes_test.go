@@ -43,8 +43,8 @@ func TestSummarySaysARecipientsNewRole(t *testing.T) {
 	assertOneFact(t, baseSite+mailerUS, baseSite+controller, Fact{ID: "summary.role_changed", Docs: privacyOnly, Values: map[string]any{
 		"Name": "Mailer Inc.", "Old": Role("processor"), "New": Role("controller")}}, sentences{
 		"Mailer Inc.: now an independent controller, previously a processor",
-		"Mailer Inc.: jetzt eigenständig Verantwortlicher, bisher Auftragsverarbeiter",
-		"Mailer Inc.: nu zelfstandig verwerkingsverantwoordelijke, voorheen verwerker"})
+		"Mailer Inc.: jetzt eigenständiger Verantwortlicher, bisher Auftragsverarbeiter",
+		"Mailer Inc.: nu zelfstandige verwerkingsverantwoordelijke, voorheen verwerker"})
 }
 
 const jointScope = `joint_scope = { en = "the collection of data by the pixel", de = "die Erhebung der Daten durch das Pixel", nl = "het verzamelen van gegevens met de pixel" }`
@@ -58,9 +58,9 @@ func TestSummarySaysANewScopeOfJointControl(t *testing.T) {
 		t.Fatalf("facts: %#v", facts)
 	}
 	assertSays(t, facts[0], sentences{
-		"We and Mailer Inc. are now joint controllers for the collection and transmission of data by the pixel",
-		"Für die Erhebung und Übermittlung der Daten durch das Pixel sind wir jetzt mit Mailer Inc. gemeinsam verantwortlich",
-		"Wij zijn nu samen met Mailer Inc. verantwoordelijk voor het verzamelen en doorsturen van gegevens met de pixel"})
+		"Our joint control with Mailer Inc. now described as covering the collection and transmission of data by the pixel",
+		"Gemeinsame Verantwortlichkeit mit Mailer Inc. jetzt beschrieben als: die Erhebung und Übermittlung der Daten durch das Pixel",
+		"Gezamenlijke verwerkingsverantwoordelijkheid met Mailer Inc. nu omschreven als: het verzamelen en doorsturen van gegevens met de pixel"})
 }
 
 func TestSummarySaysOnwardTransfersAddedAndRemoved(t *testing.T) {
@@ -241,8 +241,18 @@ func TestTrackerProvidersChangeIsInBothSummaries(t *testing.T) {
 	facts := Summarize(testFacts(t), loadSite(t, baseSite), loadSite(t, new))
 	for _, doc := range []string{Privacy, Cookies} {
 		got := FactsFor(facts, doc)
-		if len(got) != 2 || got[0].ID != "summary.recipient_renamed" || got[1].ID != "summary.recipient_moved" {
+		if len(got) != 1 || got[0].ID != "summary.recipient_replaced" {
 			t.Errorf("%s summary: %#v", doc, got)
+		}
+	}
+	// Said as another company elsewhere, not the same one moved.
+	lines := map[string]string{
+		"en": "Recipient now Host Inc., in the United States under the EU-US Data Privacy Framework, instead of Host B.V., in the Netherlands",
+		"de": "Empfänger jetzt Host Inc., in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA, statt Host B.V., in den Niederlanden",
+	}
+	for lang, want := range lines {
+		if got, err := facts[0].Localize(catalog(t).Lang(lang)); err != nil || got != want {
+			t.Errorf("%s: %q, %v; want %q", lang, got, err, want)
 		}
 	}
 }

@@ -114,7 +114,7 @@ func nestedBrackets(s string) bool {
 
 func TestNestedBracketsCountsBracketsNotCitations(t *testing.T) {
 	for s, want := range map[string]bool{
-		"No longer in use: Cookie “x” (Intuit Inc. (Mailchimp); category: Marketing)": true,
+		"No longer listed: Cookie “x” (Intuit Inc. (Mailchimp); category: Marketing)": true,
 		"Legal basis changed from consent (Art. 6(1)(a) GDPR) to contract":            false,
 		"Recipient removed: Intuit Inc. (Mailchimp), in the United States":            false,
 	} {

@@ -234,18 +234,18 @@ func TestSummaryNamesAddedTracker(t *testing.T) {
 		"expiry = \"session\"\npurpose = { en = \"Security\", de = \"Sicherheit\", nl = \"Beveiliging\" }\n"
 	assertOneFact(t, baseSite, baseSite+csrf, Fact{ID: "summary.tracker_added", Docs: cookiesOnly, Values: map[string]any{
 		"Tracker": Tracker{"cookie", "csrf"}, "Category": config.Category("necessary")}}, sentences{
-		"Now in use: the cookie “csrf” (category: strictly necessary)",
-		"Neu im Einsatz: das Cookie „csrf“ (Kategorie: unbedingt erforderlich)",
-		"Nieuw in gebruik: de cookie ‘csrf’ (categorie: noodzakelijk)"})
+		"Now listed: the cookie “csrf” (category: strictly necessary)",
+		"Neu aufgeführt: das Cookie „csrf“ (Kategorie: unbedingt erforderlich)",
+		"Nu vermeld: de cookie ‘csrf’ (categorie: noodzakelijk)"})
 }
 
 func TestSummaryNamesRemovedTrackerWithItsProvider(t *testing.T) {
 	i := strings.Index(baseSite, "\n[[tracker]]")
 	assertDocFact(t, baseSite, baseSite[:i+1], Cookies, Fact{ID: "summary.tracker_removed", Docs: cookiesOnly, Values: map[string]any{
 		"Tracker": Tracker{"local_storage", "lb"}, "Category": config.Category("necessary"), "Provider": "Host B.V."}}, sentences{
-		"No longer in use: the local storage entry “lb” from Host B.V. (category: strictly necessary)",
-		"Nicht mehr im Einsatz: der Local-Storage-Eintrag „lb“ von Host B.V. (Kategorie: unbedingt erforderlich)",
-		"Niet meer in gebruik: het item ‘lb’ in de lokale opslag van Host B.V. (categorie: noodzakelijk)"})
+		"No longer listed: the local storage entry “lb” from Host B.V. (category: strictly necessary)",
+		"Nicht mehr aufgeführt: der Local-Storage-Eintrag „lb“ von Host B.V. (Kategorie: unbedingt erforderlich)",
+		"Niet meer vermeld: het item ‘lb’ in de lokale opslag van Host B.V. (categorie: noodzakelijk)"})
 }
 
 func TestSummarySaysOldAndNewRetentionPeriodAndItsPurpose(t *testing.T) {
@@ -333,9 +333,9 @@ func TestSummaryNamesTheProviderOfATrackerRemovedWithIt(t *testing.T) {
 		t.Fatalf("facts: %#v", facts)
 	}
 	assertSays(t, facts[1], sentences{
-		"No longer in use: the pixel “open” from Mailer Inc. (category: strictly necessary)",
-		"Nicht mehr im Einsatz: das Zählpixel „open“ von Mailer Inc. (Kategorie: unbedingt erforderlich)",
-		"Niet meer in gebruik: de pixel ‘open’ van Mailer Inc. (categorie: noodzakelijk)"})
+		"No longer listed: the pixel “open” from Mailer Inc. (category: strictly necessary)",
+		"Nicht mehr aufgeführt: das Zählpixel „open“ von Mailer Inc. (Kategorie: unbedingt erforderlich)",
+		"Niet meer vermeld: de pixel ‘open’ van Mailer Inc. (categorie: noodzakelijk)"})
 }
 
 func TestSummaryLabelsRemovedRetentionFromTheOldSite(t *testing.T) {

@@ -87,7 +87,7 @@ func (s *Site) facts(prev, v *history.Version) ([]diff.Fact, error) {
 		if err != nil {
 			return nil, err
 		}
-		return diff.Summarize(s.Facts, old, cur), nil
+		return s.summarizeSites(old, cur), nil
 	})
 }
 
@@ -126,7 +126,7 @@ func (s *Site) prepareSummaries(st *status) {
 			if err != nil {
 				return
 			}
-			_, _ = cached(s.cache, factsOf(prev, v), func() ([]diff.Fact, error) { return diff.Summarize(s.Facts, old, cur), nil })
+			_, _ = cached(s.cache, factsOf(prev, v), func() ([]diff.Fact, error) { return s.summarizeSites(old, cur), nil })
 			prevSite, prevIndex = cur, i
 		}
 	})
@@ -135,7 +135,7 @@ func (s *Site) prepareSummaries(st *status) {
 // summarize localizes what changed in the data between two site models,
 // as far as the document doc shows it.
 func (s *Site) summarize(old, cur *config.Site, doc, lang string) ([]string, error) {
-	return s.localize(diff.FactsFor(diff.Summarize(s.Facts, old, cur), doc), lang)
+	return s.localize(diff.FactsFor(s.summarizeSites(old, cur), doc), lang)
 }
 
 // localize says a document's facts in a language, one line each; none say
@@ -193,4 +193,11 @@ func (s *Site) diffBody(sc *scope, oldMD, newMD, lang string) template.HTML {
 		return template.HTML(sc.differ.Load().Compare(oldMD, newMD).HTML(collapsed)), nil
 	})
 	return body
+}
+
+// summarizeSites is what changed in the data between two site models. An
+// address line that only names the country, which snapshots released
+// before the pages added it themselves still hold, is no change.
+func (s *Site) summarizeSites(old, cur *config.Site) []diff.Fact {
+	return diff.Summarize(s.Facts, config.WithoutCountryLines(old, s.Facts), config.WithoutCountryLines(cur, s.Facts))
 }
