@@ -17,7 +17,7 @@ func TestSummarySaysInWordsThatARecipientMovedToAThirdCountry(t *testing.T) {
 		"Name": "Mailer Inc.", "Old": Location{Country: "DE"}, "New": Location{"US", "scc"}}}, sentences{
 		"Mailer Inc.: now in the United States under standard contractual clauses, previously in Germany",
 		"Mailer Inc.: jetzt in den Vereinigten Staaten auf Grundlage von Standarddatenschutzklauseln, bisher in Deutschland",
-		"Mailer Inc.: nu in de Verenigde Staten op grond van modelcontractbepalingen, voorheen in Duitsland"})
+		"Mailer Inc.: nu in de Verenigde Staten op grond van standaardcontractbepalingen, voorheen in Duitsland"})
 }
 
 func TestSummarySaysAChangedTransferMechanism(t *testing.T) {
@@ -26,7 +26,7 @@ func TestSummarySaysAChangedTransferMechanism(t *testing.T) {
 		"Name": "Mailer Inc.", "Old": Location{"US", "dpf"}, "New": Location{"US", "scc"}}}, sentences{
 		"Mailer Inc.: now in the United States under standard contractual clauses, previously in the United States under the EU-US Data Privacy Framework",
 		"Mailer Inc.: jetzt in den Vereinigten Staaten auf Grundlage von Standarddatenschutzklauseln, bisher in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA",
-		"Mailer Inc.: nu in de Verenigde Staten op grond van modelcontractbepalingen, voorheen in de Verenigde Staten op grond van het EU-VS-kader voor gegevensbescherming"})
+		"Mailer Inc.: nu in de Verenigde Staten op grond van standaardcontractbepalingen, voorheen in de Verenigde Staten op grond van het EU-VS-kader voor gegevensbescherming"})
 }
 
 func TestSummarySaysARecipientsNewName(t *testing.T) {
@@ -79,7 +79,7 @@ func TestSummarySaysOnwardTransfersAddedAndRemoved(t *testing.T) {
 			"Name": "Mailer Inc.", "To": "", "Location": Location{"IN", "scc"}}}, sentences{
 			"Mailer Inc. no longer passes the data on to its affiliates or sub-processors in India under standard contractual clauses",
 			"Mailer Inc. gibt die Daten nicht mehr an verbundene Unternehmen oder Unterauftragsverarbeiter in Indien auf Grundlage von Standarddatenschutzklauseln weiter",
-			"Mailer Inc. geeft de gegevens niet langer door aan gelieerde ondernemingen of subverwerkers in India op grond van modelcontractbepalingen"})
+			"Mailer Inc. geeft de gegevens niet langer door aan gelieerde ondernemingen of subverwerkers in India op grond van standaardcontractbepalingen"})
 	})
 }
 

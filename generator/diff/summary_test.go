@@ -226,7 +226,7 @@ func TestSummaryNamesRemovedRecipientWithCountryAndSafeguard(t *testing.T) {
 		"Name": "Mailer Inc.", "Location": Location{"IN", "scc"}}}, sentences{
 		"Recipient removed: Mailer Inc., in India under standard contractual clauses",
 		"Empfänger entfällt: Mailer Inc., in Indien auf Grundlage von Standarddatenschutzklauseln",
-		"Niet langer ontvanger: Mailer Inc., in India op grond van modelcontractbepalingen"})
+		"Niet langer ontvanger: Mailer Inc., in India op grond van standaardcontractbepalingen"})
 }
 
 func TestSummaryNamesAddedTracker(t *testing.T) {
