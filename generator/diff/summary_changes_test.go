@@ -152,11 +152,11 @@ func TestSummarySaysSectionsAddedRemovedAndChanged(t *testing.T) {
 				"Neuer Vertreter in der EU: Rep B.V. statt EU-Rep GmbH",
 				"Nieuwe vertegenwoordiger in de EU: Rep B.V. in plaats van EU-Rep GmbH"}},
 		{"minors added", baseSite, baseSite + minors, "summary.minors_added", sentences{
-			"Our website and services are now meant for people aged 16 or over",
-			"Unsere Website und unsere Leistungen richten sich jetzt an Personen ab 16 Jahren",
-			"Onze website en diensten zijn nu bedoeld voor personen van 16 jaar en ouder"}},
+			"New section on children: our website and services are intended for people aged 16 or over",
+			"Neuer Abschnitt zu Minderjährigen: Unsere Website und unsere Leistungen richten sich an Personen ab 16 Jahren",
+			"Nieuw onderdeel over kinderen: onze website en diensten zijn bedoeld voor personen van 16 jaar en ouder"}},
 		{"minors changed", baseSite + minors, baseSite + strings.Replace(minors, "16", "18", 1), "summary.minors_changed", sentences{
-			"Our website and services are now meant for people aged 18 or over, previously 16 or over",
+			"Our website and services are now intended for people aged 18 or over, previously 16 or over",
 			"Unsere Website und unsere Leistungen richten sich jetzt an Personen ab 18 Jahren, bisher ab 16 Jahren",
 			"Onze website en diensten zijn nu bedoeld voor personen van 18 jaar en ouder, voorheen 16 jaar en ouder"}},
 		{"minors removed", baseSite + minors, baseSite, "summary.minors_removed", sentences{
@@ -275,7 +275,7 @@ func TestSummarySaysASpecialExpiryInWordsThatFitTheSentence(t *testing.T) {
 		t.Fatalf("facts: %#v", facts)
 	}
 	assertSays(t, facts[0], sentences{
-		"Expiry of the pixel “lb” from Host B.V. changed: previously until the end of the session, now no storage of its own on your device",
-		"Speicherdauer des Zählpixels „lb“ von Host B.V. geändert: bisher bis zum Ende der Sitzung, jetzt keine eigene Speicherung auf Ihrem Endgerät",
-		"Looptijd van de pixel ‘lb’ van Host B.V. gewijzigd: voorheen tot het einde van de sessie, nu geen eigen opslag op uw apparaat"})
+		"Now said to store nothing on your device: the pixel “lb” from Host B.V. (previously: until the end of the session)",
+		"Speichert jetzt nichts auf Ihrem Endgerät: das Zählpixel „lb“ von Host B.V. (bisher angegeben: bis zum Ende der Sitzung)",
+		"Slaat nu niets op uw apparaat op: de pixel ‘lb’ van Host B.V. (voorheen vermeld: tot het einde van de sessie)"})
 }

@@ -40,7 +40,10 @@ func trackerFacts(old, new *config.Site) []Fact {
 		if !ok {
 			continue
 		}
-		if prev.Expiry != t.Expiry {
+		switch {
+		case prev.Expiry != t.Expiry && t.Expiry.Special == "none": // not a period: a pixel now said to store nothing
+			facts = append(facts, trackerFact("summary.tracker_stores_nothing", new, t, map[string]any{"Tracker": Tracker{t.Kind, t.Name}, "Old": Expiry(prev.Expiry)}))
+		case prev.Expiry != t.Expiry:
 			facts = append(facts, trackerFact("summary.tracker_expiry_changed", new, t, map[string]any{"Tracker": TrackerOf{t.Kind, t.Name}, "Old": Expiry(prev.Expiry), "New": Expiry(t.Expiry)}))
 		}
 		if prev.Category != t.Category {

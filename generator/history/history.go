@@ -35,7 +35,7 @@ type Version struct {
 	Model    []byte                       // model.json
 	Manifest []byte                       // manifest.toml as written
 	Revises  string                       // the name of the version this one revises, or ""
-	Released time.Time                    // the date a revision was released; zero for other versions
+	Released time.Time                    // the date it was released; zero for versions released before policygen recorded it
 
 	name       string   // the folder name; "" for the date's
 	previous   string   // the manifest's previous

@@ -23,7 +23,7 @@ type Snapshot struct {
 	// same date, or nil: the snapshot is then released as its next
 	// revision (see Live).
 	Revises  *Version
-	Released time.Time // the date a revision is released
+	Released time.Time // the date it is released (the build date); recorded in the manifest
 }
 
 // name is the folder the snapshot is released into, and the name of the
@@ -82,7 +82,7 @@ func (w Writer) Release(dir string, snap Snapshot, prev *Version) (*Version, err
 		hashes[n] = Hash(data)
 	}
 	m := &manifest{Date: snap.Date.Format(time.DateOnly), Previous: previous, Revises: revises, Note: snap.Note.ByLang, Files: hashes}
-	if revises != "" {
+	if !snap.Released.IsZero() {
 		m.Released = snap.Released.Format(time.DateOnly)
 	}
 	manifestData := encodeManifest(m)
@@ -90,9 +90,7 @@ func (w Writer) Release(dir string, snap Snapshot, prev *Version) (*Version, err
 		return nil, err
 	}
 	v := &Version{Date: snap.Date, Note: snap.Note, Dir: final, Docs: snap.Docs, Model: files[ModelFile], Manifest: manifestData, Revises: revises, name: name, previous: previous}
-	if revises != "" {
-		v.Released = snap.Released
-	}
+	v.Released = snap.Released
 	if w.Key != nil {
 		v.signature = Sign(w.Key, manifestData)
 	}

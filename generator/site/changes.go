@@ -20,7 +20,7 @@ func (s *Site) changelog(st *status, versions []*history.Version, doc, lang stri
 	cl.Alternates = s.alternates(doc, lang, "changes/", func(string) bool { return true })
 	for i := len(versions) - 1; i >= 0; i-- {
 		v := versions[i]
-		e := theme.Entry{Date: s.date(lang, v.Date), Name: v.Name(), Day: v.Date.Format(time.DateOnly), Status: s.statusOf(st, v, doc, lang), Note: v.Note.In(lang), TextURL: "../" + v.Name() + "/"}
+		e := theme.Entry{Date: s.date(lang, v.Date), Name: v.Name(), Day: v.Date.Format(time.DateOnly), Issued: issuedDay(v), Status: s.statusOf(st, v, doc, lang), Note: v.Note.In(lang), TextURL: "../" + v.Name() + "/"}
 		s.noteRevision(&e, v, lang)
 		if i > 0 {
 			summary, err := s.Summary(versions[i-1], v, doc, lang)
@@ -200,4 +200,12 @@ func (s *Site) diffBody(sc *scope, oldMD, newMD, lang string) template.HTML {
 // before the pages added it themselves still hold, is no change.
 func (s *Site) summarizeSites(old, cur *config.Site) []diff.Fact {
 	return diff.Summarize(s.Facts, config.WithoutCountryLines(old, s.Facts), config.WithoutCountryLines(cur, s.Facts))
+}
+
+// issuedDay is the day v was released, as its manifest records it, or "".
+func issuedDay(v *history.Version) string {
+	if v.Released.IsZero() {
+		return ""
+	}
+	return v.Released.Format(time.DateOnly)
 }

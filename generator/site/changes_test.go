@@ -116,7 +116,7 @@ func TestFeedIsValidAtom(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		lang := name[:2]
-		if f.Lang != lang || f.Title == "" || f.Author != "Klein B.V." || !absolute(f.ID) || f.Updated != "2025-07-01T00:00:00Z" {
+		if f.Lang != lang || f.Title == "" || f.Author != "Klein B.V." || !absolute(f.ID) || f.Updated != "2000-01-01T00:00:00Z" { // the day the newest was released (the harness releases as of 2000-01-01)
 			t.Errorf("%s: feed head %+v", name, f)
 		}
 		self := "https://www.example.nl/" + strings.TrimSuffix(name, "index.xml") + "index.xml"

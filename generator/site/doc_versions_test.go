@@ -94,10 +94,14 @@ func TestSameTextComparesTheReleasedMarkdown(t *testing.T) {
 func TestFeedEntriesSayFromWhichDayTheirVersionApplies(t *testing.T) {
 	out := buildProcessorAdded(t, "2025-03-01")
 	feed := string(out["en/privacy/changes/index.xml"])
-	// The upcoming version's entry is dated the day it takes effect: the
-	// history does not record the day it was released.
+	// Each entry is dated the day its version was released (the harness
+	// releases as of 2000-01-01), not the day it takes effect, which its
+	// text says: an upcoming version's entry has no date in the future.
+	if strings.Contains(feed, "<updated>2025-07-01") {
+		t.Errorf("an entry is dated the day it takes effect:\n%s", feed)
+	}
 	for _, want := range []string{
-		"<updated>2025-07-01T00:00:00Z</updated>",
+		"<updated>2000-01-01T00:00:00Z</updated>",
 		"<summary>This version applies from 1 July 2025. Mail provider.",
 		"<summary>This version applies from 1 January 2025. First.</summary>",
 	} {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"encoding/xml"
 	"strings"
 
@@ -49,7 +50,7 @@ func (s *Site) feed(cl *theme.Changelog, doc, lang string) ([]byte, error) {
 			{Rel: "alternate", Type: "text/html", Href: base + "changes/"}},
 	}
 	for _, e := range cl.Entries {
-		updated := e.Day + "T00:00:00Z"
+		updated := cmp.Or(e.Issued, e.Day) + "T00:00:00Z" // the release, where recorded; the effective date is in the text
 		if updated > f.Updated {
 			f.Updated = updated
 		}

@@ -80,7 +80,7 @@ func (s *Site) release(next change, prev *history.Version) (*history.Version, *h
 		return nil, nil, err
 	}
 	note := config.LocalizedText{ByLang: s.releasedNote(next.Change)}
-	snap := history.Snapshot{Date: next.Date, Note: note, Docs: texts, Site: s.Config.Site}
+	snap := history.Snapshot{Date: next.Date, Note: note, Docs: texts, Site: s.Config.Site, Released: s.Date}
 	v, err := history.ReleaseSigned(s.HistoryDir, snap, history.Newest(s.Released), s.ReleaseKey)
 	return v, prev, err
 }

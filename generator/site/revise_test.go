@@ -86,7 +86,7 @@ func TestRevisingTheNewestAnnouncedVersionReleasesSiteTomlAsItsRevision(t *testi
 		`<time datetime="2025-07-01">1 July 2025</time>`,
 		"<p>This announcement was revised on 1 March 2025, before it took effect.</p>",
 		`<a href="../2025-07-01.2/">Text of this version</a> · <a href="../2025-07-01/">Previously announced text</a> · <a href="2025-07-01.2/revised/">What the revision changes</a> · <a href="2025-07-01.2/">`)
-	assertFile(t, out, "en/privacy/changes/index.xml", "<id>https://www.example.nl/en/privacy/2025-07-01.2/</id>", "<updated>2025-07-01T00:00:00Z</updated>",
+	assertFile(t, out, "en/privacy/changes/index.xml", "<id>https://www.example.nl/en/privacy/2025-07-01.2/</id>", "<updated>2025-03-01T00:00:00Z</updated>", // the day it was released
 		"Longer. This announcement was revised on 1 March 2025, before it took effect.")
 	assertFile(t, out, "en/privacy/changes/2025-07-01.2/index.html", "1 year", "3 years")
 	assertFile(t, out, "en/privacy/changes/2025-07-01.2/revised/index.html",

@@ -92,6 +92,7 @@ type Entry struct {
 	Date    string   // localized
 	Name    string   // the version's folder: YYYY-MM-DD, or YYYY-MM-DD.N for a revision
 	Day     string   // YYYY-MM-DD, the date it takes effect
+	Issued  string   // YYYY-MM-DD, the date it was released, where the history records it
 	Status  string   // "current", "past" or "upcoming"
 	Note    string   // the note of the [[change]] entry, if any
 	Revised string   // for a revision: the sentence saying when the announcement was revised

@@ -106,7 +106,7 @@ func (rel *releaser) chain(text *history.Version, cfg *config.Loaded) error {
 	if rel.prev != nil && sameDocs(text.Docs, rel.prev.Docs) {
 		return fmt.Errorf("largesite: the version of %s does not change the text", text.Name())
 	}
-	snap := history.Snapshot{Date: text.Date, Note: text.Note, Docs: text.Docs, Site: cfg.Site}
+	snap := history.Snapshot{Date: text.Date, Note: text.Note, Docs: text.Docs, Site: cfg.Site, Released: text.Released}
 	w := history.Writer{WriteFile: func(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }}
 	v, err := w.Release(rel.history, snap, rel.prev)
 	if err != nil {
