@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"github.com/policygen/policygen/generator/config"
 	"slices"
 	"strings"
 	"testing"
@@ -104,19 +105,64 @@ func TestGermanSummariesNameAFemaleDPOInTheFeminine(t *testing.T) {
 		"Contactgegevens van de functionaris voor gegevensbescherming gewijzigd: e-mailadres"})
 }
 
+// TestSummaryNamesThePurposeRecipientRuleOrTrackerWhoseDetailsChanged:
+// a change no other fact says is said of the element it belongs to, and a
+// text changed in one language only in that language.
+func TestSummaryNamesThePurposeRecipientRuleOrTrackerWhoseDetailsChanged(t *testing.T) {
+	title := config.LocalizedText{ByLang: map[string]string{"en": "Customer accounts", "de": "Kundenkonten", "nl": "Klantaccounts"}}
+	assertOneFact(t, baseSite, edit(t, baseSite, `purpose = { en = "Running your account"`, `purpose = { en = "Running and securing your account"`),
+		Fact{ID: "summary.purpose_details_changed", Values: map[string]any{"Title": title}, Docs: privacyOnly, Lang: "en"}, sentences{
+			"Information on “Customer accounts” revised",
+			"Angaben zu „Kundenkonten“ überarbeitet",
+			"Informatie over ‘Klantaccounts’ herzien"})
+	assertOneFact(t, baseSite, edit(t, baseSite, `required = "contract"`, `required = "no"`),
+		Fact{ID: "summary.purpose_details_changed", Values: map[string]any{"Title": title}, Docs: privacyOnly}, sentences{
+			"Information on “Customer accounts” revised",
+			"Angaben zu „Kundenkonten“ überarbeitet",
+			"Informatie over ‘Klantaccounts’ herzien"})
+	assertOneFact(t, baseSite, edit(t, baseSite, `service = { en = "Hosting"`, `service = { en = "Web hosting"`),
+		Fact{ID: "summary.recipient_details_changed", Values: map[string]any{"Name": "Host B.V."}, Docs: privacyOnly, Lang: "en"}, sentences{
+			"Information on the recipient Host B.V. revised",
+			"Angaben zum Empfänger Host B.V. überarbeitet",
+			"Informatie over de ontvanger Host B.V. herzien"})
+	assertOneFact(t, baseSite, edit(t, baseSite, `purpose = { en = "Load balancing", de = "Lastverteilung", nl = "Load balancing" }`, `purpose = { en = "Load balancing", de = "Lastverteilung", nl = "Verdeling van de belasting" }`),
+		Fact{ID: "summary.tracker_details_changed", Values: map[string]any{"Tracker": Tracker{"local_storage", "lb"}, "TrackerOf": TrackerOf{"local_storage", "lb"}, "Provider": "Host B.V."}, Docs: cookiesOnly, Lang: "nl"}, sentences{
+			"Information on the local storage entry “lb” from Host B.V. revised",
+			"Angaben zur Verwendung des Local-Storage-Eintrags „lb“ von Host B.V. überarbeitet",
+			"Informatie over het item ‘lb’ in de lokale opslag van Host B.V. herzien"})
+	assertOneFact(t, baseSite, edit(t, baseSite, `after = "account_closure"`, `after = "account_closure"`+"\nbasis = { en = \"Limitation period\", de = \"Verjährungsfrist\", nl = \"Verjaringstermijn\" }"),
+		Fact{ID: "summary.retention_details_changed", Values: map[string]any{"Data": Categories{{ID: "name"}, {ID: "email"}}, "Purposes": Titles{title}}, Docs: privacyOnly}, sentences{
+			"Information on the retention of name and email address for “Customer accounts” revised",
+			"Angaben zur Speicherung von Name und E-Mail-Adresse bei „Kundenkonten“ überarbeitet",
+			"Informatie over het bewaren van naam en e-mailadres bij ‘Klantaccounts’ herzien"})
+}
+
+func TestSummarySaysAPurposeRenamedOrProcessingOtherData(t *testing.T) {
+	title := config.LocalizedText{ByLang: map[string]string{"en": "Customer accounts", "de": "Kundenkonten", "nl": "Klantaccounts"}}
+	renamed := config.LocalizedText{ByLang: map[string]string{"en": "Customer accounts", "de": "Kundenkonten", "nl": "Klantenaccounts"}}
+	assertOneFact(t, baseSite, edit(t, baseSite, `nl = "Klantaccounts"`, `nl = "Klantenaccounts"`),
+		Fact{ID: "summary.purpose_renamed", Values: map[string]any{"Old": title, "New": renamed}, Docs: privacyOnly, Lang: "nl"}, sentences{
+			"“Customer accounts” is now called “Customer accounts”", // said in Dutch only
+			"„Kundenkonten“ heißt jetzt „Kundenkonten“",
+			"‘Klantaccounts’ heet nu ‘Klantenaccounts’"})
+	assertOneFact(t, baseSite, edit(t, baseSite, `data = ["name", "email"]`+"\nbasis", `data = ["email"]`+"\nbasis"),
+		Fact{ID: "summary.purpose_data_removed", Values: map[string]any{"Title": title, "Data": Categories{{ID: "name"}}}, Docs: privacyOnly}, sentences{
+			"For “Customer accounts” we no longer process name",
+			"Für „Kundenkonten“ verarbeiten wir nicht mehr: Name",
+			"Voor ‘Klantaccounts’ verwerken wij niet meer: naam"})
+	assertOneFact(t, baseSite, edit(t, edit(t, baseSite, `data = ["name", "email"]`+"\nbasis", `data = ["name", "email", "phone"]`+"\nbasis"), `data = ["name", "email"]`+"\nperiod", `data = ["name", "email", "phone"]`+"\nperiod"),
+		Fact{ID: "summary.purpose_data_added", Values: map[string]any{"Title": title, "Data": Categories{{ID: "phone"}}}, Docs: privacyOnly}, sentences{
+			"For “Customer accounts” we now also process phone number",
+			"Für „Kundenkonten“ verarbeiten wir jetzt auch: Telefonnummer",
+			"Voor ‘Klantaccounts’ verwerken wij nu ook: telefoonnummer"})
+}
+
 func TestSummarySaysOtherChangesForWhatNoFactDescribes(t *testing.T) {
-	tests := map[string][2]string{
-		"service of host": {`service = { en = "Hosting"`, `service = { en = "Web hosting"`},
-		"activity data":   {`data = ["name", "email"]` + "\nbasis", `data = ["email"]` + "\nbasis"},
-	}
-	for name, change := range tests {
-		t.Run(name, func(t *testing.T) {
-			assertOneFact(t, baseSite, edit(t, baseSite, change[0], change[1]), Fact{ID: "summary.other_changes", Docs: privacyOnly}, sentences{
-				"Other details of the processing changed",
-				"Sonstige Angaben zur Verarbeitung geändert",
-				"Andere details van de verwerking gewijzigd"})
-		})
-	}
+	assertOneFact(t, baseSite, edit(t, baseSite, `base_url = "https://www.example.com/legal"`, `base_url = "https://www.example.com/legal"`+"\nconsent_settings_url = \"https://www.example.com/cookies\""),
+		Fact{ID: "summary.other_changes", Docs: cookiesOnly}, sentences{
+			"Other details of the processing changed",
+			"Sonstige Angaben zur Verarbeitung geändert",
+			"Andere details van de verwerking gewijzigd"})
 }
 
 func TestSummaryIsEmptyWhenOnlyWordingOrReleasesChanged(t *testing.T) {

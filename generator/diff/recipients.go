@@ -35,7 +35,7 @@ func recipientFacts(lf *legal.Facts, old, new *config.Site) []Fact {
 	}
 	for _, p := range new.Processors {
 		if prev, ok := find(old.Processors, p.ID, id); ok {
-			facts = append(facts, recipientChanges(lf, prev, p, recipientDocs(p.ID, old, new))...)
+			facts = append(facts, recipientChanges(lf, new.Settings.Languages, prev, p, recipientDocs(p.ID, old, new))...)
 		}
 	}
 	return facts
@@ -59,8 +59,9 @@ func location(lf *legal.Facts, country config.Country, transfer config.Transfer)
 
 // recipientChanges reports what changed of a recipient that both sites
 // have; docs are the documents that show the recipient. Its role and the
-// scope of joint control only the privacy policy shows.
-func recipientChanges(lf *legal.Facts, old, new config.Processor, docs Docs) []Fact {
+// scope of joint control only the privacy policy shows; a scope reworded
+// in some of the languages is said in those.
+func recipientChanges(lf *legal.Facts, langs []string, old, new config.Processor, docs Docs) []Fact {
 	var facts []Fact
 	was, now := location(lf, old.Country, old.Transfer), location(lf, new.Country, new.Transfer)
 	switch {
@@ -76,9 +77,15 @@ func recipientChanges(lf *legal.Facts, old, new config.Processor, docs Docs) []F
 		facts = append(facts, Fact{ID: "summary.role_changed", Docs: privacyOnly,
 			Values: map[string]any{"Name": new.Name, "Old": Role(old.Role), "New": Role(new.Role)}})
 	}
-	if new.Role == "joint_controller" && !new.JointScope.IsZero() && (old.Role != new.Role || !sameJSON(old.JointScope, new.JointScope)) {
-		facts = append(facts, Fact{ID: "summary.joint_scope_changed", Docs: privacyOnly,
+	switch {
+	case new.Role != "joint_controller" || new.JointScope.IsZero():
+	case old.Role != new.Role || old.JointScope.IsZero(): // joint control, or its scope, said for the first time
+		facts = append(facts, Fact{ID: "summary.joint_scope_added", Docs: privacyOnly,
 			Values: map[string]any{"Name": new.Name, "Scope": new.JointScope}})
+	default:
+		facts = append(facts, perLanguage(langs, privacyOnly, "summary.joint_scope_changed",
+			map[string]any{"Name": new.Name, "Scope": new.JointScope},
+			func(lang string) bool { return old.JointScope.In(lang) != new.JointScope.In(lang) })...)
 	}
 	return append(facts, onwardFacts(lf, old, new, docs)...)
 }

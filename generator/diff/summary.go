@@ -16,7 +16,14 @@ type Fact struct {
 	ID     string
 	Values map[string]any
 	Docs   Docs // the documents whose text shows it; see FactsFor
+
+	// Lang is the one language whose text shows the fact, such as a
+	// title changed in Dutch only; empty for all.
+	Lang string
 }
+
+// In reports whether the fact is said in the language lang.
+func (f Fact) In(lang string) bool { return f.Lang == "" || f.Lang == lang }
 
 // Period is a retention period with the event it runs from.
 type Period struct {
@@ -62,6 +69,7 @@ func Summarize(lf *legal.Facts, old, new *config.Site) []Fact {
 	facts = append(facts, trackerFacts(old, new)...)
 	facts = append(facts, contactFacts(old, new)...)
 	facts = append(facts, sectionFacts(old, new)...)
+	facts = append(facts, detailFacts(old, new)...)
 	return append(facts, otherChanges(facts, old, new)...)
 }
 

@@ -32,8 +32,12 @@ func TestEveryEditOfASiteIsSaidInEveryLanguage(t *testing.T) {
 		for _, e := range append(sitetest.Edits(fresh, valid, done), sitetest.Removals(fresh, valid)...) {
 			for _, pair := range [][2]*config.Site{{base, e.Site}, {e.Site, base}} {
 				facts := Summarize(lf, pair[0], pair[1])
-				if len(facts) == 0 && changesData(sitetest.Changed(base, e.Site)) {
+				changed := sitetest.Changed(base, e.Site)
+				if len(facts) == 0 && changesData(changed) {
 					t.Errorf("%s: the edit of %s gives no fact", fixture, e.Leaf)
+				}
+				if onlyOtherChanges(facts) && changesElement(changed) {
+					t.Errorf("%s: the edit of %s is said as other changes, not of the element it belongs to", fixture, e.Leaf)
 				}
 				for _, f := range facts {
 					if f.Docs == 0 {
@@ -61,6 +65,30 @@ func changesData(paths []string) bool {
 		case strings.HasPrefix(p, "Settings.") && !strings.HasPrefix(p, "Settings.ChangeNotice") && !strings.HasPrefix(p, "Settings.ConsentSettingsURL"):
 		default:
 			return true
+		}
+	}
+	return false
+}
+
+// onlyOtherChanges reports whether the facts say nothing but that
+// something else changed.
+func onlyOtherChanges(facts []Fact) bool {
+	for _, f := range facts {
+		if f.ID != "summary.other_changes" {
+			return false
+		}
+	}
+	return len(facts) > 0
+}
+
+// changesElement reports whether a path is in a purpose, a recipient, a
+// retention rule or a tracker, whose facts name the element.
+func changesElement(paths []string) bool {
+	for _, p := range paths {
+		for _, list := range []string{"Activities.", "Processors.", "Retention.", "Trackers."} {
+			if strings.HasPrefix(p, list) {
+				return true
+			}
 		}
 	}
 	return false

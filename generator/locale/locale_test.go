@@ -105,8 +105,8 @@ func TestListItemsHoldingTheConjunctionAreJoinedSoThatEachItemStaysWhole(t *test
 		items []string
 		want  string
 	}{
-		{"en", []string{"Name", "Invoices and billing records", "Bank or card details"}, "Name; Invoices and billing records; and Bank or card details"},
-		{"en", []string{"Invoices and billing records", "Bank or card details"}, "Invoices and billing records; and Bank or card details"},
+		{"en", []string{"Name", "Invoices and billing records", "Bank or card details"}, "Name, Invoices and billing records, and Bank or card details"},
+		{"en", []string{"Invoices and billing records", "Bank or card details"}, "Invoices and billing records, and Bank or card details"},
 		{"en", []string{"Name", "Standard data", "Brand"}, "Name, Standard data and Brand"},
 		{"de", []string{"Kundenkonto", "Domainnamen und SSL-Zertifikate", "Rechnungen"}, "Kundenkonto, Domainnamen und SSL-Zertifikate sowie Rechnungen"},
 		{"de", []string{"Kundenkonto", "Hunde", "Rechnungen"}, "Kundenkonto, Hunde und Rechnungen"},

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"time"
 
 	"github.com/policygen/policygen/generator/config"
@@ -21,6 +22,9 @@ func (s *Site) changelog(st *status, versions []*history.Version, doc, lang stri
 	for i := len(versions) - 1; i >= 0; i-- {
 		v := versions[i]
 		e := theme.Entry{Date: s.date(lang, v.Date), Name: v.Name(), Day: v.Date.Format(time.DateOnly), Issued: issuedDay(v), Status: s.statusOf(st, v, doc, lang), Note: v.Note.In(lang), TextURL: "../" + v.Name() + "/"}
+		if e.Status == "past" {
+			e.Until = s.date(lang, st.nextOf(v, doc, lang).Date)
+		}
 		s.noteRevision(&e, v, lang)
 		if i > 0 {
 			summary, err := s.Summary(versions[i-1], v, doc, lang)
@@ -142,6 +146,7 @@ func (s *Site) summarize(old, cur *config.Site, doc, lang string) ([]string, err
 // that only the wording changed.
 func (s *Site) localize(facts []diff.Fact, lang string) ([]string, error) {
 	l := s.Catalog.Lang(lang)
+	facts = slices.DeleteFunc(slices.Clone(facts), func(f diff.Fact) bool { return !f.In(lang) })
 	if len(facts) == 0 {
 		return []string{l.TOrID("summary.wording_only", nil)}, nil
 	}

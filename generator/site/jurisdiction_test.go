@@ -175,7 +175,7 @@ func TestEachRegimeSaysWhichLawApplies(t *testing.T) {
 		"dk-consent": {
 			{"en/privacy/index.html", "processing", []string{
 				"Legitimate interest pursued: collecting payment for the subscription under our contract with your company",
-				"Categories of personal data: IP address; browser and device information; and usage data (pages visited, times)",
+				"Categories of personal data: IP address, browser and device information, and usage data (pages visited, times)",
 			}, []string{"Art. 6(1)(b)"}},
 			{"en/privacy/index.html", "transfers", []string{"Stripe Payments Europe, Limited | Stripe, Inc. | United States | adequacy decision for the EU-US Data Privacy Framework (Art. 45 GDPR)"}, nil},
 			{"en/privacy/index.html", "objection", []string{"Customer account", "Card payments"}, nil},

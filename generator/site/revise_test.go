@@ -75,10 +75,10 @@ func TestRevisingTheNewestAnnouncedVersionReleasesSiteTomlAsItsRevision(t *testi
 		t.Fatalf("build after the revision: %v", err)
 	}
 	assertFile(t, out, "en/privacy/2025-07-01/index.html",
-		`<p class="banner superseded" role="note">This announced version was revised before it took effect. <a href="../2025-07-01.2/">See the revised version</a>`,
+		`<p class="banner superseded" role="note">This announced version was revised on 1 March 2025, before it took effect. <a href="../2025-07-01.2/">See the revised version</a>`,
 		"Announced for 1 July 2025", "2 years after collection", "! Effective from")
 	assertFile(t, out, "nl/privacy/2025-07-01/index.html",
-		`Deze aangekondigde versie is herzien voordat zij van kracht werd. <a href="../2025-07-01.2/">Bekijk de herziene versie</a>`)
+		`Deze aangekondigde versie is op 1 maart 2025 herzien, voordat zij van kracht werd. <a href="../2025-07-01.2/">Bekijk de herziene versie</a>`)
 	assertFile(t, out, "en/privacy/2025-07-01.2/index.html", "This version takes effect on 1 July 2025.", "3 years after collection", "! banner superseded")
 	assertFile(t, out, "en/privacy/index.html",
 		`A new version takes effect on 1 July 2025. <a href="changes/2025-07-01.2/">`, `href="2025-07-01.2/"`, `! href="2025-07-01/"`)
@@ -250,6 +250,6 @@ func TestReleaseAfterARevisionChainsToTheRevision(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertFile(t, out, "en/privacy/2025-01-01.2/index.html", `class="banner past"`, "! banner superseded")
-	assertFile(t, out, "en/privacy/2025-01-01/index.html", "This announced version was revised before it took effect.", "! banner past")
+	assertFile(t, out, "en/privacy/2025-01-01/index.html", "This announced version was revised on 1 December 2024, before it took effect.", "! banner past")
 	assertFile(t, out, "en/privacy/index.html", "Effective from 1 September 2025", "Added by a later clause.")
 }

@@ -42,7 +42,7 @@ func (s *Site) supersededPage(st *status, v *history.Version, doc, lang string) 
 	md, _ := v.Markdown(doc, lang)
 	info := theme.VersionInfo{Status: "superseded", Effective: s.date(lang, v.Date), Current: "../"}
 	if r := s.revisionOf(v); r != nil {
-		info.Revised = "../" + r.Name() + "/"
+		info.Revised, info.RevisedOn = "../"+r.Name()+"/", s.date(lang, r.Released)
 		if r.Revises == v.Name() {
 			info.RevisedDiff = "../" + RevisionDiffDir(r)
 		}

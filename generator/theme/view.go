@@ -61,6 +61,7 @@ type VersionInfo struct {
 	AllVersions int    // how many versions were released, listed or not
 	DraftDiff   string // for a draft: relative URL of its diff against the newest version
 	Revised     string // for a superseded version: relative URL of the version that replaced it
+	RevisedOn   string // for a superseded version: the localized date it was revised
 	RevisedDiff string // for a superseded version: relative URL of what the revision changes
 }
 
@@ -94,6 +95,7 @@ type Entry struct {
 	Day     string   // YYYY-MM-DD, the date it takes effect
 	Issued  string   // YYYY-MM-DD, the date it was released, where the history records it
 	Status  string   // "current", "past" or "upcoming"
+	Until   string   // for a past version: the localized date the next one took effect
 	Note    string   // the note of the [[change]] entry, if any
 	Revised string   // for a revision: the sentence saying when the announcement was revised
 	Summary []string // the generated summary of what changed in the data
