@@ -39,18 +39,9 @@ func Generate(r io.Reader, w io.Writer) (Stats, error) {
 func fromCSV(r io.Reader) ([]Entry, Stats, error) {
 	var st Stats
 	cr := csv.NewReader(r)
-	head, err := cr.Read()
+	col, err := csvHeader(cr)
 	if err != nil {
-		return nil, st, fmt.Errorf("trackers: csv header: %w", err)
-	}
-	col := map[string]int{}
-	for i, h := range head {
-		col[strings.TrimSpace(h)] = i
-	}
-	for _, c := range csvColumns {
-		if _, ok := col[c]; !ok {
-			return nil, st, fmt.Errorf("trackers: csv has no column %q", c)
-		}
+		return nil, st, err
 	}
 	seen := map[string]bool{}
 	var entries []Entry
@@ -72,21 +63,42 @@ func fromCSV(r io.Reader) ([]Entry, Stats, error) {
 		if k := dupKey(e); seen[k] {
 			st.Duplicates++
 			continue
-		} else {
-			seen[k] = true
 		}
-		if !e.Retention.Known() {
-			st.UnknownRetention++
-		}
-		if e.Pattern && strings.HasSuffix(field("name"), "*") {
-			st.StarPatterns++
-		}
+		seen[dupKey(e)] = true
+		st.UnknownRetention += btoi(!e.Retention.Known())
+		st.StarPatterns += btoi(e.Pattern && strings.HasSuffix(field("name"), "*"))
 		entries = append(entries, e)
 	}
 	slices.SortStableFunc(entries, func(a, b Entry) int {
 		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Platform, b.Platform), strings.Compare(rowKey(a), rowKey(b)))
 	})
 	return entries, st, nil
+}
+
+// csvHeader reads the header and returns the index of each column; the
+// columns of csvColumns must all be there, in any order.
+func csvHeader(cr *csv.Reader) (map[string]int, error) {
+	head, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("trackers: csv header: %w", err)
+	}
+	col := map[string]int{}
+	for i, h := range head {
+		col[strings.TrimSpace(h)] = i
+	}
+	for _, c := range csvColumns {
+		if _, ok := col[c]; !ok {
+			return nil, fmt.Errorf("trackers: csv has no column %q", c)
+		}
+	}
+	return col, nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // entryOf builds the entry of one CSV row. A name that ends in "*" is a
