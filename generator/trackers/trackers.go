@@ -66,17 +66,14 @@ func newBase(entries []Entry) *base {
 	for i, e := range entries {
 		if e.Pattern {
 			b.patterns[e.Name] = append(b.patterns[e.Name], i)
+		} else {
+			b.exact[e.Name] = append(b.exact[e.Name], i)
 		}
 		for _, h := range e.Hosts {
 			b.hosts[h] = append(b.hosts[h], i)
 		}
 	}
-	for i, e := range entries { // two passes: rows of the exact name before patterns of it
-		if !e.Pattern {
-			b.exact[e.Name] = append(b.exact[e.Name], i)
-		}
-	}
-	for name, rows := range b.patterns {
+	for name, rows := range b.patterns { // a pattern matches its own name, after the rows of that name
 		b.exact[name] = append(b.exact[name], rows...)
 	}
 	return b
