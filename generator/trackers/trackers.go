@@ -22,11 +22,13 @@ import (
 //go:embed trackers.tsv
 var table []byte
 
+// attribution names the data trackers.tsv is derived from; update it with
+// README.md when the table is refreshed from a newer release.
+const attribution = "Open Cookie Database (jkwakman/Open-Cookie-Database), commit 0ee5a17, January 2026; Apache License 2.0"
+
 // Source is the attribution of the embedded data, one line, for
 // `policygen version --credits`.
-func Source() string {
-	return "Tracker knowledge base: Open Cookie Database (jkwakman/Open-Cookie-Database), commit 0ee5a17, January 2026; Apache License 2.0"
-}
+func Source() string { return "Tracker knowledge base: " + attribution }
 
 // Entry is one row of the database: a cookie or storage key as one
 // platform sets it.
