@@ -33,7 +33,7 @@ func Generate(r io.Reader, w io.Writer) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	return st, WriteTable(w, entries)
+	return st, writeTable(w, entries)
 }
 
 func fromCSV(r io.Reader) ([]Entry, Stats, error) {
