@@ -53,12 +53,22 @@ func (r Retention) Known() bool { return r.Kind != RetentionUnknown }
 
 // Normalized is the retention as the embedded table writes it: a number
 // and a unit (s, min, h, d, w, m for months, y) as the database wrote it,
-// "session" or "unknown".
+// "session" or "unknown". For a Retention made without ParseRetention the
+// unit is the longest that measures Period exactly.
 func (r Retention) Normalized() string {
-	if r.norm == "" {
-		return "unknown"
+	switch {
+	case r.norm != "":
+		return r.norm
+	case r.Kind == RetentionSession:
+		return "session"
+	case r.Kind == RetentionPeriod:
+		for _, u := range retentionUnits {
+			if r.Period%u.len == 0 {
+				return strconv.FormatInt(int64(r.Period/u.len), 10) + u.name
+			}
+		}
 	}
-	return r.norm
+	return "unknown"
 }
 
 // sessionTexts are the ways the database says "session", lowercased. A

@@ -64,6 +64,25 @@ func TestParseRetentionReadsNumbersUnitsAndSessions(t *testing.T) {
 	}
 }
 
+func TestARetentionMadeByHandIsNormalizedFromItsPeriod(t *testing.T) {
+	tests := []struct {
+		r    Retention
+		want string
+	}{
+		{Retention{Kind: RetentionPeriod, Period: 2 * year}, "2y"},
+		{Retention{Kind: RetentionPeriod, Period: 13 * month}, "13m"},
+		{Retention{Kind: RetentionPeriod, Period: 90 * time.Minute}, "90min"},
+		{Retention{Kind: RetentionPeriod, Period: 1500 * time.Millisecond}, "unknown"},
+		{Retention{Kind: RetentionSession}, "session"},
+		{Retention{Text: "forever"}, "unknown"},
+	}
+	for _, tt := range tests {
+		if got := tt.r.Normalized(); got != tt.want {
+			t.Errorf("%+v: Normalized() = %q, want %q", tt.r, got, tt.want)
+		}
+	}
+}
+
 func TestRetentionsCompareByLength(t *testing.T) {
 	order := []string{"1 second", "1 minute", "1 hour", "1 day", "1 week", "30 days", "1 month", "365 days", "12 months", "13 months", "396 days", "2 years"}
 	for i := 1; i < len(order); i++ {
