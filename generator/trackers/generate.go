@@ -13,12 +13,15 @@ import (
 
 // csvColumns are the columns of open-cookie-database-facts.csv that the
 // table keeps; the id column is dropped, since nothing looks a row up by
-// it and a row is found again by its name and platform.
+// it.
 var csvColumns = []string{"platform", "category", "name", "domain", "retention", "controller", "privacy_url", "wildcard"}
 
 // Stats counts what Generate did, for its caller to print.
 type Stats struct {
-	Rows, Duplicates, UnknownRetention, StarPatterns int
+	Rows             int // rows read
+	Duplicates       int // rows dropped as repeats of another
+	UnknownRetention int // rows kept whose retention could not be read
+	StarPatterns     int // names written with a final "*", made patterns
 }
 
 // Generate reads the facts CSV of the Open Cookie Database and writes
@@ -164,10 +167,10 @@ func clean(s string) string {
 // hostName is a host name as the domain column should hold one.
 var hostName = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
 
-// hostsOf reads the host names in a domain value such as ".bing.com (3rd
-// party) or .microsoft.com (3rd party)": words between "or" and commas,
+// hostsOf reads the host names in a domain value such as ".a.example (3rd
+// party) or .b.example (3rd party)": words between "or" and commas,
 // without "(3rd party)" and leading or trailing dots, lowercased. A label
-// with a placeholder ("ads-[account].adhese.com") stands for any
+// with a placeholder ("ads-[account].example.com") stands for any
 // subdomain, so the host is what follows it. Words that are no host name
 // ("ut", "id5-sync") are left out; Entry.Domain keeps the text.
 func hostsOf(domain string) []string {

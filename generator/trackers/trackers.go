@@ -120,8 +120,8 @@ func LookupAll(name string) []Entry {
 }
 
 // ForDomain returns the entries whose domain lists host or a domain host
-// belongs to (a listed ".linkedin.com" or "linkedin.com" covers
-// "www.linkedin.com"), the most specific listed domain first. It knows
+// belongs to (a listed ".example.com" or "example.com" covers
+// "www.example.com"), the most specific listed domain first. It knows
 // only what the database's domain column says, which is empty for about
 // half of the rows (first-party cookies mostly, but also many third-party
 // ones) and loose elsewhere; an empty result does not mean a host sets
