@@ -64,6 +64,25 @@ func TestVersion(t *testing.T) {
 	}
 }
 
+func TestVersionCreditsNameTheSourceAndLicenceOfTheEmbeddedData(t *testing.T) {
+	code, out, errs := runCLI(t, "version", "--credits")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if code != 0 || len(lines) != 2 || !strings.HasPrefix(lines[0], "policygen ") {
+		t.Fatalf("exit %d, output %q, stderr %q", code, out, errs)
+	}
+	for _, s := range []string{"Open Cookie Database", "commit 0ee5a17", "Apache License 2.0"} {
+		if !strings.Contains(lines[1], s) {
+			t.Errorf("credits %q do not say %q", lines[1], s)
+		}
+	}
+	if _, plain, _ := runCLI(t, "version"); strings.Contains(plain, "Open Cookie Database") {
+		t.Errorf("version without --credits prints them: %q", plain)
+	}
+	if code, _, errs := runCLI(t, "version", "credits"); code != exitUsage || !strings.Contains(errs, `unexpected argument "credits"`) {
+		t.Errorf("version credits: exit %d, stderr %q", code, errs)
+	}
+}
+
 func TestInitWritesASiteThatBuilds(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "mysite")
 	if code, _, errs := runCLI(t, "init", dir); code != 0 {
