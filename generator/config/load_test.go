@@ -113,7 +113,7 @@ func TestErrorsNamePositionAndHint(t *testing.T) {
 		{"legitimate interests need an interest", `basis = "contract"`, `basis = "legitimate_interests"`,
 			`16:1: activity "accounts" is based on legitimate interests but has no interest`, "Art. 13(1)(d)"},
 		{"consent cannot be required", `basis = "contract"`, `basis = "consent"`,
-			`17:12: activity "accounts" is based on consent, so providing the data cannot be required`, `required = "no"`},
+			`17:12: error consent-coupling: activity "accounts" is based on consent, so providing the data cannot be required`, `required = "no"`},
 		{"transfer needed outside EEA", `country = "DE"`, `country = "US"`,
 			`26:1: processor "host" is in US, outside the EEA without an adequacy decision, and needs a transfer safeguard`, `"dpf"`},
 		{"no transfer inside EEA", `country = "DE"`, "country = \"DE\"\ntransfer = \"scc\"",

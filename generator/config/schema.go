@@ -19,6 +19,24 @@ type Site struct {
 	Minors         *Minors                 `toml:"minors" json:"minors,omitempty"`
 	Security       *Security               `toml:"security" json:"security,omitempty"`
 	Changes        []Change                `toml:"change" json:"changes"`
+
+	// Check holds the settings of policygen check; they are not policy
+	// text, so no snapshot keeps them.
+	Check CheckSettings `toml:"check" json:"-"`
+}
+
+// CheckSettings is the [check] table.
+type CheckSettings struct {
+	// Ignore silences check rules for the whole site, each with the
+	// reason a reviewer can read.
+	Ignore []Ignore `toml:"ignore" json:"-"`
+}
+
+// Ignore silences one check rule, for the site or for the [[activity]],
+// [[processor]] or [[tracker]] that holds it.
+type Ignore struct {
+	Rule   string `toml:"rule,required" json:"-"`
+	Reason string `toml:"reason" json:"-"` // why; an ignore without one is itself a warning
 }
 
 // Settings is the [site] table.
@@ -133,6 +151,9 @@ type Activity struct {
 	// newsletter". Only with basis = "consent".
 	Withdraw LocalizedText `toml:"withdraw" json:"withdraw,omitzero"`
 
+	// Ignore silences check rules for this activity (see CheckSettings).
+	Ignore []Ignore `toml:"ignore" json:"-"`
+
 	// DirectMarketing says that the activity processes data for direct
 	// marketing, to which people may always object (Art. 21(2), (3) GDPR).
 	DirectMarketing bool `toml:"direct_marketing" json:"direct_marketing,omitempty"`
@@ -160,6 +181,9 @@ type Processor struct {
 	// Onward are the third countries the recipient passes the data on to,
 	// to its affiliates or sub-processors.
 	Onward []Onward `toml:"onward" json:"onward,omitempty"`
+
+	// Ignore silences check rules for this recipient (see CheckSettings).
+	Ignore []Ignore `toml:"ignore" json:"-"`
 }
 
 // Onward is an onward transfer by a recipient: to whom (optional), the
@@ -184,6 +208,9 @@ type Tracker struct {
 	// Party says whose domain sets the tracker: "first" for the site's
 	// own, "third" for another's; see PartyOrDefault.
 	Party Party `toml:"party" json:"party,omitempty"`
+
+	// Ignore silences check rules for this tracker (see CheckSettings).
+	Ignore []Ignore `toml:"ignore" json:"-"`
 }
 
 // PartyOrDefault is the tracker's party, or where site.toml gives none,

@@ -26,6 +26,14 @@ func (v *validator) at(path, hint, format string, args ...any) {
 	v.errs.Add(diag.Errorf(v.Pos.Value(path), format, args...).WithHint("%s", hint))
 }
 
+// rule reports an error of the check rule id (see package check, whose
+// documentation lists it) at the value at path.
+func (v *validator) rule(id, path, hint, format string, args ...any) {
+	e := diag.Errorf(v.Pos.Value(path), format, args...).WithHint("%s", hint)
+	e.Rule = id
+	v.errs.Add(e)
+}
+
 // atKey reports a problem with the key (or table header) at path.
 func (v *validator) atKey(path, hint, format string, args ...any) {
 	v.errs.Add(diag.Errorf(v.Pos.Key(path), format, args...).WithHint("%s", hint))

@@ -17,7 +17,7 @@ func TestActivityOriginAndAutomatedDecisionErrors(t *testing.T) {
 		hint           string // substring of the hint
 	}{
 		{"consent cannot rest on technically necessary data", "basis = \"contract\"\nrequired = \"contract\"", "basis = \"consent\"\nrequired = \"technical\"",
-			`17:12: activity "accounts" is based on consent, so its data cannot be technically necessary`, "Art. 7(4)"},
+			`17:12: error consent-coupling: activity "accounts" is based on consent, so its data cannot be technically necessary`, "Art. 7(4)"},
 		{"technically necessary data is not all from a source", `required = "contract"`, source + `required = "technical"`,
 			`18:12: activity "accounts" has required = "technical", but all its data comes from the source`, "source_data"},
 		{"a consequence of data all from a source is never shown", `required = "contract"`, source + "required = \"contract\"\nconsequence = { en = \"None\", nl = \"Geen\" }",

@@ -170,10 +170,10 @@ func (v *validator) activityBasis(i int, a Activity) {
 	}
 	switch {
 	case a.Basis == "consent" && a.Required == "technical":
-		v.at(p("required"), `data without which the site cannot be delivered cannot rest on consent, which must be freely given (Art. 7(4) GDPR): choose another basis, such as "legitimate_interests"`,
+		v.rule("consent-coupling", p("required"), `data without which the site cannot be delivered cannot rest on consent, which must be freely given (Art. 7(4) GDPR): choose another basis, such as "legitimate_interests"`,
 			"activity %q is based on consent, so its data cannot be technically necessary", a.ID)
 	case a.Basis == "consent" && a.Required != "no":
-		v.at(p("required"), `set required = "no": consent must be freely given (Art. 7(4) GDPR)`,
+		v.rule("consent-coupling", p("required"), `set required = "no": consent must be freely given (Art. 7(4) GDPR); data a contract or the law needs rest on basis "contract" or "legal_obligation"`,
 			"activity %q is based on consent, so providing the data cannot be required", a.ID)
 	}
 	if a.Basis != "consent" && !a.Withdraw.IsZero() && v.decoded(p("basis")) {

@@ -39,8 +39,24 @@ type Error struct {
 	Err  error  // the underlying error, if any
 
 	// Warning marks a problem the run works around: it is reported, but
-	// does not fail the run.
+	// does not fail the run. Info marks a warning that is only a remark.
 	Warning bool
+	Info    bool
+
+	// Rule is the id of the check rule that found the problem, such as
+	// "tracker-category"; empty for the problems of reading a site.
+	Rule string
+}
+
+// Severity is how a problem is reported: "error", "warning" or "info".
+func (e *Error) Severity() string {
+	switch {
+	case e.Info:
+		return "info"
+	case e.Warning:
+		return "warning"
+	}
+	return "error"
 }
 
 // Errorf returns an Error at pos with a formatted message.
@@ -63,8 +79,11 @@ func (e *Error) WithHint(format string, args ...any) *Error {
 
 func (e *Error) Error() string {
 	msg := e.Msg
-	if e.Warning {
-		msg = "warning: " + msg
+	switch {
+	case e.Rule != "":
+		msg = e.Severity() + " " + e.Rule + ": " + msg // error tracker-category: …
+	case e.Warning:
+		msg = e.Severity() + ": " + msg
 	}
 	if e.Pos.File == "" {
 		return msg

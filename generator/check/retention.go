@@ -1,0 +1,4 @@
+package check
+
+// retentionRules: see the issue; filled by the rules of this group.
+var retentionRules = []*Rule{}

@@ -1,0 +1,4 @@
+package check
+
+// textRules: see the issue; filled by the rules of this group.
+var textRules = []*Rule{}

@@ -1,0 +1,4 @@
+package check
+
+// versionRules: see the issue; filled by the rules of this group.
+var versionRules = []*Rule{}
