@@ -124,8 +124,8 @@ func TestTheObjectionBoxNamesTheBasesInUseAndTheDirectMarketing(t *testing.T) {
 	none := mustBuild(t, minimalSite, "2026-12-01")
 	pageSays(t, none, "en/privacy/index.html", "objection", []string{
 		"based on Art. 6(1)(f) GDPR. This includes profiling based on that provision. We currently base no processing on this legal basis.",
-		"We do not use your personal data for direct marketing. Should we start to, you can object to it at any time, free of charge and without giving reasons",
-	}, []string{"We base the following processing"})
+		"Objection to direct marketing: Where we use your personal data for direct marketing, you can object to it at any time, free of charge and without giving reasons",
+	}, []string{"We base the following processing", "We do not use your personal data for direct marketing"}) // the data cannot say that none is done
 	pageSays(t, none, "de/datenschutz/index.html", "objection", []string{"Derzeit stützen wir keine Verarbeitung auf diese Rechtsgrundlage."}, []string{"Auf diese Rechtsgrundlage"})
 	pageSays(t, none, "nl/privacy/index.html", "objection", []string{"Op dit moment baseren wij geen verwerking op deze rechtsgrond."}, []string{"Bij ons gaat het om"})
 
