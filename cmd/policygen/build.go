@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/policygen/policygen/generator/diag"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -46,14 +48,24 @@ Flags:
 const checkHelp = `Usage: policygen check [flags]
 
 Validates site.toml, the message files, the clauses and the released
-versions, renders every page in memory and reports all problems at once,
-without writing anything. Unreleased changes are a problem unless --draft
-is given. Exits 1 when the site has errors.
+versions, renders every page in memory, runs the compliance rules
+(docs/check.md: trackers against a knowledge base of real ones, consent,
+transfers, retention, versions dated before the law they cite, placeholder
+text) and reports all problems at once, errors first, then warnings, without
+writing anything. Unreleased changes are a problem unless --draft is given.
+Exits 1 when the site has errors, with --strict also on warnings. A rule is
+silenced, with a reason, by [check] ignore = [{ rule = "…", reason = "…" }]
+in site.toml, or by an ignore key on one [[activity]], [[processor]] or
+[[tracker]].
 
 Flags:
   -s, --source DIR    site folder holding site.toml (default ".")
       --date DATE     check as of DATE, YYYY-MM-DD (default today)
       --draft         accept unreleased changes
+      --format F      print the problems as text (default), json (one array of
+                      objects with rule, severity, file, line, column, message,
+                      hint) or github (workflow commands for GitHub Actions)
+      --strict        exit 1 on warnings too, not only on errors
       --timeout D     time each clause and layout may take to render (default 10s)
   -q, --quiet         print nothing but errors
 `
@@ -115,6 +127,16 @@ func runBuild(e *env, args []string) int {
 	if !historyLeftovers(e, "build", s, true, f.quiet) {
 		return exitSite
 	}
+	// The rules of policygen check: their warnings are printed and the
+	// build goes on; an error stops it, as one in site.toml does.
+	found, err := s.Check()
+	if err != nil {
+		return report(e, err)
+	}
+	if len(found.Errors()) > 0 {
+		return report(e, found)
+	}
+	diag.Print(e.stderr, errorsFirst(found))
 	// Create refuses a folder that is not build output before anything
 	// renders, and removes what interrupted builds left beside it.
 	dir, err := publish.Create(f.output, s.Protected())
@@ -167,17 +189,27 @@ func printDrafted(e *env, s *site.Site, draft bool) {
 
 func runCheck(e *env, args []string) int {
 	var f siteFlags
+	format, strict := formatText, false
 	fs := flagSet(e, "check", checkHelp)
 	f.register(fs, false)
+	fs.Var(formatFlag{&format}, "format", "text, json or github")
+	fs.BoolVar(&strict, "strict", false, "fail on warnings too")
 	if code, ok := parse(e, fs, args); !ok {
 		return code
 	}
 	opts := f.options(e)
+	// failed prints what stops the check in the format asked for.
+	failed := func(err error) int {
+		if format == formatText {
+			return report(e, err)
+		}
+		printFindings(e.stdout, format, diag.Errors(err))
+		return exitSite
+	}
 	s, err := site.Load(opts)
 	if err != nil {
-		return report(e, err)
+		return failed(err)
 	}
-	warn(e, s)
 	if !historyLeftovers(e, "check", s, false, f.quiet) {
 		return exitSite
 	}
@@ -189,11 +221,28 @@ func runCheck(e *env, args []string) int {
 		return nil
 	})
 	if err != nil {
-		return report(e, err)
+		return failed(err)
 	}
-	if !f.quiet {
+	found, err := s.Check()
+	if err != nil {
+		return failed(err)
+	}
+	found = append(slices.Clone(s.Config.Warnings), found...)
+	fails := len(found.Errors()) > 0 || strict && slices.ContainsFunc(found, func(e *diag.Error) bool { return e.Severity() == "warning" })
+	switch {
+	case format != formatText:
+		printFindings(e.stdout, format, found)
+	case len(found) > 0:
+		printFindings(e.stderr, format, found)
+		fmt.Fprintf(e.stderr, "%s: %s\n", s.Config.File, tally(found))
+	case !f.quiet:
 		fmt.Fprintf(e.stdout, "%s: no problems found (%s in %s)\n", s.Config.File, plural(int(pages.Load()), "page"), strings.Join(s.Config.Site.Settings.Languages, ", "))
+	}
+	if format == formatText && !f.quiet {
 		printDrafted(e, s, f.draft)
+	}
+	if fails {
+		return exitSite
 	}
 	return exitOK
 }
