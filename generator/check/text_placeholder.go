@@ -45,7 +45,7 @@ func placeholderText(c *Context) {
 	siteValues(c.Site.Site, func(v value) {
 		if p, _ := placeholder(v.text); p != "" {
 			c.At(v.path, "write the text it stands for, or remove the key if it is optional",
-				"%s the placeholder %q", subject(c, v.path), p)
+				"%s", has(c, v.path, fmt.Sprintf("the placeholder %q", p)))
 		}
 	})
 	for _, f := range c.Files {
@@ -78,17 +78,17 @@ func withoutComment(line string) string {
 	return line
 }
 
-// subject names the value at path and the element it is in, followed
-// by a verb: `tracker "_ga" has in purpose.nl`, or `company.name has`.
-func subject(c *Context, path string) string {
+// has says that the value at path has what, naming the element it is
+// in: `tracker "_ga" has what in purpose.nl`, or `company.name has what`.
+func has(c *Context, path, what string) string {
 	parts := strings.SplitN(path, ".", 3)
 	if len(parts) == 3 && isDigits(parts[1]) {
 		i, _ := strconv.Atoi(parts[1])
 		if name := elementID(c, parts[0], i); name != "" {
-			return fmt.Sprintf("%s %q has in %s", parts[0], name, keyOf(parts[2]))
+			return fmt.Sprintf("%s %q has %s in %s", parts[0], name, what, keyOf(parts[2]))
 		}
 	}
-	return keyOf(path) + " has"
+	return keyOf(path) + " has " + what
 }
 
 // elementID is the id (or a tracker's name) of an array-of-tables element.

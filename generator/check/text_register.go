@@ -43,7 +43,7 @@ func nlRegister(c *Context) {
 			return
 		}
 		if w, _, mixed := register(v.text); w != "" {
-			c.At(v.path, registerHint, "%s %s", subject(c, v.path), registerMessage(w, mixed))
+			c.At(v.path, registerHint, "%s", has(c, v.path, registerMessage(w, mixed)))
 		}
 	})
 	for _, f := range c.Files {
@@ -60,7 +60,7 @@ func nlRegister(c *Context) {
 
 func registerMessage(word string, mixed bool) string {
 	if mixed {
-		return fmt.Sprintf("%q beside u or uw: the informal and the formal register mixed", word)
+		return fmt.Sprintf("the informal %q beside the formal u or uw", word)
 	}
-	return fmt.Sprintf("%q, where the built-in Dutch clauses say u", word)
+	return fmt.Sprintf("the informal %q where the built-in Dutch clauses say u", word)
 }

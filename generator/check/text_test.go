@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -92,4 +93,22 @@ func TestProofOfConsentOnConsentWarns(t *testing.T) {
 	onInterest := edit(t, src, `basis = "consent"`+"\nrequired = \"no\"\nretention = \"stats\"\n\n[[tracker]]",
 		`basis = "legitimate_interests"`+"\ninterest = \"Proving consent\"\nrequired = \"no\"\nretention = \"stats\"\n\n[[tracker]]")
 	want(t, run(t, onInterest), "consent-proof-on-consent")
+}
+
+func TestTextFindingsNameTheElementAndTheKey(t *testing.T) {
+	nl := edit(t, base, `languages = ["en"]`, `languages = ["nl"]`)
+	src := edit(t, nl, trackerPurpose, `purpose = "Houdt u ingelogd, zodat je TODO."`)
+	src = edit(t, src, `name = "Example GmbH"`, `name = "TBD GmbH"`)
+	var got []string
+	for _, e := range run(t, src) {
+		got = append(got, e.Error())
+	}
+	wantMsgs := []string{
+		`site.toml:7:8: error placeholder-text: company.name has the placeholder "TBD"`,
+		`site.toml:42:11: error placeholder-text: tracker "session" has the placeholder "TODO" in purpose`,
+		`site.toml:42:11: warning nl-register: tracker "session" has the informal "je" beside the formal u or uw in purpose`,
+	}
+	if strings.Join(got, "\n") != strings.Join(wantMsgs, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantMsgs, "\n"))
+	}
 }
