@@ -7,6 +7,15 @@ import (
 	"github.com/policygen/policygen/generator/diag"
 )
 
+// ignoreRules are what Run says of the ignore keys themselves.
+var ignoreRules = []*Rule{{
+	ID:       "ignore-reason",
+	Severity: Warning,
+	Summary:  "an ignore key that gives no reason",
+	Source: "Accountability, Art. 5(2) GDPR: a controller must be able to demonstrate compliance; a silenced check " +
+		"with the reason written next to it is what a reviewer or a supervisory authority can follow.",
+}}
+
 // ignores collects the ignore keys of the site: rule id -> element
 // ("" for [check] ignore, "tracker.3" for one on a [[tracker]]) -> true,
 // and reports the ignores that name no rule or give no reason.
