@@ -143,7 +143,7 @@ func trackerCategoryDiffers(c *Context) {
 		}
 		c.At(config.Path("tracker", i, "category"),
 			`check what the tracker is used for and write its category, or add an ignore with the reason if yours differs from the common use`,
-			"tracker %q is declared %s, but %s uses it for %s", t.Name, t.Category, platformOf(entries), kb)
+			"tracker %q is declared %s, but the knowledge base lists it as %s (%s)", t.Name, t.Category, kb, platformOf(entries))
 	}
 }
 
@@ -177,8 +177,11 @@ func approx(d config.Duration) (time.Duration, bool) {
 
 // far reports whether a declared expiry is far from a known retention:
 // session against a fixed period, or a period more than twice or less
-// than half the known one. Known periods under an hour count as an hour,
-// the shortest that site.toml can write.
+// than half the known one, with 1% of slack for the lengths of months and
+// years (the knowledge base counts 365.2425 days a year, site.toml here
+// 365.25). Known
+// periods under an hour count as an hour, the shortest that site.toml can
+// write.
 func far(declared config.Duration, r trackers.Retention) bool {
 	period, persistent := approx(declared)
 	switch {
@@ -188,7 +191,8 @@ func far(declared config.Duration, r trackers.Retention) bool {
 		return (r.Kind == trackers.RetentionSession) != (declared.Special == "session")
 	}
 	typical := max(r.Period, time.Hour)
-	return period > 2*typical || 2*period < typical
+	slack := typical / 100
+	return period > 2*typical+slack || 2*period+slack < typical
 }
 
 func trackerExpiry(c *Context) {
@@ -205,7 +209,7 @@ func trackerExpiry(c *Context) {
 				break
 			}
 			farFromAll = true
-			texts = append(texts, e.Retention.Text)
+			texts = append(texts, retentionText(e.Retention))
 		}
 		if farFromAll {
 			c.At(config.Path("tracker", i, "expiry"),
@@ -213,6 +217,15 @@ func trackerExpiry(c *Context) {
 				"tracker %q is declared with expiry %q, but %s typically keeps it %s", t.Name, t.Expiry, platformOf(entries), strings.Join(texts, " or "))
 		}
 	}
+}
+
+// retentionText says a known retention for messages: "for the session",
+// "for 2 years".
+func retentionText(r trackers.Retention) string {
+	if r.Kind == trackers.RetentionSession {
+		return "for the session"
+	}
+	return "for " + r.Text
 }
 
 func trackerUnknownProvider(c *Context) {
@@ -225,7 +238,7 @@ func trackerUnknownProvider(c *Context) {
 		var controllers []string
 		matched := false
 		for _, e := range entries {
-			matched = matched || sameCompany(p.Name, e.Controller) || sameCompany(p.Name, e.Platform)
+			matched = matched || sameCompany(p.Name, e.Controller)
 			if e.Controller != "" && !slices.Contains(controllers, e.Controller) {
 				controllers = append(controllers, e.Controller)
 			}
@@ -255,6 +268,7 @@ var legalForms = map[string]bool{
 	"v": true, "nv": true, "sa": true, "sas": true, "sarl": true, "srl": true, "plc": true, "ab": true, "as": true,
 	"oy": true, "the": true, "ireland": true, "europe": true, "international": true, "operations": true,
 	"platforms": true, "and": true, "of": true, "holding": true, "group": true, "net": true, "com": true,
+	"analytics": true, "software": true, "services": true, "media": true, "digital": true, "technologies": true,
 }
 
 // sameCompany compares two company names loosely: they share a word that
