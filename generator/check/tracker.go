@@ -138,8 +138,13 @@ func trackerCategoryDiffers(c *Context) {
 	for i, t := range c.Site.Trackers {
 		entries := known(t.Name)
 		kb, ok := knownCategory(entries)
-		if !ok || kb == t.Category || t.Category == "necessary" && (kb == "statistics" || kb == "marketing") {
-			continue // the last case is tracker-category's error
+		switch {
+		case !ok || kb == t.Category:
+			continue
+		case t.Category == "necessary" && (kb == "statistics" || kb == "marketing"):
+			continue // tracker-category's error
+		case kb == "necessary":
+			continue // asking consent for what is commonly necessary errs on the safe side
 		}
 		c.At(config.Path("tracker", i, "category"),
 			`check what the tracker is used for and write its category, or add an ignore with the reason if yours differs from the common use`,

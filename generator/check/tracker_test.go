@@ -159,3 +159,17 @@ func TestShortRetentionsAreComparedInHours(t *testing.T) {
 	want(t, run(t, base+tracker("lidc", "first_party", "necessary", "1d")), "tracker-expiry")
 	want(t, run(t, base+tracker("lidc", "first_party", "necessary", "1h")), "tracker-expiry", "49:10")
 }
+
+func TestTrackerCategoryDiffersNotForAStricterCategory(t *testing.T) {
+	stricter := base + statsActivity + `
+[[tracker]]
+name = "li_fat_id"
+provider = "first_party"
+category = "marketing"
+kind = "cookie"
+expiry = "30d"
+purpose = "Measures conversions."
+`
+	want(t, run(t, stricter), "tracker-category-differs")
+	want(t, run(t, edit(t, stricter, `category = "marketing"`, `category = "preferences"`)), "tracker-category-differs")
+}
