@@ -36,6 +36,7 @@ type Facts struct {
 	transferRisk           map[string]string // country: the source that singles it out
 	authorities            map[string]countryAuthorities
 	cookieLaws             map[string]*cookieEntry
+	checkData              // for policygen check: check_data.go
 }
 
 type countryAuthorities struct {
@@ -48,7 +49,19 @@ type countryAuthorities struct {
 // EEA state has one, every entry has a name, a website, sources and a
 // checked date) and the cookie laws (every entry has its texts in en, de
 // and nl, sources and a checked date); no value may be marked UNVERIFIED.
-func Load() (*Facts, error) { return load(countriesTOML, authoritiesTOML, cookieLawTOML) }
+//
+// It also loads the data of policygen check's rules (check_data.go), with
+// sources and a checked date on every row.
+func Load() (*Facts, error) {
+	f, err := load(countriesTOML, authoritiesTOML, cookieLawTOML)
+	if err != nil {
+		return nil, err
+	}
+	if f.checkData, err = loadCheckData(transferRiskTOML, statutoryRetentionTOML, instrumentsTOML); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
 
 func load(countries, authorities, cookieLaws []byte) (*Facts, error) {
 	var c struct {
