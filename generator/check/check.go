@@ -126,7 +126,7 @@ func Lookup(id string) (*Rule, bool) {
 func Run(in Input) diag.List {
 	ignored, out := ignores(in.Site)
 	for _, r := range rules {
-		if r.Run == nil {
+		if r.Run == nil || ignored[r.ID][""] { // silenced for the site: nothing to find
 			continue
 		}
 		c := &Context{Input: in, rule: r}

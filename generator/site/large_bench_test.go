@@ -163,3 +163,30 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkCheckLarge runs the rules of policygen check on the large site
+// with 100 versions (load/site: reading it; check: the rules, over every
+// version's text and the draft); the target is check within twice the
+// load.
+func BenchmarkCheckLarge(b *testing.B) {
+	dir := largeSite(b, 100)
+	opts := site.Options{Source: dir, Defaults: policygen.Defaults, Date: largesite.BuildDate()}
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := site.Load(opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("check", func(b *testing.B) {
+		s, err := site.Load(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, err := s.Check(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
