@@ -89,52 +89,6 @@ func TestOnwardTransfersAreValidatedLikeTransfers(t *testing.T) {
 	}
 }
 
-// TestContractualSafeguardsToAHighRiskCountryWarn: standard contractual
-// clauses or binding corporate rules to Russia or China, directly or
-// onward, load with a warning that names Schrems II and the transfer
-// impact assessment; to India, or on the DPF, they load without one.
-func TestContractualSafeguardsToAHighRiskCountryWarn(t *testing.T) {
-	tests := []struct {
-		name, company, keys string
-		want                string // the warning, with its position; "" for none
-	}{
-		{"SCCs to Russia", `country = "NL"`, "country = \"RU\"\ntransfer = \"scc\"",
-			"site.toml:27:12: warning: scc alone may not protect data transferred to RU, where public authorities can access them (EDPB Statement 02/2022 on personal data transfers to the Russian Federation)"},
-		{"BCRs to China, onward", `country = "NL"`, `onward = [{ country = "CN", transfer = "bcr" }]`,
-			"site.toml:27:40: warning: bcr alone may not protect data transferred to CN, where public authorities can access them (Irish Data Protection Commission, TikTok decision of 30 April 2025)"},
-		{"IDTA to Russia from the UK", `country = "GB"`, "country = \"RU\"\nuk_transfer = \"idta\"",
-			"site.toml:27:15: warning: idta alone may not protect data transferred to RU"},
-		{"SCCs to India", `country = "NL"`, "country = \"IN\"\ntransfer = \"scc\"", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			src := recipientSite(tt.company, `role = "processor"`, tt.keys)
-			src = strings.Replace(src, "country = \"DE\"\ncountry", "country", 1) // the keys may give the country
-			l, errs := load(t, src)
-			if len(errs) > 0 {
-				t.Fatalf("errors: %v", errs)
-			}
-			var got, hints []string
-			for _, w := range l.Warnings {
-				if !strings.Contains(w.Error(), "a language of the EU") {
-					got, hints = append(got, w.Error()), append(hints, w.Hint)
-				}
-			}
-			switch {
-			case tt.want == "" && len(got) > 0:
-				t.Errorf("want no warning, got %q", got)
-			case tt.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], tt.want)):
-				t.Errorf("want the warning %q, got %q", tt.want, got)
-			}
-			if tt.want != "" && (len(hints) != 1 || !strings.Contains(hints[0], "Schrems II (CJEU C-311/18)") || !strings.Contains(hints[0], "transfer impact assessment")) {
-				t.Errorf("the hint names neither Schrems II nor the transfer impact assessment: %q", hints)
-			}
-		})
-	}
-}
-
-// assertOnlyError checks that errs is empty (want "") or holds one error
-// whose message starts with want.
 func assertOnlyError[E error](t *testing.T, errs []E, want string) {
 	t.Helper()
 	switch {

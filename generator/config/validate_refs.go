@@ -293,8 +293,6 @@ func (v *validator) euTransfer(f flow, regime legal.Regime, transfer bool) {
 		v.at(path, "use "+f.tools(`"scc"`, `"bcr"`), "the Data Privacy Framework covers only recipients in the United States, not %s", f.country)
 	case f.transfer == "adequacy" && !v.facts.Adequate(f.country):
 		v.at(path, "use "+f.tools(`"scc"`, `"bcr"`), "%s has no adequacy decision", f.country)
-	case f.transfer == "scc" || f.transfer == "bcr":
-		v.transferRisk(path, f.country, string(f.transfer), "the supervisory authorities")
 	}
 }
 
@@ -321,24 +319,7 @@ func (v *validator) ukTransfer(f flow, regime legal.Regime, transfer bool) {
 			"%s %s, which the United Kingdom's adequacy regulations do not cover, and needs a UK transfer safeguard", f.in, f.country)
 	case f.ukTransfer == "uk_dpf" && !v.facts.DPFCountry(f.country):
 		v.at(path, "use "+f.tools(`"idta"`, `"uk_addendum"`, `"bcr"`), "the UK Extension to the Data Privacy Framework covers only recipients in the United States, not %s", f.country)
-	case f.ukTransfer == "idta" || f.ukTransfer == "uk_addendum" || f.ukTransfer == "bcr":
-		v.transferRisk(path, f.country, string(f.ukTransfer), "the ICO")
 	}
-}
-
-// transferRisk warns of a transfer on contractual safeguards to a country
-// that European authorities have singled out (legal.Facts.TransferRisk):
-// after Schrems II such safeguards need a transfer impact assessment and,
-// where the country's law lets public authorities reach the data,
-// supplementary measures, or the transfer must stop.
-func (v *validator) transferRisk(path, country, tool, expects string) {
-	source, risky := v.facts.TransferRisk(country)
-	if !risky {
-		return
-	}
-	v.errs.Add(diag.Warningf(v.Pos.Value(path),
-		"%s alone may not protect data transferred to %s, where public authorities can access them (%s)", tool, country, source).
-		WithHint("after Schrems II (CJEU C-311/18), %s expects a transfer impact assessment and effective supplementary measures before such a transfer; document them, or stop the transfer", expects))
 }
 
 // onward checks a recipient's onward transfers: each to a third country

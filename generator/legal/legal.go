@@ -33,7 +33,6 @@ type Facts struct {
 	ukAdequate             map[string]bool
 	readerCountry          map[string]string
 	readerCookieLaw        map[string]string
-	transferRisk           map[string]string // country: the source that singles it out
 	authorities            map[string]countryAuthorities
 	cookieLaws             map[string]*cookieEntry
 	checkData              // for policygen check: check_data.go
@@ -72,7 +71,6 @@ func load(countries, authorities, cookieLaws []byte) (*Facts, error) {
 		UKAdequate    []string          `toml:"uk_adequate"`
 		ReaderCountry map[string]string `toml:"reader_country"`
 		ReaderCookie  map[string]string `toml:"reader_cookie_law"`
-		TransferRisk  map[string]string `toml:"transfer_risk"`
 	}
 	if _, err := toml.Decode(string(countries), &c); err != nil {
 		return nil, fmt.Errorf("legal: countries.toml: %w", err)
@@ -94,7 +92,7 @@ func load(countries, authorities, cookieLaws []byte) (*Facts, error) {
 	}
 	return &Facts{
 		eea: set(c.EEA), eu: eu, adequate: set(c.Adequate), dpf: set(c.DPF), ukAdequate: set(c.UKAdequate),
-		readerCountry: c.ReaderCountry, readerCookieLaw: c.ReaderCookie, transferRisk: c.TransferRisk, authorities: a, cookieLaws: cl,
+		readerCountry: c.ReaderCountry, readerCookieLaw: c.ReaderCookie, authorities: a, cookieLaws: cl,
 	}, nil
 }
 
@@ -170,15 +168,6 @@ func (f *Facts) DPFCountry(country string) bool { return f.dpf[country] }
 // covers every recipient there. The United States is not: only recipients
 // in the UK Extension to the Data Privacy Framework are covered.
 func (f *Facts) UKAdequate(country string) bool { return f.eea[country] || f.ukAdequate[country] }
-
-// TransferRisk returns the source, such as an EDPB statement or a
-// supervisory authority's decision, that found contractual safeguards
-// insufficient for transfers to the country because public authorities
-// there can access the data; false for a country no source singles out.
-func (f *Facts) TransferRisk(country string) (source string, risky bool) {
-	source, risky = f.transferRisk[country]
-	return source, risky
-}
 
 // ReaderCountry returns the country whose supervisory authority readers of
 // the page language lang are told of when the controller is elsewhere:
