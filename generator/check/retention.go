@@ -35,16 +35,6 @@ var retentionRules = []*Rule{
 	},
 }
 
-// days is the length of a duration in days, or -1 for session, none and
-// until_withdrawn, which have none.
-func days(d config.Duration) float64 {
-	perUnit := map[string]float64{"h": 1.0 / 24, "d": 1, "w": 7, "m": 365.25 / 12, "y": 365.25}
-	if d.Special != "" {
-		return -1
-	}
-	return float64(d.N) * perUnit[d.Unit]
-}
-
 func statutoryRetention(c *Context) {
 	for _, law := range c.Facts.StatutoryRetention(string(c.Site.Company.Country)) {
 		for _, data := range law.Data {
@@ -56,13 +46,13 @@ func statutoryRetention(c *Context) {
 // shortRetention reports every rule that keeps data for less than law
 // requires, unless another rule keeps it long enough.
 func (c *Context) shortRetention(law legal.StatutoryRetention, data string) {
-	least := float64(law.Years) * 365.25
+	least, _ := config.Duration{N: law.Years, Unit: "y"}.Length()
 	var short []int
 	for i, r := range c.Site.Retention {
 		if !slices.Contains(r.Data, config.ID(data)) || r.Period.Special != "" {
 			continue
 		}
-		if days(r.Period) >= least {
+		if d, _ := r.Period.Length(); d >= least {
 			return
 		}
 		short = append(short, i)
@@ -76,17 +66,17 @@ func (c *Context) shortRetention(law legal.StatutoryRetention, data string) {
 	}
 }
 
-const hundredYears = 100 * 365.25
+var hundredYears, _ = config.Duration{N: 100, Unit: "y"}.Length()
 
 func implausibleRetention(c *Context) {
 	const hint = `check the number and unit ("10y", not "1000y"): no purpose needs data for longer than a lifetime`
 	for i, r := range c.Site.Retention {
-		if days(r.Period) > hundredYears {
+		if d, _ := r.Period.Length(); d > hundredYears {
 			c.At(config.Path("retention", i, "period"), hint, "retention %q keeps data for %s, over 100 years", r.ID, r.Period)
 		}
 	}
 	for i, t := range c.Site.Trackers {
-		if days(t.Expiry) > hundredYears {
+		if d, _ := t.Expiry.Length(); d > hundredYears {
 			c.At(config.Path("tracker", i, "expiry"), hint, "tracker %q expires after %s, over 100 years", t.Name, t.Expiry)
 		}
 	}

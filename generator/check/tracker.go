@@ -163,32 +163,13 @@ func platformOf(entries []trackers.Entry) string {
 	return strings.Join(names, " or ")
 }
 
-// Approximate lengths of site.toml's duration units, for comparisons.
-const (
-	approxDay   = 24 * time.Hour
-	approxMonth = time.Duration(30.44 * float64(approxDay))
-	approxYear  = time.Duration(365.25 * float64(approxDay))
-)
-
-// approx turns a duration of site.toml into its approximate length; false
-// for "session", "none" and "until_withdrawn", which have none.
-func approx(d config.Duration) (time.Duration, bool) {
-	unit := map[string]time.Duration{"h": time.Hour, "d": approxDay, "w": 7 * approxDay, "m": approxMonth, "y": approxYear}[d.Unit]
-	if d.Special != "" || unit == 0 {
-		return 0, false
-	}
-	return time.Duration(d.N) * unit, true
-}
-
 // far reports whether a declared expiry is far from a known retention:
 // session against a fixed period, or a period more than twice or less
-// than half the known one, with 1% of slack for the lengths of months and
-// years (the knowledge base counts 365.2425 days a year, site.toml here
-// 365.25). Known
-// periods under an hour count as an hour, the shortest that site.toml can
-// write.
+// than half the known one (both count months and years at their average
+// Gregorian lengths). Known periods under an hour count as an hour, the
+// shortest that site.toml can write.
 func far(declared config.Duration, r trackers.Retention) bool {
-	period, persistent := approx(declared)
+	period, persistent := declared.Length()
 	switch {
 	case declared.Special != "session" && !persistent, !r.Known():
 		return false // "none" or until_withdrawn, or nothing known
@@ -196,8 +177,7 @@ func far(declared config.Duration, r trackers.Retention) bool {
 		return (r.Kind == trackers.RetentionSession) != (declared.Special == "session")
 	}
 	typical := max(r.Period, time.Hour)
-	slack := typical / 100
-	return period > 2*typical+slack || 2*period+slack < typical
+	return period > 2*typical || 2*period < typical
 }
 
 func trackerExpiry(c *Context) {

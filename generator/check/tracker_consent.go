@@ -108,9 +108,9 @@ func bundledConsent(c *Context) {
 }
 
 func consentExpiry(c *Context) {
-	limit, _ := approx(consentLimit)
+	limit, _ := consentLimit.Length()
 	for i, t := range c.Site.Trackers {
-		if d, ok := approx(t.Expiry); ok && needsConsent(t.Category) && d > limit {
+		if d, ok := t.Expiry.Length(); ok && needsConsent(t.Category) && d > limit {
 			c.At(config.Path("tracker", i, "expiry"),
 				`keep the tracker at most 13 months ("13m") and ask for consent again after that`,
 				"tracker %q needs consent but is kept %s, longer than 13 months", t.Name, t.Expiry)

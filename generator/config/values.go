@@ -3,12 +3,14 @@ package config
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/mail"
 	"net/url"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 )
@@ -386,6 +388,28 @@ func (d Duration) String() string {
 		return d.Special
 	}
 	return strconv.Itoa(d.N) + d.Unit
+}
+
+// The average lengths of a month and a year in the Gregorian calendar, so
+// that 12 months are a year.
+const (
+	averageYear  = 31556952 * time.Second // 365.2425 days
+	averageMonth = averageYear / 12
+)
+
+// Length returns how long the duration is, a month and a year at their
+// average lengths; false for session, none and until_withdrawn, which
+// have none. A duration longer than a time.Duration holds (about 292
+// years; site.toml allows "1000y") is the longest one.
+func (d Duration) Length() (time.Duration, bool) {
+	unit := map[string]time.Duration{"h": time.Hour, "d": 24 * time.Hour, "w": 7 * 24 * time.Hour, "m": averageMonth, "y": averageYear}[d.Unit]
+	switch {
+	case d.Special != "" || unit == 0:
+		return 0, false
+	case time.Duration(d.N) > math.MaxInt64/unit:
+		return math.MaxInt64, true
+	}
+	return time.Duration(d.N) * unit, true
 }
 
 // MarshalText writes the duration as in site.toml.
