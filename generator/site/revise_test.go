@@ -75,19 +75,19 @@ func TestRevisingTheNewestAnnouncedVersionReleasesSiteTomlAsItsRevision(t *testi
 		t.Fatalf("build after the revision: %v", err)
 	}
 	assertFile(t, out, "en/privacy/2025-07-01/index.html",
-		`<p class="banner superseded" role="note">This announced version was revised on 1 March 2025, before it took effect. <a href="../2025-07-01.2/">See the revised version</a>`,
-		"Announced for 1 July 2025", "2 years after collection", "! Effective from")
+		`<p class="banner superseded" role="note">This announced version was revised on 1 March 2025, before the date it was to apply from, and never applied. <a href="../2025-07-01.2/">See the revised version</a>`,
+		"Announced to apply from 1 July 2025", "2 years after collection", "! Effective from")
 	assertFile(t, out, "nl/privacy/2025-07-01/index.html",
-		`Deze aangekondigde versie is op 1 maart 2025 herzien, voordat zij van kracht werd. <a href="../2025-07-01.2/">Bekijk de herziene versie</a>`)
+		`Deze aangekondigde versie is op 1 maart 2025 herzien, vóór haar ingangsdatum; zij is nooit van kracht geworden. <a href="../2025-07-01.2/">Bekijk de herziene versie</a>`)
 	assertFile(t, out, "en/privacy/2025-07-01.2/index.html", "This version takes effect on 1 July 2025.", "3 years after collection", "! banner superseded")
 	assertFile(t, out, "en/privacy/index.html",
 		`A new version takes effect on 1 July 2025. <a href="changes/2025-07-01.2/">`, `href="2025-07-01.2/"`, `! href="2025-07-01/"`)
 	assertFile(t, out, "en/privacy/changes/index.html",
 		`<time datetime="2025-07-01">1 July 2025</time>`,
-		"<p>This announcement was revised on 1 March 2025, before it took effect.</p>",
+		"<p>This announcement was revised on 1 March 2025, before the date it applies from.</p>",
 		`<a href="../2025-07-01.2/">Text of this version</a> · <a href="../2025-07-01/">Previously announced text</a> · <a href="2025-07-01.2/revised/">What the revision changes</a> · <a href="2025-07-01.2/">`)
 	assertFile(t, out, "en/privacy/changes/index.xml", "<id>https://www.example.nl/en/privacy/2025-07-01.2/</id>", "<updated>2025-03-01T00:00:00Z</updated>", // the day it was released
-		"Longer. This announcement was revised on 1 March 2025, before it took effect.")
+		"Longer. This announcement was revised on 1 March 2025, before the date it applies from.")
 	assertFile(t, out, "en/privacy/changes/2025-07-01.2/index.html", "1 year", "3 years")
 	assertFile(t, out, "en/privacy/changes/2025-07-01.2/revised/index.html",
 		"<title>Revision of the version of 1 July 2025: Privacy policy",
@@ -250,6 +250,6 @@ func TestReleaseAfterARevisionChainsToTheRevision(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertFile(t, out, "en/privacy/2025-01-01.2/index.html", `class="banner past"`, "! banner superseded")
-	assertFile(t, out, "en/privacy/2025-01-01/index.html", "This announced version was revised on 1 December 2024, before it took effect.", "! banner past")
+	assertFile(t, out, "en/privacy/2025-01-01/index.html", "This announced version was revised on 1 December 2024, before the date it was to apply from, and never applied.", "! banner past")
 	assertFile(t, out, "en/privacy/index.html", "Effective from 1 September 2025", "Added by a later clause.")
 }
