@@ -211,3 +211,25 @@ func TestChangedNumberIsShownWithItsUnit(t *testing.T) {
 		t.Errorf("HTML lacks %s:\n%s", want, h)
 	}
 }
+
+// TestAParagraphAddedBeforeAChangedOneOfTheSameTemplateIsAdded: a second
+// joint controller's paragraph, added before the first one's, which
+// changed a word, shows as added, and the first one as changed in that
+// word, not as a rewrite of one into the other.
+func TestAParagraphAddedBeforeAChangedOneOfTheSameTemplateIsAdded(t *testing.T) {
+	old := "Intro.\n\nWe and LinkedIn Ireland are joint controllers for the collection of data by the LinkedIn tag. LinkedIn alone is responsible for further processing, and we agreed who informs you.\n"
+	new := "Intro.\n\nWe and Google Ireland are joint controllers for the collection of data by the Google tag. Google alone is responsible for further processing.\n\n" +
+		"We and LinkedIn Ireland are joint controllers for the collection of data by the LinkedIn tag. LinkedIn alone is responsible for further processing, and we agreed who tells you.\n"
+	h := Compare(old, new).HTML(nil)
+	for _, want := range []string{
+		`<p class="diff-block added"><ins>We and Google Ireland are joint controllers`,
+		`<del>informs</del>`, `<ins>tells</ins>`,
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("HTML lacks %s:\n%s", want, h)
+		}
+	}
+	if strings.Contains(h, "<del>LinkedIn</del>") {
+		t.Errorf("LinkedIn's paragraph is shown as rewritten into Google's:\n%s", h)
+	}
+}

@@ -190,32 +190,47 @@ func pairUp(d *Differ, dels, inss []block) []op {
 // into, or -1. A table row is matched by its first cell, which names what
 // the row is about (a recipient, a cookie), or as the next row when the
 // first cells have a word in common; a header row by the next header row.
-// Another block is matched by the next block of its kind that is similar,
-// or else by the next of its kind unless that is similar to one of the
-// blocks deleted after it, which then gets it.
+// Another block is matched by the block of its kind, among the next ones,
+// that is most like it, if any is similar (so that a paragraph added
+// before a changed one of the same template, such as a second joint
+// controller's, is not taken for the change), unless one of the blocks
+// deleted after it is more like that one; or else by the next of its
+// kind unless that is similar to one of the blocks deleted after it,
+// which then gets it.
 func partner(d *Differ, dels, inss []block) int {
 	old := dels[0]
 	if old.kind == tableRow {
 		return rowPartner(old, inss)
 	}
 	shown := d.display(old)
-	first := -1
+	first, best, bestLike := -1, -1, 0.0
 	for k, b := range inss[:min(len(inss), lookahead)] {
 		if b.kind != old.kind {
 			continue
 		}
-		if similar(shown, d.display(b)) {
-			return k
-		}
 		if first < 0 {
 			first = k
 		}
+		if s := d.display(b); similar(shown, s) {
+			if like := likeness(shown, s); best < 0 || like > bestLike {
+				best, bestLike = k, like
+			}
+		}
+	}
+	later := dels[1:min(len(dels), lookahead)]
+	if best >= 0 {
+		for _, l := range later {
+			if l.kind == old.kind && likeness(d.display(l), d.display(inss[best])) > bestLike {
+				return -1
+			}
+		}
+		return best
 	}
 	if first < 0 {
 		return -1
 	}
-	for _, later := range dels[1:min(len(dels), lookahead)] {
-		if later.kind == old.kind && similar(d.display(later), d.display(inss[first])) {
+	for _, l := range later {
+		if l.kind == old.kind && similar(d.display(l), d.display(inss[first])) {
 			return -1
 		}
 	}

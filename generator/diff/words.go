@@ -163,8 +163,24 @@ const lookahead = 20
 // with repeats). It is the opposite of what sentence shows replaced, for
 // words in common in any order.
 func similar(a, b string) bool {
+	common, before, after := overlap(a, b)
+	return 2*common >= before || 2*common >= after
+}
+
+// likeness is the share of the words of the longer of a and b that the
+// other has too: 1 for the same words, 0 for none in common.
+func likeness(a, b string) float64 {
+	common, before, after := overlap(a, b)
+	if most := max(before, after); most > 0 {
+		return float64(common) / float64(most)
+	}
+	return 0
+}
+
+// overlap counts the words a and b have in common (each as often as both
+// have it) and the words of each.
+func overlap(a, b string) (common, before, after int) {
 	count := map[string]int{}
-	before, after, common := 0, 0, 0
 	for _, t := range tokens(a) {
 		if hasWord(t) {
 			count[t]++
@@ -180,7 +196,7 @@ func similar(a, b string) bool {
 			}
 		}
 	}
-	return 2*common >= before || 2*common >= after
+	return common, before, after
 }
 
 // countWords counts the tokens of a text that have a word character.
