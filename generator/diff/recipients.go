@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"slices"
+
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/legal"
 )
@@ -26,19 +28,37 @@ func recipientFacts(lf *legal.Facts, old, new *config.Site) []Fact {
 	added, removed := diffByKey(old.Processors, new.Processors, id)
 	var facts []Fact
 	for _, p := range added {
-		facts = append(facts, Fact{ID: "summary.recipient_added", Docs: recipientDocs(p.ID, new),
-			Values: map[string]any{"Name": p.Name, "Location": location(lf, p.Country, p.Transfer)}})
+		facts = append(facts, withPurposes(Fact{ID: "summary.recipient_added", Docs: recipientDocs(p.ID, new),
+			Values: map[string]any{"Name": p.Name, "Location": location(lf, p.Country, p.Transfer)}}, new, p.ID))
 	}
 	for _, p := range removed {
-		facts = append(facts, Fact{ID: "summary.recipient_removed", Docs: recipientDocs(p.ID, old),
-			Values: map[string]any{"Name": p.Name, "Location": location(lf, p.Country, p.Transfer)}})
+		facts = append(facts, withPurposes(Fact{ID: "summary.recipient_removed", Docs: recipientDocs(p.ID, old),
+			Values: map[string]any{"Name": p.Name, "Location": location(lf, p.Country, p.Transfer)}}, old, p.ID))
 	}
 	for _, p := range new.Processors {
 		if prev, ok := find(old.Processors, p.ID, id); ok {
-			facts = append(facts, recipientChanges(lf, new.Settings.Languages, prev, p, recipientDocs(p.ID, old, new))...)
+			for _, f := range recipientChanges(lf, new.Settings.Languages, prev, p, recipientDocs(p.ID, old, new)) {
+				facts = append(facts, withPurposes(f, new, p.ID))
+			}
 		}
 	}
 	return facts
+}
+
+// withPurposes adds to a fact about the recipient id the titles of the
+// purposes of site that send it data, so that the reader can place it:
+// "Recipient for “Online advertising” now …".
+func withPurposes(f Fact, site *config.Site, id config.ID) Fact {
+	var titles Titles
+	for _, a := range site.Activities {
+		if slices.Contains(a.Recipients, id) {
+			titles = append(titles, a.Title)
+		}
+	}
+	if len(titles) > 0 {
+		f.Values["Purposes"] = titles
+	}
+	return f
 }
 
 // location is where a recipient in country receives the data; outside the

@@ -70,25 +70,25 @@ func TestSummarySaysOnwardTransfersAddedAndRemoved(t *testing.T) {
 	t.Run("added", func(t *testing.T) {
 		assertOneFact(t, baseSite+irish, baseSite+onward, Fact{ID: "summary.onward_added", Docs: privacyOnly, Values: map[string]any{
 			"Name": "Mailer Inc.", "To": "Mailer Inc. (US)", "Location": Location{"US", "dpf"}}}, sentences{
-			"Mailer Inc. now passes the data on to Mailer Inc. (US) in the United States under the EU-US Data Privacy Framework",
-			"Mailer Inc. gibt die Daten jetzt an Mailer Inc. (US) in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA weiter",
-			"Mailer Inc. geeft de gegevens nu door aan Mailer Inc. (US) in de Verenigde Staten op grond van het EU-VS-kader voor gegevensbescherming"})
+			"Now stated: Mailer Inc. passes the data on to Mailer Inc. (US) in the United States under the EU-US Data Privacy Framework",
+			"Neu angegeben: Mailer Inc. gibt die Daten an Mailer Inc. (US) in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA weiter",
+			"Nu vermeld: Mailer Inc. geeft de gegevens door aan Mailer Inc. (US) in de Verenigde Staten op grond van het EU-VS-kader voor gegevensbescherming"})
 	})
 	t.Run("removed, to no one named", func(t *testing.T) {
 		assertOneFact(t, baseSite+anyone, baseSite+irish, Fact{ID: "summary.onward_removed", Docs: privacyOnly, Values: map[string]any{
 			"Name": "Mailer Inc.", "To": "", "Location": Location{"IN", "scc"}}}, sentences{
-			"Mailer Inc. no longer passes the data on to its affiliates or sub-processors in India under standard contractual clauses",
-			"Mailer Inc. gibt die Daten nicht mehr an verbundene Unternehmen oder Unterauftragsverarbeiter in Indien auf Grundlage von Standarddatenschutzklauseln weiter",
-			"Mailer Inc. geeft de gegevens niet langer door aan gelieerde ondernemingen of subverwerkers in India op grond van standaardcontractbepalingen"})
+			"No longer stated: Mailer Inc. passes the data on to its affiliates or sub-processors in India under standard contractual clauses",
+			"Nicht mehr angegeben: Mailer Inc. gibt die Daten an verbundene Unternehmen oder Unterauftragsverarbeiter in Indien auf Grundlage von Standarddatenschutzklauseln weiter",
+			"Niet meer vermeld: Mailer Inc. geeft de gegevens door aan gelieerde ondernemingen of subverwerkers in India op grond van standaardcontractbepalingen"})
 	})
 }
 
 func TestSummarySaysATrackersNewExpiry(t *testing.T) {
 	assertOneFact(t, baseSite, edit(t, baseSite, `expiry = "1y"`, `expiry = "2y"`), Fact{ID: "summary.tracker_expiry_changed", Docs: cookiesOnly, Values: map[string]any{
 		"Tracker": TrackerOf{"local_storage", "lb"}, "Provider": "Host B.V.", "Old": Expiry(duration(t, "1y")), "New": Expiry(duration(t, "2y"))}}, sentences{
-		"Expiry of the local storage entry “lb” from Host B.V. changed: previously 1 year, now 2 years",
-		"Speicherdauer des Local-Storage-Eintrags „lb“ von Host B.V. geändert: bisher 1 Jahr, jetzt 2 Jahre",
-		"Looptijd van het item ‘lb’ in de lokale opslag van Host B.V. gewijzigd: voorheen 1 jaar, nu 2 jaar"})
+		"Stated expiry of the local storage entry “lb” from Host B.V.: now 2 years, previously 1 year",
+		"Angegebene Speicherdauer des Local-Storage-Eintrags „lb“ von Host B.V.: jetzt 2 Jahre, bisher 1 Jahr",
+		"Vermelde looptijd van het item ‘lb’ in de lokale opslag van Host B.V.: nu 2 jaar, voorheen 1 jaar"})
 }
 
 func TestSummarySaysATrackersNewCategory(t *testing.T) {
@@ -247,8 +247,8 @@ func TestTrackerProvidersChangeIsInBothSummaries(t *testing.T) {
 	}
 	// Said as another company elsewhere, not the same one moved.
 	lines := map[string]string{
-		"en": "Recipient now Host Inc., in the United States under the EU-US Data Privacy Framework, instead of Host B.V., in the Netherlands",
-		"de": "Empfänger jetzt Host Inc., in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA, statt Host B.V., in den Niederlanden",
+		"en": "Recipient for “Customer accounts” now Host Inc., in the United States under the EU-US Data Privacy Framework, instead of Host B.V., in the Netherlands",
+		"de": "Empfänger bei „Kundenkonten“ jetzt Host Inc., in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA, statt Host B.V., in den Niederlanden",
 	}
 	for lang, want := range lines {
 		if got, err := facts[0].Localize(catalog(t).Lang(lang)); err != nil || got != want {
@@ -275,7 +275,7 @@ func TestSummarySaysASpecialExpiryInWordsThatFitTheSentence(t *testing.T) {
 		t.Fatalf("facts: %#v", facts)
 	}
 	assertSays(t, facts[0], sentences{
-		"Now said to store nothing on your device: the pixel “lb” from Host B.V. (previously: until the end of the session)",
-		"Speichert jetzt nichts auf Ihrem Endgerät: das Zählpixel „lb“ von Host B.V. (bisher angegeben: bis zum Ende der Sitzung)",
-		"Slaat nu niets op uw apparaat op: de pixel ‘lb’ van Host B.V. (voorheen vermeld: tot het einde van de sessie)"})
+		"Now stated to store nothing on your device: the pixel “lb” from Host B.V. (previously stated: until the end of the session)",
+		"Jetzt angegeben, dass nichts auf Ihrem Endgerät gespeichert wird: das Zählpixel „lb“ von Host B.V. (bisher angegeben: bis zum Ende der Sitzung)",
+		"Nu vermeld dat niets op uw apparaat wordt opgeslagen: de pixel ‘lb’ van Host B.V. (voorheen vermeld: tot het einde van de sessie)"})
 }

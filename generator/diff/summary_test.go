@@ -215,8 +215,8 @@ func TestSummaryPutsNoBracketsInsideBrackets(t *testing.T) {
 	intuit := edit(t, mailerUS, "Mailer Inc.", "Intuit Inc. (Mailchimp)")
 	assertOneFact(t, baseSite+intuit, baseSite, Fact{ID: "summary.recipient_removed", Docs: privacyOnly, Values: map[string]any{
 		"Name": "Intuit Inc. (Mailchimp)", "Location": Location{"US", "dpf"}}}, sentences{
-		"Recipient removed: Intuit Inc. (Mailchimp), in the United States under the EU-US Data Privacy Framework",
-		"Empfänger entfällt: Intuit Inc. (Mailchimp), in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA",
+		"No longer a recipient: Intuit Inc. (Mailchimp), in the United States under the EU-US Data Privacy Framework",
+		"Kein Empfänger mehr: Intuit Inc. (Mailchimp), in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA",
 		"Niet langer ontvanger: Intuit Inc. (Mailchimp), in de Verenigde Staten op grond van het EU-VS-kader voor gegevensbescherming"})
 }
 
@@ -224,8 +224,8 @@ func TestSummaryNamesRemovedRecipientWithCountryAndSafeguard(t *testing.T) {
 	indian := edit(t, edit(t, mailerUS, `country = "US"`, `country = "IN"`), `"dpf"`, `"scc"`)
 	assertOneFact(t, baseSite+indian, baseSite, Fact{ID: "summary.recipient_removed", Docs: privacyOnly, Values: map[string]any{
 		"Name": "Mailer Inc.", "Location": Location{"IN", "scc"}}}, sentences{
-		"Recipient removed: Mailer Inc., in India under standard contractual clauses",
-		"Empfänger entfällt: Mailer Inc., in Indien auf Grundlage von Standarddatenschutzklauseln",
+		"No longer a recipient: Mailer Inc., in India under standard contractual clauses",
+		"Kein Empfänger mehr: Mailer Inc., in Indien auf Grundlage von Standarddatenschutzklauseln",
 		"Niet langer ontvanger: Mailer Inc., in India op grond van standaardcontractbepalingen"})
 }
 

@@ -153,7 +153,7 @@ func TestSummaryPrintsSiteValuesLiterally(t *testing.T) {
 		release(t, dir)
 	})
 	escaped := "Evil &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"
-	assertFile(t, out, "en/privacy/changes/2025-09-01/index.html", "<li>New recipient: "+escaped, "! <script>")
+	assertFile(t, out, "en/privacy/changes/2025-09-01/index.html", "<li>New recipient for ", "”: "+escaped, "! <script>")
 	assertFile(t, out, "nl/privacy/changes/index.html", escaped, "! <script>")
 	var f atomFeed
 	if err := xml.Unmarshal(out["en/privacy/changes/index.xml"], &f); err != nil || !strings.Contains(f.Entries[0].Summary, hostile) {
