@@ -31,27 +31,19 @@ type backdating struct {
 }
 
 func backdatedVersions(c *Context) {
-	instruments := c.Facts.Instruments()
 	var found []*backdating
 	byKey := map[string]*backdating{}
 	for _, t := range c.Texts {
 		if t.Date.IsZero() {
 			continue
 		}
-		for _, in := range instruments {
-			words := ""
-			if t.Date.Before(in.NotBefore) {
-				words = in.CitedIn(t.Markdown, t.Lang)
-			}
-			if words == "" {
-				continue
-			}
-			key := t.Version + "\x00" + in.Key
+		for _, cite := range c.Facts.CitedAfter(t.Markdown, t.Lang, t.Date) {
+			key := t.Version + "\x00" + cite.Key
 			if byKey[key] == nil {
-				byKey[key] = &backdating{text: t, in: in}
+				byKey[key] = &backdating{text: t, in: cite.Instrument}
 				found = append(found, byKey[key])
 			}
-			byKey[key].where = append(byKey[key].where, fmt.Sprintf("%s in %s (%q)", t.Doc, t.Lang, words))
+			byKey[key].where = append(byKey[key].where, fmt.Sprintf("%s in %s (%q)", t.Doc, t.Lang, cite.Words))
 		}
 	}
 	for _, b := range found {

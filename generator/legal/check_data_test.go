@@ -114,3 +114,23 @@ func TestCheckDataFilesRejectRowsWithoutSourcesOrMarkedUnverified(t *testing.T) 
 		t.Error(err)
 	}
 }
+
+// TestCitedAfterNamesTheInstrumentsAVersionOfTheDateCannotCite: only those
+// dating from after the date, found at the start of a word of any script.
+func TestCitedAfterNamesTheInstrumentsAVersionOfTheDateCannotCite(t *testing.T) {
+	f, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Wir stützen uns auf die DSGVO und den Datenschutzrahmen EU-USA; ÄTDDDG ist kein Gesetz."
+	var got []string
+	for _, c := range f.CitedAfter(text, "de", time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		got = append(got, c.Key+"="+c.Words)
+	}
+	if strings.Join(got, " ") != "eu_dpf=Datenschutzrahmen" {
+		t.Errorf("cited after 2020: %v", got) // the GDPR dates from before; "ÄTDDDG" is no TDDDG
+	}
+	if got := f.CitedAfter(text, "de", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); len(got) != 0 {
+		t.Errorf("cited after 2026: %v", got)
+	}
+}
