@@ -115,3 +115,17 @@ if (!validate(JSON.parse(fs.readFileSync(0, "utf8")))) { console.error(JSON.stri
 		t.Errorf("the document does not match %s: %v\n%s", schema, err, out)
 	}
 }
+
+// TestDiffNamesAnAnnouncementARevisionReplaced compares, in the example,
+// the first announcement of 2027-01-01 with its third revision, and says
+// which names the two-name form also takes.
+func TestDiffNamesAnAnnouncementARevisionReplaced(t *testing.T) {
+	code, out, errs := runCLI(t, "diff", "-s", filepath.Join("..", ".."), "2027-01-01", "2027-01-01.4")
+	if code != exitOK || !strings.HasPrefix(out, "2027-01-01 → 2027-01-01.4 (privacy, en)\n") || !strings.Contains(out, "\n~ ") {
+		t.Errorf("exit %d: %s\n%s", code, errs, out)
+	}
+	code, _, errs = runCLI(t, "diff", "-s", filepath.Join("..", ".."), "2027-01-01.2")
+	if code != exitUsage || !strings.Contains(errs, "announcements replaced by a revision, which two names may name too: [2027-01-01 2027-01-01.2 2027-01-01.3]") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}

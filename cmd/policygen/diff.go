@@ -21,7 +21,8 @@ under, with removed words as [-…-] and added words as {+…+} (in colour on
 a terminal; NO_COLOR=1 turns colour off). Addresses, dates and periods
 ("14 days") change as a whole; a sentence that mostly changed is shown
 removed and added. Without arguments it compares the two newest versions;
-with one, that version and the one before it. With --draft it compares the
+with one, that version and the one before it; two names may also name an
+announced version that a revision replaced (2027-01-01.2). With --draft it compares the
 newest version with the text site.toml and the clauses give now: the
 changes that policygen release would publish.
 
@@ -63,7 +64,7 @@ func runDiff(e *env, args []string) int {
 	if draft {
 		return printDraftDiff(e, s, doc, lang)
 	}
-	from, to, msg := pickVersions(s.History, fs.Args())
+	from, to, msg := pickVersions(s.History, s.Released, fs.Args())
 	if msg != "" {
 		fmt.Fprintf(e.stderr, "policygen diff: %s\n", msg)
 		return exitUsage
@@ -72,12 +73,21 @@ func runDiff(e *env, args []string) int {
 }
 
 // pickVersions finds the versions to compare from zero, one or two dates.
-func pickVersions(vs []*history.Version, args []string) (from, to *history.Version, msg string) {
+func pickVersions(vs, all []*history.Version, args []string) (from, to *history.Version, msg string) {
 	names := make([]string, len(vs))
 	for i, v := range vs {
 		names[i] = v.Name()
 	}
 	find := func(name string) int { return slices.Index(names, name) }
+	// Two names may also name announcements a revision replaced, which
+	// readers still find at their URLs.
+	released := func(name string) *history.Version {
+		i := slices.IndexFunc(all, func(v *history.Version) bool { return v.Name() == name })
+		if i < 0 {
+			return nil
+		}
+		return all[i]
+	}
 	switch len(args) {
 	case 0:
 		if len(vs) < 2 {
@@ -89,13 +99,23 @@ func pickVersions(vs []*history.Version, args []string) (from, to *history.Versi
 			return vs[i-1], vs[i], ""
 		}
 	case 2:
-		if i, j := find(args[0]), find(args[1]); i >= 0 && j >= 0 {
-			return vs[i], vs[j], ""
+		if a, b := released(args[0]), released(args[1]); a != nil && b != nil {
+			return a, b, ""
 		}
 	default:
 		return nil, nil, "want at most two versions"
 	}
-	return nil, nil, fmt.Sprintf("no such pair of released versions; the versions are: %v", names)
+	msg = fmt.Sprintf("no such pair of released versions; the versions are: %v", names)
+	var replaced []string
+	for _, v := range all {
+		if find(v.Name()) < 0 {
+			replaced = append(replaced, v.Name())
+		}
+	}
+	if len(replaced) > 0 {
+		msg += fmt.Sprintf("; announcements replaced by a revision, which two names may name too: %v", replaced)
+	}
+	return nil, nil, msg
 }
 
 func printDiff(e *env, s *site.Site, from, to *history.Version, doc, lang string) int {
