@@ -19,14 +19,16 @@ var trackerRules = []*Rule{
 		Summary:  "a known statistics or marketing tracker declared necessary",
 		Source: "Art. 5(3) ePrivacy Directive: storing or reading information on a device needs consent, except solely " +
 			"to transmit a communication or where strictly necessary for a service the user explicitly requested; " +
-			"CJEU Planet49 (C-673/17) of 1 Oct 2019. Statistics and advertising are not strictly necessary " +
-			"(in Germany § 25 TDDDG has no analytics exemption).",
+			"CJEU Planet49 (C-673/17) of 1 Oct 2019. Advertising is never strictly necessary, and statistics are not in " +
+			"Germany (§ 25 TDDDG) and most member states; the narrow exemptions for audience measurement that some make " +
+			"(the CNIL's conditions in France, Schedule A1 PECR in the United Kingdom from 5 Feb 2026) are for a site's own " +
+			"measurement under conditions a platform's tracker rarely meets: where yours does, ignore the rule with that reason.",
 		Run: trackerCategory,
 	},
 	{
 		ID:       "tracker-category-differs",
 		Severity: Warning,
-		Summary:  "a known tracker declared in another category than the knowledge base gives",
+		Summary:  "a known tracker declared in another category than the knowledge base gives (not one that needs consent where the knowledge base says necessary)",
 		Source: "Art. 5(3) ePrivacy Directive and Art. 13(1)(c) GDPR: the information on a tracker, its purpose " +
 			"among it, must be clear and comprehensive; CJEU Planet49 (C-673/17) of 1 Oct 2019.",
 		Run: trackerCategoryDiffers,
