@@ -20,7 +20,7 @@ func detailFacts(old, new *config.Site) []Fact {
 	activity := func(a config.Activity) config.ID { return a.ID }
 	for _, a := range new.Activities {
 		prev, ok := find(old.Activities, a.ID, activity)
-		if !ok {
+		if !ok || reflect.DeepEqual(prev, a) { // most of a long history's elements stay as they were
 			continue
 		}
 		facts = append(facts, perLanguage(langs, privacyOnly, "summary.purpose_renamed",
@@ -40,16 +40,19 @@ func detailFacts(old, new *config.Site) []Fact {
 		facts = append(facts, perLanguage(langs, privacyOnly, "summary.purpose_details_changed", map[string]any{"Title": a.Title},
 			changedBesides(was, now, "Title", "Data", "Basis"))...)
 	}
-	processor := func(p config.Processor) config.ID { return p.ID }
+	oldProcessors := make(map[config.ID]config.Processor, len(old.Processors))
+	for _, p := range old.Processors {
+		oldProcessors[p.ID] = p
+	}
 	for _, p := range new.Processors {
-		if prev, ok := find(old.Processors, p.ID, processor); ok {
+		if prev, ok := oldProcessors[p.ID]; ok && !reflect.DeepEqual(prev, p) {
 			facts = append(facts, perLanguage(langs, privacyOnly, "summary.recipient_details_changed", map[string]any{"Name": p.Name},
 				changedBesides(prev, p, "Name", "Country", "Transfer", "Role", "JointScope", "Onward"))...)
 		}
 	}
 	rule := func(r config.Retention) config.ID { return r.ID }
 	for _, r := range new.Retention {
-		if prev, ok := find(old.Retention, r.ID, rule); ok {
+		if prev, ok := find(old.Retention, r.ID, rule); ok && !reflect.DeepEqual(prev, r) {
 			skip := []string{"Period", "After"}
 			if dataFollowPurposes(old, new, prev, r) {
 				skip = append(skip, "Data") // said as the purpose's
@@ -63,9 +66,12 @@ func detailFacts(old, new *config.Site) []Fact {
 		name     string
 		provider config.ID
 	}
-	tracker := func(t config.Tracker) key { return key{t.Name, t.Provider} }
+	oldTrackers := make(map[key]config.Tracker, len(old.Trackers)) // a site may have hundreds
+	for _, t := range old.Trackers {
+		oldTrackers[key{t.Name, t.Provider}] = t
+	}
 	for _, t := range new.Trackers {
-		if prev, ok := find(old.Trackers, tracker(t), tracker); ok {
+		if prev, ok := oldTrackers[key{t.Name, t.Provider}]; ok && !reflect.DeepEqual(prev, t) {
 			v := trackerFact("", new, t, map[string]any{"Tracker": Tracker{t.Kind, t.Name}, "TrackerOf": TrackerOf{t.Kind, t.Name}}).Values
 			facts = append(facts, perLanguage(langs, cookiesOnly, "summary.tracker_details_changed", v,
 				changedBesides(prev, t, "Expiry", "Category"))...)

@@ -1,5 +1,7 @@
 package diff
 
+import "slices"
+
 // A part is what the output shows or folds as one: a block, or a table with
 // all its rows, so that a changed row is read with the rows around it.
 type part struct {
@@ -65,4 +67,51 @@ func layout(parts []part) []bool {
 		}
 	}
 	return show
+}
+
+// ChangedSections returns the outermost headings of the new text (its
+// clauses) under which the texts differ as a reader sees them, each once,
+// in order; a clause
+// removed whole is named by its old heading, one renamed by its new one. A
+// change before the first heading is under none and not named.
+func (r *Result) ChangedSections() []string {
+	parts := r.parts()
+	top := 0 // the outermost level of heading
+	for _, p := range parts {
+		if l := p.heading(); l > 0 && (top == 0 || l < top) {
+			top = l
+		}
+	}
+	var out []string
+	current := ""
+	for i, p := range parts {
+		if p.heading() == top {
+			it := p.items[0]
+			current = it.text
+			if it.kind == opChanged {
+				current = r.d.display(it.new)
+			}
+			if it.kind == opDeleted && i+1 < len(parts) && parts[i+1].heading() == top && parts[i+1].items[0].kind == opInserted {
+				continue // renamed: the new heading names it
+			}
+		}
+		if r.seen(p) && current != "" && !slices.Contains(out, current) {
+			out = append(out, current)
+		}
+	}
+	return out
+}
+
+// seen reports whether a reader sees the part change: a block added or
+// removed, or changed in what it displays.
+func (r *Result) seen(p part) bool {
+	for _, it := range p.items {
+		switch {
+		case it.kind == opEqual:
+		case it.kind == opChanged && r.d.display(it.old) == r.d.display(it.new):
+		default:
+			return true
+		}
+	}
+	return false
 }

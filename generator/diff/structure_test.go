@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -198,5 +199,25 @@ func TestBlocksEscapedDifferentlyAreUnchanged(t *testing.T) {
 	changedMD := "## Who we are\n\nKustlijn Hosting B.V., phone +31 20 765 4321.\n\nWe keep logs for 14 days.\n"
 	if r := Compare(oldMD, changedMD); !r.Changed() {
 		t.Errorf("a new phone number is no change")
+	}
+}
+
+func TestChangedSectionsNameTheClausesWhoseTextChanged(t *testing.T) {
+	old := "## Who we are\n\nExample GmbH.\n\n## Recipients\n\n### Hosting\n\nHost GmbH in Germany.\n\n## Security\n\nWe have committed ourselves to tell you within 72 hours.\n\n## Rights\n\nYou may ask.\n"
+	new := "## Who we are\n\nExample GmbH.\n\n## Recipients\n\n### Hosting\n\nHost GmbH in Austria.\n\n## Security\n\nWe aim to tell you within 72 hours.\n\n## Your rights\n\nYou may ask.\n\n## Children\n\nOnly adults.\n"
+	got := Compare(old, new).ChangedSections()
+	if want := []string{"Recipients", "Security", "Your rights", "Children"}; !slices.Equal(got, want) {
+		t.Errorf("sections %q, want %q", got, want)
+	}
+	if got := Compare(old, old).ChangedSections(); len(got) != 0 {
+		t.Errorf("the same text: %q", got)
+	}
+	linked := strings.Replace(old, "Example GmbH.", "[Example GmbH.](https://a.example)", 1)
+	if got := Compare(linked, strings.Replace(linked, "a.example", "b.example", 1)).ChangedSections(); !slices.Equal(got, []string{"Who we are"}) {
+		t.Errorf("a link that leads elsewhere, whose address the diff shows: %q", got)
+	}
+	escaped := strings.Replace(old, "Example GmbH.", `Example GmbH\.`, 1)
+	if got := Compare(old, escaped).ChangedSections(); len(got) != 0 {
+		t.Errorf("escaped differently, read the same: %q", got)
 	}
 }

@@ -74,7 +74,11 @@ func (s *Site) Summary(prev, v *history.Version, doc, lang string) ([]string, er
 		return nil, err
 	}
 	return cached(s.cache, summaryKey{string(prev.Manifest), string(v.Manifest), doc, lang}, func() ([]string, error) {
-		return s.localize(diff.FactsFor(facts, doc), lang)
+		lines, err := s.localize(diff.FactsFor(facts, doc), lang)
+		if err != nil {
+			return nil, err
+		}
+		return append(lines, s.changedSections(prev, v, doc, lang)...), nil
 	})
 }
 
@@ -184,6 +188,31 @@ func (s *Site) diffPage(st *status, prev, v *history.Version, doc, lang string) 
 	return s.Theme.Execute("diff.html", d, s.Limits)
 }
 
+// changedSections is the summary's last line: the sections whose text
+// changed, as the diff page shows them, whether or not the data did (a
+// commitment reworded is a change a reader must find), or nothing.
+func (s *Site) changedSections(prev, v *history.Version, doc, lang string) []string {
+	oldMD, _ := prev.Markdown(doc, lang)
+	newMD, _ := v.Markdown(doc, lang)
+	sections := s.textDiff(s.scope(doc, lang), oldMD, newMD).ChangedSections()
+	if len(sections) == 0 {
+		return nil
+	}
+	l := s.Catalog.Lang(lang)
+	for i, sec := range sections {
+		sections[i] = l.TOrID("summary.quoted", map[string]any{"Text": sec})
+	}
+	return []string{l.TOrID("summary.sections_changed", map[string]any{"Sections": l.List(sections)})}
+}
+
+// textDiff compares two Markdown texts once per scope.
+func (s *Site) textDiff(sc *scope, oldMD, newMD string) *diff.Result {
+	r, _ := cached(sc.cache.Load(), resultKey{oldMD, newMD}, func() (*diff.Result, error) {
+		return sc.differ.Load().Compare(oldMD, newMD), nil
+	})
+	return r
+}
+
 // diffBody renders the text diff of two Markdown texts, once per pair.
 func (s *Site) diffBody(sc *scope, oldMD, newMD, lang string) template.HTML {
 	body, _ := cached(sc.cache.Load(), diffKey{oldMD, newMD, lang}, func() (template.HTML, error) {
@@ -195,7 +224,7 @@ func (s *Site) diffBody(sc *scope, oldMD, newMD, lang string) template.HTML {
 			}
 			return msg
 		}
-		return template.HTML(sc.differ.Load().Compare(oldMD, newMD).HTML(collapsed)), nil
+		return template.HTML(s.textDiff(sc, oldMD, newMD).HTML(collapsed)), nil
 	})
 	return body
 }

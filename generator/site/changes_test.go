@@ -224,12 +224,12 @@ func TestCacheRendersOnlyWhatChanged(t *testing.T) {
 	// whose text differs from the released version (the one with the
 	// purpose that names the retention period, the one with the retention
 	// table, and the changes clause, which speaks of a draft); the draft's
-	// two diff pages
-	// against the newest version; and the clauses that read the retention
+	// two diff pages against the newest version, each a comparison
+	// (resultKey) and its HTML (diffKey); and the clauses that read the retention
 	// rules. And the newest version's model, decoded once for the draft's
 	// summary. Every other clause and section, the frozen versions, their
 	// diff pages, changelogs and feeds come from the cache.
-	if got, want := cache.Misses(), 3*(3+2)+readingRetention(t, dir)+1; got != want {
+	if got, want := cache.Misses(), 3*(3+2*2)+readingRetention(t, dir)+1; got != want {
 		t.Errorf("after one edit the rebuild computed %d values, want %d", got, want)
 	}
 }

@@ -53,6 +53,12 @@ type partKey struct{ md, lang, up, slugs, history string }
 
 func (partKey) value() string { return "" }
 
+// resultKey is the comparison of two Markdown texts: the diff page shows
+// it (diffKey) and the summary names the sections it found changed.
+type resultKey struct{ old, new string }
+
+func (resultKey) value() *diff.Result { return nil }
+
 // diffKey is the text diff of two Markdown texts in a language.
 type diffKey struct{ old, new, lang string }
 
