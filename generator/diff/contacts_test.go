@@ -113,12 +113,12 @@ func TestSummaryNamesThePurposeRecipientRuleOrTrackerWhoseDetailsChanged(t *test
 	assertOneFact(t, baseSite, edit(t, baseSite, `purpose = { en = "Running your account"`, `purpose = { en = "Running and securing your account"`),
 		Fact{ID: "summary.purpose_details_changed", Values: map[string]any{"Title": title}, Docs: privacyOnly, Lang: "en"}, sentences{
 			"Information on “Customer accounts” revised",
-			"Angaben zu „Kundenkonten“ überarbeitet",
+			"Angaben zum Zweck „Kundenkonten“ überarbeitet",
 			"Informatie over ‘Klantaccounts’ herzien"})
 	assertOneFact(t, baseSite, edit(t, baseSite, `required = "contract"`, `required = "no"`),
 		Fact{ID: "summary.purpose_details_changed", Values: map[string]any{"Title": title}, Docs: privacyOnly}, sentences{
 			"Information on “Customer accounts” revised",
-			"Angaben zu „Kundenkonten“ überarbeitet",
+			"Angaben zum Zweck „Kundenkonten“ überarbeitet",
 			"Informatie over ‘Klantaccounts’ herzien"})
 	assertOneFact(t, baseSite, edit(t, baseSite, `service = { en = "Hosting"`, `service = { en = "Web hosting"`),
 		Fact{ID: "summary.recipient_details_changed", Values: map[string]any{"Name": "Host B.V."}, Docs: privacyOnly, Lang: "en"}, sentences{
@@ -147,14 +147,14 @@ func TestSummarySaysAPurposeRenamedOrProcessingOtherData(t *testing.T) {
 			"‘Klantaccounts’ heet nu ‘Klantenaccounts’"})
 	assertOneFact(t, baseSite, edit(t, baseSite, `data = ["name", "email"]`+"\nbasis", `data = ["email"]`+"\nbasis"),
 		Fact{ID: "summary.purpose_data_removed", Values: map[string]any{"Title": title, "Data": Categories{{ID: "name"}}}, Docs: privacyOnly}, sentences{
-			"For “Customer accounts” we no longer process name",
-			"Für „Kundenkonten“ verarbeiten wir nicht mehr: Name",
-			"Voor ‘Klantaccounts’ verwerken wij niet meer: naam"})
+			"“Customer accounts”: we no longer process name",
+			"Zum Zweck „Kundenkonten“ verarbeiten wir nicht mehr: Name",
+			"Bij ‘Klantaccounts’ verwerken wij niet meer: naam"})
 	assertOneFact(t, baseSite, edit(t, edit(t, baseSite, `data = ["name", "email"]`+"\nbasis", `data = ["name", "email", "phone"]`+"\nbasis"), `data = ["name", "email"]`+"\nperiod", `data = ["name", "email", "phone"]`+"\nperiod"),
 		Fact{ID: "summary.purpose_data_added", Values: map[string]any{"Title": title, "Data": Categories{{ID: "phone"}}}, Docs: privacyOnly}, sentences{
-			"For “Customer accounts” we now also process phone number",
-			"Für „Kundenkonten“ verarbeiten wir jetzt auch: Telefonnummer",
-			"Voor ‘Klantaccounts’ verwerken wij nu ook: telefoonnummer"})
+			"“Customer accounts”: we now also process phone number",
+			"Zum Zweck „Kundenkonten“ verarbeiten wir jetzt auch: Telefonnummer",
+			"Bij ‘Klantaccounts’ verwerken wij nu ook: telefoonnummer"})
 }
 
 func TestSummarySaysOtherChangesForWhatNoFactDescribes(t *testing.T) {

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/policygen/policygen/generator/config"
@@ -29,36 +30,53 @@ func recipientFacts(lf *legal.Facts, old, new *config.Site) []Fact {
 	var facts []Fact
 	for _, p := range added {
 		facts = append(facts, withPurposes(Fact{ID: "summary.recipient_added", Docs: recipientDocs(p.ID, new),
-			Values: map[string]any{"Name": p.Name, "Location": location(lf, p.Country, p.Transfer)}}, new, p.ID))
+			Values: map[string]any{"Name": p.Name, "Location": location(lf, p.Country, p.Transfer)}}, new, p.ID)...)
 	}
 	for _, p := range removed {
 		facts = append(facts, withPurposes(Fact{ID: "summary.recipient_removed", Docs: recipientDocs(p.ID, old),
-			Values: map[string]any{"Name": p.Name, "Location": location(lf, p.Country, p.Transfer)}}, old, p.ID))
+			Values: map[string]any{"Name": p.Name, "Location": location(lf, p.Country, p.Transfer)}}, old, p.ID)...)
 	}
 	for _, p := range new.Processors {
 		if prev, ok := find(old.Processors, p.ID, id); ok {
 			for _, f := range recipientChanges(lf, new.Settings.Languages, prev, p, recipientDocs(p.ID, old, new)) {
-				facts = append(facts, withPurposes(f, new, p.ID))
+				facts = append(facts, withPurposes(f, new, p.ID)...)
 			}
 		}
 	}
 	return facts
 }
 
-// withPurposes adds to a fact about the recipient id the titles of the
-// purposes of site that send it data, so that the reader can place it:
-// "Recipient for “Online advertising” now …".
-func withPurposes(f Fact, site *config.Site, id config.ID) Fact {
-	var titles Titles
+// withPurposes places a fact about the recipient id for the reader: in the
+// privacy policy by the titles of the purposes of site that send it data
+// ("Recipient for “Online advertising” now …"), in the cookie policy,
+// which names no purposes, by the trackers it provides ("Provider of
+// “_gcl_au” now …"). A fact both documents show becomes one for each.
+func withPurposes(f Fact, site *config.Site, id config.ID) []Fact {
+	var titles, trackers Titles
 	for _, a := range site.Activities {
 		if slices.Contains(a.Recipients, id) {
 			titles = append(titles, a.Title)
 		}
 	}
-	if len(titles) > 0 {
-		f.Values["Purposes"] = titles
+	for _, t := range site.Trackers {
+		if t.Provider == id {
+			trackers = append(trackers, config.LocalizedText{Plain: t.Name})
+		}
 	}
-	return f
+	with := func(docs Docs, k string, v Titles) Fact {
+		g := Fact{ID: f.ID, Docs: docs, Lang: f.Lang, Values: maps.Clone(f.Values)}
+		if len(v) > 0 {
+			g.Values[k] = v
+		}
+		return g
+	}
+	switch f.Docs {
+	case both:
+		return []Fact{with(privacyOnly, "Purposes", titles), with(cookiesOnly, "Trackers", trackers)}
+	case cookiesOnly:
+		return []Fact{with(cookiesOnly, "Trackers", trackers)}
+	}
+	return []Fact{with(f.Docs, "Purposes", titles)}
 }
 
 // location is where a recipient in country receives the data; outside the
@@ -99,8 +117,11 @@ func recipientChanges(lf *legal.Facts, langs []string, old, new config.Processor
 	}
 	switch {
 	case new.Role != "joint_controller" || new.JointScope.IsZero():
-	case old.Role != new.Role || old.JointScope.IsZero(): // joint control, or its scope, said for the first time
+	case old.Role != new.Role: // joint control new, with its scope
 		facts = append(facts, Fact{ID: "summary.joint_scope_added", Docs: privacyOnly,
+			Values: map[string]any{"Name": new.Name, "Scope": new.JointScope}})
+	case old.JointScope.IsZero(): // joint control already, its scope now said
+		facts = append(facts, Fact{ID: "summary.joint_scope_stated", Docs: privacyOnly,
 			Values: map[string]any{"Name": new.Name, "Scope": new.JointScope}})
 	default:
 		facts = append(facts, perLanguage(langs, privacyOnly, "summary.joint_scope_changed",

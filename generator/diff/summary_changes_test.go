@@ -71,14 +71,14 @@ func TestSummarySaysOnwardTransfersAddedAndRemoved(t *testing.T) {
 		assertOneFact(t, baseSite+irish, baseSite+onward, Fact{ID: "summary.onward_added", Docs: privacyOnly, Values: map[string]any{
 			"Name": "Mailer Inc.", "To": "Mailer Inc. (US)", "Location": Location{"US", "dpf"}}}, sentences{
 			"Now stated: Mailer Inc. passes the data on to Mailer Inc. (US) in the United States under the EU-US Data Privacy Framework",
-			"Neu angegeben: Mailer Inc. gibt die Daten an Mailer Inc. (US) in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA weiter",
+			"Neu angegeben: Mailer Inc. übermittelt die Daten an Mailer Inc. (US) in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA weiter",
 			"Nu vermeld: Mailer Inc. geeft de gegevens door aan Mailer Inc. (US) in de Verenigde Staten op grond van het EU-VS-kader voor gegevensbescherming"})
 	})
 	t.Run("removed, to no one named", func(t *testing.T) {
 		assertOneFact(t, baseSite+anyone, baseSite+irish, Fact{ID: "summary.onward_removed", Docs: privacyOnly, Values: map[string]any{
 			"Name": "Mailer Inc.", "To": "", "Location": Location{"IN", "scc"}}}, sentences{
 			"No longer stated: Mailer Inc. passes the data on to its affiliates or sub-processors in India under standard contractual clauses",
-			"Nicht mehr angegeben: Mailer Inc. gibt die Daten an verbundene Unternehmen oder Unterauftragsverarbeiter in Indien auf Grundlage von Standarddatenschutzklauseln weiter",
+			"Nicht mehr angegeben: Mailer Inc. übermittelt die Daten an verbundene Unternehmen oder Unterauftragsverarbeiter in Indien auf Grundlage von Standarddatenschutzklauseln weiter",
 			"Niet meer vermeld: Mailer Inc. geeft de gegevens door aan gelieerde ondernemingen of subverwerkers in India op grond van standaardcontractbepalingen"})
 	})
 }
@@ -248,12 +248,17 @@ func TestTrackerProvidersChangeIsInBothSummaries(t *testing.T) {
 	// Said as another company elsewhere, not the same one moved.
 	lines := map[string]string{
 		"en": "Recipient for “Customer accounts” now Host Inc., in the United States under the EU-US Data Privacy Framework, instead of Host B.V., in the Netherlands",
-		"de": "Empfänger bei „Kundenkonten“ jetzt Host Inc., in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA, statt Host B.V., in den Niederlanden",
+		"de": "Empfänger für „Kundenkonten“ jetzt Host Inc., in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA, statt Host B.V., in den Niederlanden",
 	}
 	for lang, want := range lines {
 		if got, err := facts[0].Localize(catalog(t).Lang(lang)); err != nil || got != want {
 			t.Errorf("%s: %q, %v; want %q", lang, got, err, want)
 		}
+	}
+	// The cookie policy names no purposes: it says whose tracker it is.
+	if got, err := FactsFor(facts, Cookies)[0].Localize(catalog(t).Lang("en")); err != nil ||
+		got != "Provider of “lb” now Host Inc., in the United States under the EU-US Data Privacy Framework, instead of Host B.V., in the Netherlands" {
+		t.Errorf("cookie policy: %q, %v", got, err)
 	}
 }
 

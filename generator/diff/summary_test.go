@@ -217,7 +217,7 @@ func TestSummaryPutsNoBracketsInsideBrackets(t *testing.T) {
 		"Name": "Intuit Inc. (Mailchimp)", "Location": Location{"US", "dpf"}}}, sentences{
 		"No longer a recipient: Intuit Inc. (Mailchimp), in the United States under the EU-US Data Privacy Framework",
 		"Kein Empfänger mehr: Intuit Inc. (Mailchimp), in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA",
-		"Niet langer ontvanger: Intuit Inc. (Mailchimp), in de Verenigde Staten op grond van het EU-VS-kader voor gegevensbescherming"})
+		"Niet meer ontvanger: Intuit Inc. (Mailchimp), in de Verenigde Staten op grond van het EU-VS-kader voor gegevensbescherming"})
 }
 
 func TestSummaryNamesRemovedRecipientWithCountryAndSafeguard(t *testing.T) {
@@ -226,7 +226,7 @@ func TestSummaryNamesRemovedRecipientWithCountryAndSafeguard(t *testing.T) {
 		"Name": "Mailer Inc.", "Location": Location{"IN", "scc"}}}, sentences{
 		"No longer a recipient: Mailer Inc., in India under standard contractual clauses",
 		"Kein Empfänger mehr: Mailer Inc., in Indien auf Grundlage von Standarddatenschutzklauseln",
-		"Niet langer ontvanger: Mailer Inc., in India op grond van standaardcontractbepalingen"})
+		"Niet meer ontvanger: Mailer Inc., in India op grond van standaardcontractbepalingen"})
 }
 
 func TestSummaryNamesAddedTracker(t *testing.T) {
@@ -329,10 +329,17 @@ func TestSummaryNamesTheProviderOfATrackerRemovedWithIt(t *testing.T) {
 	pixel := "\n[[tracker]]\nname = \"open\"\nprovider = \"mailer\"\ncategory = \"necessary\"\nkind = \"pixel\"\n" +
 		"expiry = \"1d\"\npurpose = { en = \"Delivery\", de = \"Zustellung\", nl = \"Bezorging\" }\n"
 	facts := Summarize(testFacts(t), loadSite(t, baseSite+mailerUS+pixel), loadSite(t, baseSite))
-	if len(facts) != 2 || facts[0].ID != "summary.recipient_removed" || facts[1].ID != "summary.tracker_removed" {
+	// The recipient removed, in the privacy policy by its purposes (it had
+	// none) and in the cookie policy as the provider of its trackers.
+	if len(facts) != 3 || facts[0].ID != "summary.recipient_removed" || facts[0].Docs != privacyOnly ||
+		facts[1].ID != "summary.recipient_removed" || facts[1].Docs != cookiesOnly || facts[2].ID != "summary.tracker_removed" {
 		t.Fatalf("facts: %#v", facts)
 	}
 	assertSays(t, facts[1], sentences{
+		"No longer the provider of “open”: Mailer Inc., in the United States under the EU-US Data Privacy Framework",
+		"Nicht mehr Anbieter von „open“: Mailer Inc., in den Vereinigten Staaten auf Grundlage des Datenschutzrahmens EU-USA",
+		"Niet meer de aanbieder van ‘open’: Mailer Inc., in de Verenigde Staten op grond van het EU-VS-kader voor gegevensbescherming"})
+	assertSays(t, facts[2], sentences{
 		"No longer listed: the pixel “open” from Mailer Inc. (category: strictly necessary)",
 		"Nicht mehr aufgeführt: das Zählpixel „open“ von Mailer Inc. (Kategorie: unbedingt erforderlich)",
 		"Niet meer vermeld: de pixel ‘open’ van Mailer Inc. (categorie: noodzakelijk)"})

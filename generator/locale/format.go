@@ -59,7 +59,8 @@ func (l *Lang) retention(period config.Duration, after config.Trigger) (string, 
 // the conjunction itself ("invoices and billing records"), "A, B and C
 // and D" would not say where one item ends, so the items are joined as
 // the messages format.list_nested and format.list_nested_separator say:
-// "A; B and C; and D", "A, B und C sowie D", "A, B en C evenals D".
+// "A, B and C, and D" (the serial comma), "A, B und C sowie D"; Dutch
+// writes "A, B en C en D" as it would anyway.
 func (l *Lang) List(items []string) string {
 	switch len(items) {
 	case 0:

@@ -110,7 +110,7 @@ func TestListItemsHoldingTheConjunctionAreJoinedSoThatEachItemStaysWhole(t *test
 		{"en", []string{"Name", "Standard data", "Brand"}, "Name, Standard data and Brand"},
 		{"de", []string{"Kundenkonto", "Domainnamen und SSL-Zertifikate", "Rechnungen"}, "Kundenkonto, Domainnamen und SSL-Zertifikate sowie Rechnungen"},
 		{"de", []string{"Kundenkonto", "Hunde", "Rechnungen"}, "Kundenkonto, Hunde und Rechnungen"},
-		{"nl", []string{"Klantaccount", "Domeinnamen en SSL-certificaten", "Facturen"}, "Klantaccount, Domeinnamen en SSL-certificaten evenals Facturen"},
+		{"nl", []string{"Klantaccount", "Domeinnamen en SSL-certificaten", "Facturen"}, "Klantaccount, Domeinnamen en SSL-certificaten en Facturen"},
 		{"nl", []string{"Klantaccount", "Kentekens", "Facturen"}, "Klantaccount, Kentekens en Facturen"},
 		{"nl", []string{"Naam en adres"}, "Naam en adres"},
 	}

@@ -187,7 +187,7 @@ func TestEachRegimeSaysWhichLawApplies(t *testing.T) {
 			{"de/datenschutz/index.html", "obligation", []string{"Kundenkonto | für den Abschluss oder die Durchführung des Vertrags erforderlich | Ohne die Angaben einer Ansprechperson"}, []string{"Kundenkonto | weder"}},
 			{"nl/privacy/index.html", "processing", []string{
 				"Gerechtvaardigd belang: het innen van de betaling voor het abonnement op grond van onze overeenkomst met uw bedrijf",
-				"Persoonsgegevens: IP-adres, browser- en apparaatgegevens evenals gebruiksgegevens (bezochte pagina's, tijdstippen)",
+				"Persoonsgegevens: IP-adres, browser- en apparaatgegevens en gebruiksgegevens (bezochte pagina's, tijdstippen)",
 			}, []string{"onder b, AVG"}},
 			{"nl/privacy/index.html", "transfers", []string{"Stripe Payments Europe, Limited | Stripe, Inc. | Verenigde Staten |"}, nil},
 		},
