@@ -41,6 +41,7 @@ func commands() []*command {
 		{name: "diff", args: "[FROM] [TO]", short: "print what changed between two versions", long: diffHelp, run: runDiff},
 		{name: "serve", args: "[flags]", short: "preview the site with live reload", long: serveHelp, run: runServe},
 		{name: "check", args: "[flags]", short: "validate site.toml, messages, clauses and versions", long: checkHelp, run: runCheck},
+		{name: "audit", args: "[flags] URL...", short: "compare the trackers a browser sees on the live site with site.toml", long: auditHelp, run: runAudit},
 		{name: "keygen", args: "FILE", short: "make a key pair for signing releases", long: keygenHelp, run: runKeygen},
 		{name: "verify", args: "[flags] DIR", short: "check a deployed copy against the history", long: verifyHelp, run: runVerify},
 

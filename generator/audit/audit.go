@@ -31,6 +31,7 @@ type Page struct {
 	URL      string
 	Status   int           // the HTTP status of the document, 0 when unknown
 	Duration time.Duration // from navigation to the end of the wait after load
+	Err      string        // why a linked page could not be visited; such a page is only told to Progress
 }
 
 // How a cookie was set.

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/policygen/policygen/generator/audit"
 	"github.com/policygen/policygen/generator/config"
 	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/legal"
@@ -37,6 +38,9 @@ type Rule struct {
 	// Run finds what the rule is about; nil for a rule that reading
 	// site.toml applies (package config), whose errors stop every command.
 	Run func(c *Context)
+	// Audit marks a rule of policygen audit: it reads Input.Seen, and
+	// runs in RunAudit only.
+	Audit bool
 }
 
 // Input is what the rules read.
@@ -46,6 +50,12 @@ type Input struct {
 	Texts []Text // every version's text, released or not
 	Files []File // the site's own clause and message files (not the built-in ones)
 	Today time.Time
+
+	// Seen is what policygen audit saw on the live site, for the audit
+	// rules; Consented says the audit ran in the state after consent
+	// (--consented), so that nothing counts as set before it.
+	Seen      *audit.Observation
+	Consented bool
 }
 
 // Text is one document in one language of one version.
@@ -123,10 +133,25 @@ func Lookup(id string) (*Rule, bool) {
 // ignore silences, sorted by position, with the findings about the
 // ignores themselves (an unknown rule is an error, a missing reason a
 // warning).
-func Run(in Input) diag.List {
+func Run(in Input) diag.List { return runRules(in, false) }
+
+// RunAudit runs the audit rules, which compare in.Seen with site.toml, and
+// returns their findings as Run does, without those about the ignores
+// (policygen check reports them).
+func RunAudit(in Input) diag.List {
+	if in.Seen == nil {
+		in.Seen = &audit.Observation{}
+	}
+	return runRules(in, true)
+}
+
+func runRules(in Input, auditing bool) diag.List {
 	ignored, out := ignores(in.Site)
+	if auditing {
+		out = nil
+	}
 	for _, r := range rules {
-		if r.Run == nil || ignored[r.ID][""] { // silenced for the site: nothing to find
+		if r.Run == nil || r.Audit != auditing || ignored[r.ID][""] { // silenced for the site: nothing to find
 			continue
 		}
 		c := &Context{Input: in, rule: r}

@@ -44,6 +44,9 @@ Open Cookie Database (` + "`policygen version --credits`" + `; generator/tracker
 	}
 	for _, r := range rules {
 		fmt.Fprintf(&b, "\n## %s\n\n%s: %s.\n", r.ID, strings.ToUpper(r.Severity[:1])+r.Severity[1:], r.Summary)
+		if r.Audit {
+			b.WriteString("\nReported by `policygen audit`, from what a headless Chromium saw on the live site (or a HAR file).\n")
+		}
 		if r.Run == nil {
 			b.WriteString("\nReported by policygen itself, while it reads site.toml and its ignore keys; no ignore silences it.\n")
 		}

@@ -170,6 +170,11 @@ type Processor struct {
 	UKTransfer UKTransfer    `toml:"uk_transfer" json:"uk_transfer,omitempty"`
 	PrivacyURL URL           `toml:"privacy_url" json:"privacy_url,omitempty"`
 
+	// Hosts are the host names the site loads anything from that belong
+	// to this recipient, for policygen audit: "cdn.example.com", or
+	// "*.example.com" for example.com and every host under it.
+	Hosts []string `toml:"hosts" json:"hosts,omitempty"`
+
 	// JointScope, JointDuties and ArrangementURL are for a joint
 	// controller only (Art. 26): what is jointly controlled, such as the
 	// collection by a pixel and the transmission (CJEU C-40/17, Fashion

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"maps"
+	"net"
 	"slices"
 	"strings"
 
@@ -196,7 +197,47 @@ func (v *validator) processors() {
 		v.jointControl(i, p)
 		v.transfer(i, p)
 		v.onward(i, p)
+		for j, h := range p.Hosts {
+			if !ValidHostPattern(h) {
+				v.at(Path("processor", i, "hosts", j), `write a host name as a browser loads it, such as "cdn.example.com", or "*.example.com" for example.com and every host under it: lowercase, no scheme, port or path`,
+					"%q is not a host name", h)
+			}
+		}
 	}
+}
+
+// ValidHostPattern reports whether s is a host name, an IP address, or
+// "*." and a host name: lowercase, without scheme, port or path.
+func ValidHostPattern(s string) bool {
+	if net.ParseIP(s) != nil {
+		return true
+	}
+	s = strings.TrimPrefix(s, "*.")
+	if s == "" || len(s) > 253 || strings.HasPrefix(s, ".") || strings.HasSuffix(s, ".") {
+		return false
+	}
+	for _, label := range strings.Split(s, ".") {
+		if label == "" || len(label) > 63 || strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-") {
+			return false
+		}
+		for _, r := range label {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// MatchHost reports whether host is covered by a pattern of
+// Processor.Hosts: equal, or the domain of a "*." pattern or a host under
+// it ("*.example.com" covers example.com and www.example.com).
+func MatchHost(pattern, host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if domain, ok := strings.CutPrefix(pattern, "*."); ok {
+		return host == domain || strings.HasSuffix(host, "."+domain)
+	}
+	return host == pattern
 }
 
 // jointControl checks the keys of a joint controller (Art. 26): what is
