@@ -220,4 +220,3 @@ func auditFailed(e *env, err error, o audit.Options) (int, bool) {
 	}
 	return exitCannot, true
 }
-

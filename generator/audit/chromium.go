@@ -161,7 +161,7 @@ type visit struct {
 	start time.Time
 
 	mu         sync.Mutex
-	current    string                 // the page being visited
+	current    string // the page being visited
 	requests   map[network.RequestID]string
 	setCookies map[string][]setCookie // cookie name: the Set-Cookie headers that set it
 	writes     []scriptWrite          // document.cookie writes, from the hook
