@@ -64,13 +64,13 @@ func FindChromium() (string, error) {
 // LimitError says that the audit stopped at a limit; the Observation
 // returned with it holds what was seen until then.
 type LimitError struct {
-	Limit string        // "--timeout"
+	Limit string        // "--timeout 5m0s"
 	After time.Duration // how long the audit ran
 	Pages int           // pages done
 }
 
 func (e *LimitError) Error() string {
-	return fmt.Sprintf("the audit stopped at its time limit (%s %v) after %d pages", e.Limit, e.After.Round(time.Second), e.Pages)
+	return fmt.Sprintf("the audit stopped at its time limit (%s) after %v and %d pages", e.Limit, e.After.Round(time.Millisecond), e.Pages)
 }
 
 // PageError is a page that could not be loaded.
@@ -115,8 +115,12 @@ func Visit(ctx context.Context, o Options) (*Observation, error) {
 	tab, cancelTab := chromedp.NewContext(allocCtx)
 	defer cancelTab()
 
+	limit := "--timeout " + o.Timeout.String()
 	v := &visit{obs: &Observation{}, start: time.Now(), setCookies: map[string][]setCookie{}}
 	if err := v.prepare(tab, o); err != nil {
+		if ctx.Err() != nil {
+			return v.obs, &LimitError{Limit: limit, After: time.Since(v.start)}
+		}
 		return nil, fmt.Errorf("starting %s: %w", path, err)
 	}
 	queue := slices.Clone(o.URLs)
@@ -127,12 +131,12 @@ func Visit(ctx context.Context, o Options) (*Observation, error) {
 	crawled := 0
 	for i := 0; i < len(queue); i++ {
 		if ctx.Err() != nil {
-			return v.obs, &LimitError{Limit: "--timeout", After: time.Since(v.start), Pages: len(v.obs.Pages)}
+			return v.obs, &LimitError{Limit: limit, After: time.Since(v.start), Pages: len(v.obs.Pages)}
 		}
 		links, err := v.page(tab, queue[i], o)
 		if err != nil {
 			if ctx.Err() != nil {
-				return v.obs, &LimitError{Limit: "--timeout", After: time.Since(v.start), Pages: len(v.obs.Pages)}
+				return v.obs, &LimitError{Limit: limit, After: time.Since(v.start), Pages: len(v.obs.Pages)}
 			}
 			if i < len(o.URLs) {
 				return v.obs, &PageError{URL: queue[i], Err: err}

@@ -67,11 +67,7 @@ func (c *Context) seenItems() []seenItem {
 	var out []seenItem
 	for i := range c.Seen.Cookies {
 		k := &c.Seen.Cookies[i]
-		where := "set by " + k.By
-		if k.SetBy != "" {
-			where += " " + k.SetBy
-		}
-		where += " on " + k.Page
+		where := setBy(*k) + " on " + k.Page
 		if k.Blocked != "" {
 			where += "; Chromium refused to store it (" + k.Blocked + "), other browsers may not"
 		}
@@ -81,6 +77,20 @@ func (c *Context) seenItems() []seenItem {
 		out = append(out, seenItem{name: s.Name, kind: s.Kind, where: "for " + s.Origin + " on " + s.Page})
 	}
 	return out
+}
+
+// setBy says what set a cookie: "set by the response to URL", "set by the
+// script URL", "set by an inline script".
+func setBy(k audit.Cookie) string {
+	switch {
+	case k.By == audit.ByHTTP && k.SetBy != "":
+		return "set by the response to " + k.SetBy
+	case k.By == audit.ByHTTP:
+		return "set by a response"
+	case k.SetBy != "" && k.SetBy != k.Page:
+		return "set by the script " + k.SetBy
+	}
+	return "set by an inline script"
 }
 
 // declaredAs returns the index of the [[tracker]] that declares the name
@@ -189,7 +199,7 @@ func auditExpiry(c *Context) {
 		}
 		c.At(config.Path("tracker", i, "expiry"),
 			fmt.Sprintf("write expiry = %q, what the site sets, or shorten the cookie's lifetime to the declared one", ExpiryFor(k.Lifetime)),
-			"cookie %q lives %s (set by %s %s), longer than its declared expiry %q", k.Name, lifetimeText(k.Lifetime), k.By, k.SetBy, t.Expiry)
+			"cookie %q lives %s (%s), longer than its declared expiry %q", k.Name, lifetimeText(k.Lifetime), setBy(k), t.Expiry)
 	}
 }
 
@@ -255,6 +265,9 @@ func ExpiryFor(d time.Duration) string {
 	}
 	if n, ok := near(year); ok {
 		return fmt.Sprintf("%dy", n)
+	}
+	if days := d.Round(time.Hour).Hours() / 24; days == math.Trunc(days) {
+		return fmt.Sprintf("%dd", int(days)) // a whole number of days, as sites set them: "90d"
 	}
 	if n, ok := near(month); ok && d >= 60*day {
 		return fmt.Sprintf("%dm", n)
