@@ -200,4 +200,3 @@ func TestAuditOfAURLThatDoesNotAnswerOrTakesTooLong(t *testing.T) {
 		t.Errorf("--timeout 1ms: exit %d, stderr:\n%s", code, errs)
 	}
 }
-

@@ -180,7 +180,7 @@ func auditUnseen(c *Context) {
 		if needsConsent(t.Category) && !c.Consented {
 			hint = "expected without consent: it needs consent (" + string(t.Category) + "); audit the state after consent with --cookie and --consented to see it"
 		}
-		c.At(config.Path("tracker", i, "name"), hint, "%s %q was not seen on %d pages", kindWord(string(t.Kind)), t.Name, len(c.Seen.Pages))
+		c.At(config.Path("tracker", i, "name"), hint, "%s %q was not seen on %s", kindWord(string(t.Kind)), t.Name, pages(len(c.Seen.Pages)))
 	}
 }
 
@@ -273,6 +273,13 @@ func ExpiryFor(d time.Duration) string {
 		return fmt.Sprintf("%dm", n)
 	}
 	return fmt.Sprintf("%dd", int(math.Ceil(float64(d)/float64(day))))
+}
+
+func pages(n int) string {
+	if n == 1 {
+		return "1 page"
+	}
+	return fmt.Sprintf("%d pages", n)
 }
 
 func lifetimeText(d time.Duration) string {
