@@ -48,7 +48,7 @@ func TestParseSetCookieLifetime(t *testing.T) {
 		{"a=1; Max-Age=60", time.Minute},
 		{"a=1; Expires=Tue, 01 Dec 2026 11:00:00 GMT", time.Hour},
 		{"a=1; Expires=Tue, 01 Dec 2026 11:00:00 GMT; Max-Age=60", time.Minute}, // Max-Age wins
-		{"a=1; Max-Age=0", -1},                                                // a deletion
+		{"a=1; Max-Age=0", -1}, // a deletion
 		{"a=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT", -1},
 	} {
 		got, ok := parseSetCookie(c.line, "example.com", now)
