@@ -200,3 +200,11 @@ func TestAuditOfAURLThatDoesNotAnswerOrTakesTooLong(t *testing.T) {
 		t.Errorf("--timeout 1ms: exit %d, stderr:\n%s", code, errs)
 	}
 }
+
+func TestAuditWithoutChromiumSaysHowToInstallIt(t *testing.T) {
+	t.Setenv("POLICYGEN_CHROMIUM", "no-such-browser")
+	code, _, errs := runCLI(t, "audit", "-s", auditSite(t, "clean"), "http://127.0.0.1/")
+	if code != exitCannot || !strings.Contains(errs, "Chromium is not installed at POLICYGEN_CHROMIUM=no-such-browser") || !strings.Contains(errs, "apt-get install chromium") {
+		t.Errorf("exit %d, stderr:\n%s", code, errs)
+	}
+}

@@ -49,7 +49,7 @@ func FindChromium() (string, error) {
 	if p := os.Getenv("POLICYGEN_CHROMIUM"); p != "" {
 		found, err := exec.LookPath(p)
 		if err != nil {
-			return "", fmt.Errorf("POLICYGEN_CHROMIUM=%s: %w", p, err)
+			return "", fmt.Errorf("%w at POLICYGEN_CHROMIUM=%s (%v)", ErrNoChromium, p, err)
 		}
 		return found, nil
 	}
