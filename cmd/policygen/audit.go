@@ -6,14 +6,12 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/policygen/policygen"
 	"github.com/policygen/policygen/generator/audit"
 	"github.com/policygen/policygen/generator/check"
-	"github.com/policygen/policygen/generator/diag"
 	"github.com/policygen/policygen/generator/site"
 )
 
@@ -178,7 +176,7 @@ func runAudit(e *env, args []string) int {
 		}
 		return exitOK
 	}
-	fails := len(found.Errors()) > 0 || strict && slices.ContainsFunc(found, func(e *diag.Error) bool { return e.Severity() == "warning" })
+	fails := failing(found, strict)
 	switch {
 	case format != formatText:
 		printFindings(e.stdout, format, found)

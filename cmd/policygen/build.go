@@ -228,7 +228,7 @@ func runCheck(e *env, args []string) int {
 		return failed(err)
 	}
 	found = append(slices.Clone(s.Config.Warnings), found...)
-	fails := len(found.Errors()) > 0 || strict && slices.ContainsFunc(found, func(e *diag.Error) bool { return e.Severity() == "warning" })
+	fails := failing(found, strict)
 	switch {
 	case format != formatText:
 		printFindings(e.stdout, format, found)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/policygen/policygen/generator/diag"
@@ -114,6 +115,12 @@ func escapeData(s string) string {
 
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// failing reports whether the findings fail the command: any error, and
+// with --strict any warning.
+func failing(found diag.List, strict bool) bool {
+	return len(found.Errors()) > 0 || strict && slices.ContainsFunc(found, func(e *diag.Error) bool { return e.Severity() == "warning" })
 }
 
 // tally counts the findings by severity: "2 errors, 3 warnings".
