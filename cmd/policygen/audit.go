@@ -122,6 +122,9 @@ func runAudit(e *env, args []string) int {
 	case har != "" && len(o.URLs) > 0:
 		fmt.Fprintln(e.stderr, "policygen audit: give URLs or --har FILE, not both")
 		return exitUsage
+	case o.PageTimeout == 0 || o.Timeout == 0:
+		fmt.Fprintln(e.stderr, "policygen audit: --page-timeout and --timeout want a positive duration such as 30s or 5m, so that a page that never finishes cannot hold the audit")
+		return exitUsage
 	case o.Crawl < 0:
 		fmt.Fprintln(e.stderr, "policygen audit: --crawl wants a number of pages, 0 or more")
 		return exitUsage

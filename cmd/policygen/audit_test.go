@@ -170,6 +170,8 @@ func TestAuditSaysWhyItCannotRun(t *testing.T) {
 	}{
 		{"no URL", []string{"-s", dir}, exitUsage, "give the URL of a page"},
 		{"not a URL", []string{"-s", dir, "www.example.com"}, exitUsage, `"www.example.com" is not an http or https URL`},
+		{"no time limit", []string{"-s", dir, "--timeout", "0s", "http://127.0.0.1/"}, exitUsage, "want a positive duration"},
+		{"no page limit", []string{"-s", dir, "--page-timeout", "0s", "http://127.0.0.1/"}, exitUsage, "want a positive duration"},
 		{"bad cookie", []string{"-s", dir, "--cookie", "novalue", "http://127.0.0.1/"}, exitUsage, "want NAME=VALUE"},
 		{"broken HAR", []string{"-s", dir, "--har", broken}, exitCannot, broken + ":3:17: not a HAR file"},
 		{"empty HAR", []string{"-s", dir, "--har", os.DevNull}, exitCannot, "not a HAR file"},
